@@ -1,0 +1,46 @@
+# diaryrec: `make run` starts the app, `make test` runs the whole suite headless.
+# Every target sets up what it needs itself (a .venv beside this file).
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+# Reinstall whenever pyproject.toml changes.
+STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+PYTEST_ARGS ?=
+
+.PHONY: run test bench dist sysdeps venv migration clean
+
+sysdeps:
+	@bash packaging/linux/system-deps.sh
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+venv: $(STAMP)
+
+# Starts the desktop app; on a Linux machine without a screen it runs under Xvfb.
+run: sysdeps $(STAMP)
+	@if [ "$$(uname -s)" = "Linux" ] && [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+	  echo "No display found: starting diaryrec under Xvfb (xvfb-run)."; \
+	  xvfb-run -a $(VENV)/bin/diaryrec $(ARGS); \
+	else $(VENV)/bin/diaryrec $(ARGS); fi
+
+test: sysdeps $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+bench: sysdeps $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks -p no:randomly -q -s -o addopts="" $(PYTEST_ARGS)
+
+dist: $(STAMP)
+	$(PY) -m build --wheel --outdir dist .
+
+# A new Alembic migration from the changed models: make migration m="what changed"
+migration: $(STAMP)
+	$(PY) -m diaryrec.store.new_migration "$(m)"
+
+clean:
+	rm -rf $(VENV) dist build test-artifacts .pytest_cache

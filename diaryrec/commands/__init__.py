@@ -1,0 +1,1 @@
+"""One module per ``diaryrec`` subcommand; each has ``register(subparsers)``."""

@@ -1,0 +1,96 @@
+"""``diaryrec selftest``: is this installation whole? One line per check; non-zero
+exit on any failure. The installers and the frozen-app test run it too."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from diaryrec import __version__
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("selftest", help="check that templates, resources, database and Qt work")
+    parser.add_argument("--no-qt", action="store_true", help="skip the Qt start-up check")
+    parser.add_argument("--output", metavar="FILE", help="also write the report to FILE (for windowed builds)")
+    parser.set_defaults(run=run)
+
+
+def check_resources() -> str:
+    from diaryrec.paths import resources_dir
+    from diaryrec.protocol import load_default_study
+
+    loaded = load_default_study()
+    return f"{resources_dir()} (default study {loaded.study.study.id}, {loaded.study.total_days} days)"
+
+
+def check_templates() -> str:
+    import jinja2
+
+    from diaryrec.paths import templates_dir
+
+    root = templates_dir()
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(root)), autoescape=False)
+    names = [n for n in env.list_templates() if n.endswith(".j2")]
+    if not names:
+        raise RuntimeError(f"no templates in {root}")
+    for name in names:
+        env.get_template(name)  # parses; a syntax error fails the check
+    return f"{root} ({len(names)} templates parse)"
+
+
+def check_database() -> str:
+    from diaryrec.paths import DataLayout
+    from diaryrec.store import open_store
+    from diaryrec.store.engine import database_revision, head_revision
+
+    with tempfile.TemporaryDirectory(prefix="diaryrec-selftest-") as tmp:
+        store = open_store(DataLayout(Path(tmp)))
+        try:
+            store.log_event("selftest")
+            with store.engine.connect() as conn:
+                mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
+                sync = conn.exec_driver_sql("PRAGMA synchronous").scalar()
+        finally:
+            store.close()
+        revision = database_revision(store.layout.database)
+    if revision != head_revision() or mode != "wal" or sync != 2:
+        raise RuntimeError(f"revision {revision}, journal {mode}, synchronous {sync}")
+    return f"created and migrated to {revision} (WAL, synchronous=FULL)"
+
+
+def check_qt() -> str:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from diaryrec.ui.app import smoke_start
+
+    return smoke_start()
+
+
+def run(args: argparse.Namespace) -> int:
+    checks: list[tuple[str, Callable[[], str]]] = [
+        ("resources", check_resources),
+        ("templates", check_templates),
+        ("database", check_database),
+    ]
+    if not args.no_qt:
+        checks.append(("qt", check_qt))
+    lines = [f"diaryrec {__version__} selftest (Python {sys.version.split()[0]}, {sys.platform})"]
+    failed = 0
+    for name, check in checks:
+        try:
+            lines.append(f"ok    {name}: {check()}")
+        except Exception as exc:  # noqa: BLE001 - every failure is reported, then the next check runs
+            failed += 1
+            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            lines.append(f"FAIL  {name}: {detail}")
+    lines.append("selftest passed" if not failed else f"selftest FAILED ({failed} of {len(checks)} checks)")
+    report = "\n".join(lines)
+    print(report, flush=True)
+    if args.output:
+        Path(args.output).write_text(report + "\n", encoding="utf-8")
+    return 1 if failed else 0

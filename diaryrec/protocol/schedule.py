@@ -1,0 +1,124 @@
+"""Which study day it is, what is due, and whether an entry was late.
+
+All pure functions of the enrolment date, the participant's time zone, the
+protocol and an aware "now". A study day starts at the protocol's
+``day_starts_at`` in local time (04:00 by default, so a diary written at 1 a.m.
+belongs to the evening before); local days are computed with zoneinfo, so a day
+that crosses a DST change is 23 or 25 hours long and nothing shifts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from diaryrec.protocol.model import Activity, DiaryQuestion, StudyFile, Week
+
+
+@dataclass(frozen=True)
+class StudyDay:
+    number: int  # 1-based over the whole study
+    week: Week
+    day_in_week: int  # 1-based within the week
+
+    @property
+    def activity(self) -> Activity:
+        return self.week.first_day_activity if self.day_in_week == 1 else self.week.daily_activity
+
+    @property
+    def interview(self) -> bool:
+        return self.day_in_week == 1 and self.week.first_day_interview
+
+    @property
+    def diary_questions(self) -> list[DiaryQuestion]:
+        return self.week.diary_questions
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where "now" falls in the study: before it, on a day, or after it."""
+
+    phase: str  # "before" | "during" | "after"
+    day: StudyDay | None
+
+
+def days(study: StudyFile) -> list[StudyDay]:
+    out: list[StudyDay] = []
+    for week in study.weeks:
+        for d in range(1, week.days + 1):
+            out.append(StudyDay(number=len(out) + 1, week=week, day_in_week=d))
+    return out
+
+
+def study_day(study: StudyFile, number: int) -> StudyDay:
+    all_days = days(study)
+    if not 1 <= number <= len(all_days):
+        raise ValueError(f"the study has days 1 to {len(all_days)}, not {number}")
+    return all_days[number - 1]
+
+
+def _local_date(now: dt.datetime, zone: ZoneInfo, day_start: dt.time) -> dt.date:
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    local = now.astimezone(zone)
+    shifted = local - dt.timedelta(hours=day_start.hour, minutes=day_start.minute)
+    return shifted.date()
+
+
+def day_number(study: StudyFile, enrolled_on: dt.date, zone: ZoneInfo, now: dt.datetime) -> int:
+    """The study-day number for ``now`` (1 = enrolment day; < 1 before, > total after)."""
+    return (_local_date(now, zone, study.study.day_start) - enrolled_on).days + 1
+
+
+def position(study: StudyFile, enrolled_on: dt.date, zone: ZoneInfo, now: dt.datetime) -> Position:
+    number = day_number(study, enrolled_on, zone, now)
+    if number < 1:
+        return Position("before", None)
+    if number > study.total_days:
+        return Position("after", None)
+    return Position("during", study_day(study, number))
+
+
+def day_bounds(study: StudyFile, enrolled_on: dt.date, zone: ZoneInfo, number: int) -> tuple[dt.datetime, dt.datetime]:
+    """Aware start and end (exclusive) of study day ``number`` in the participant's zone."""
+    date = enrolled_on + dt.timedelta(days=number - 1)
+    start = dt.datetime.combine(date, study.study.day_start, tzinfo=zone)
+    end = dt.datetime.combine(date + dt.timedelta(days=1), study.study.day_start, tzinfo=zone)
+    # Normalise through UTC so that a start in a DST gap resolves to a real instant.
+    return start.astimezone(dt.timezone.utc), end.astimezone(dt.timezone.utc)
+
+
+def is_late(study: StudyFile, enrolled_on: dt.date, zone: ZoneInfo, number: int, saved_at: dt.datetime) -> bool:
+    """An entry for day ``number`` is late when saved after that day ended
+    (plus the protocol's ``late_after_hours``)."""
+    if saved_at.tzinfo is None:
+        raise ValueError("saved_at must be timezone-aware")
+    _, end = day_bounds(study, enrolled_on, zone, number)
+    return saved_at > end + dt.timedelta(hours=study.study.late_after_hours)
+
+
+@dataclass(frozen=True)
+class Due:
+    """What the participant should do today."""
+
+    day: StudyDay
+    activity: Activity
+    interview: bool
+    needs_recommendation_session: bool
+    diary_questions: list[DiaryQuestion]
+
+
+def due_today(study: StudyFile, enrolled_on: dt.date, zone: ZoneInfo, now: dt.datetime) -> Due | None:
+    pos = position(study, enrolled_on, zone, now)
+    if pos.day is None:
+        return None
+    day = pos.day
+    return Due(
+        day=day,
+        activity=day.activity,
+        interview=day.interview,
+        # Every day asks for recommendations at least once (the paper's compliance rule).
+        needs_recommendation_session=True,
+        diary_questions=list(day.diary_questions),
+    )

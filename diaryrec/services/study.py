@@ -1,0 +1,199 @@
+"""Joining a study and reading the participant's timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from sqlmodel import select
+
+from diaryrec.errors import UserError
+from diaryrec.protocol import LoadedStudy, parse_study_text
+from diaryrec.protocol.model import Activity
+from diaryrec.protocol import schedule
+from diaryrec.store import Store
+from diaryrec.store.models import Conversation, DiaryEntry, Enrolment, Message
+
+
+class AlreadyEnrolledError(UserError):
+    pass
+
+
+def local_zone_name() -> str:
+    """The IANA name of this computer's time zone (tzlocal reads it on Windows,
+    macOS and Linux alike), or "UTC" when it cannot be told."""
+    try:
+        import tzlocal
+
+        name = tzlocal.get_localzone_name()
+    except Exception:  # noqa: BLE001 - an unreadable OS setting is not fatal
+        name = None
+    return name if name and _valid_zone(name) else "UTC"
+
+
+def _valid_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+        return True
+    except Exception:  # noqa: BLE001 - any failure means "not usable"
+        return False
+
+
+@dataclass(frozen=True)
+class ActiveStudy:
+    """The joined study, parsed once: what every screen and service needs."""
+
+    enrolment: Enrolment
+    loaded: LoadedStudy
+
+    @property
+    def study(self):  # noqa: ANN201 - StudyFile
+        return self.loaded.study
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.enrolment.time_zone)
+
+    def day_number(self, now: dt.datetime) -> int:
+        return schedule.day_number(self.study, self.enrolment.enrolled_on, self.zone, now)
+
+    def is_late(self, number: int, saved_at: dt.datetime) -> bool:
+        return schedule.is_late(self.study, self.enrolment.enrolled_on, self.zone, number, saved_at)
+
+
+def active_study(store: Store) -> ActiveStudy | None:
+    with store.session() as session:
+        enrolment = session.exec(select(Enrolment).order_by(Enrolment.id.desc())).first()  # type: ignore[union-attr]
+    if enrolment is None:
+        return None
+    return ActiveStudy(enrolment=enrolment, loaded=parse_study_text(enrolment.study_text, source="joined study"))
+
+
+def join_study(
+    store: Store,
+    loaded: LoadedStudy,
+    participant_code: str,
+    *,
+    now: dt.datetime,
+    zone_name: str | None = None,
+    sandbox: bool = False,
+) -> ActiveStudy:
+    """Record that the participant consented to and joined ``loaded`` at ``now``."""
+    code = (loaded.study.study.participant_code or participant_code).strip()
+    if not code:
+        raise UserError("Please enter the participant code the research team gave you.")
+    if len(code) > 64:
+        raise UserError("The participant code is at most 64 characters long.")
+    if active_study(store) is not None:
+        raise AlreadyEnrolledError(
+            "This data folder already holds a study.",
+            hint="Choose another data folder to join a second study.",
+        )
+    zone_name = loaded.study.study.time_zone or zone_name or local_zone_name()
+    zone = ZoneInfo(zone_name)
+    shifted = now.astimezone(zone) - dt.timedelta(
+        hours=loaded.study.study.day_start.hour, minutes=loaded.study.study.day_start.minute
+    )
+    enrolment = Enrolment(
+        study_id=loaded.study.study.id,
+        study_name=loaded.study.study.name.get(loaded.study.study.language),
+        protocol_version=loaded.study.study.protocol_version,
+        study_sha256=loaded.sha256,
+        study_text=loaded.text,
+        participant_code=code,
+        enrolled_on=shifted.date(),
+        time_zone=zone_name,
+        sandbox=sandbox,
+        consented_at=now,
+        joined_at=now,
+    )
+    with store.session() as session:
+        session.add(enrolment)
+        session.commit()
+        session.refresh(enrolment)
+    store.log_event("study_joined", study_id=enrolment.study_id, sandbox=sandbox)
+    return ActiveStudy(enrolment=enrolment, loaded=loaded)
+
+
+class DayState(StrEnum):
+    DONE = "done"  # a recommendation session and a saved diary entry
+    LATE = "late"  # done, but the diary entry was saved after the day ended
+    PARTLY = "partly"  # one of the two
+    MISSED = "missed"  # a past day with neither
+    TODAY = "today"  # today, nothing done yet
+    UPCOMING = "upcoming"
+
+
+@dataclass(frozen=True)
+class DayStatus:
+    number: int
+    week: int
+    day_in_week: int
+    activity: Activity
+    interview: bool
+    had_session: bool
+    diary_saved: bool
+    late: bool
+    state: DayState
+    is_today: bool
+
+
+@dataclass(frozen=True)
+class Timeline:
+    days: list[DayStatus]
+    today: int | None  # study-day number, or None before/after the study
+
+    @property
+    def complete_days(self) -> int:
+        return sum(1 for d in self.days if d.state in (DayState.DONE, DayState.LATE))
+
+    @property
+    def total_days(self) -> int:
+        return len(self.days)
+
+
+def timeline(store: Store, active: ActiveStudy, now: dt.datetime) -> Timeline:
+    today = active.day_number(now)
+    with store.session() as session:
+        session_days = set(
+            session.exec(
+                select(Conversation.study_day)
+                .join(Message, Message.conversation_id == Conversation.id)  # type: ignore[arg-type]
+                .where(Message.role == "assistant")
+                .distinct()
+            ).all()
+        )
+        entries = {e.study_day: e for e in session.exec(select(DiaryEntry)).all()}
+    out: list[DayStatus] = []
+    for day in schedule.days(active.study):
+        entry = entries.get(day.number)
+        saved = entry is not None and entry.status == "saved"
+        late = bool(saved and entry and entry.late)
+        had = day.number in session_days
+        if had and saved:
+            state = DayState.LATE if late else DayState.DONE
+        elif had or saved:
+            state = DayState.PARTLY
+        elif day.number < today:
+            state = DayState.MISSED
+        elif day.number == today:
+            state = DayState.TODAY
+        else:
+            state = DayState.UPCOMING
+        out.append(
+            DayStatus(
+                number=day.number,
+                week=day.week.number,
+                day_in_week=day.day_in_week,
+                activity=day.activity,
+                interview=day.interview,
+                had_session=had,
+                diary_saved=saved,
+                late=late,
+                state=state,
+                is_today=day.number == today,
+            )
+        )
+    return Timeline(days=out, today=today if 1 <= today <= len(out) else None)

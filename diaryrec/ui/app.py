@@ -1,0 +1,68 @@
+"""Starting the desktop app (and the smoke start that ``selftest`` runs)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from diaryrec import __version__
+from diaryrec.errors import UserError
+from diaryrec.logs import setup_logging
+from diaryrec.paths import DataLayout, resolve_data_dir, resources_dir
+from diaryrec.ui.context import AppContext
+from diaryrec.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def ensure_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName("diaryrec")
+        QCoreApplication.setApplicationName("diaryrec")
+        QCoreApplication.setApplicationVersion(__version__)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    style = resources_dir() / "style.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app  # type: ignore[return-value]
+
+
+def run_app(args: argparse.Namespace) -> int:
+    data_dir = resolve_data_dir(args.data_dir)
+    app = ensure_application()
+    setup_logging(DataLayout(data_dir).logs)
+    try:
+        context = AppContext.open(data_dir, sandbox=args.sandbox)
+    except UserError as exc:
+        QMessageBox.critical(None, "diaryrec", str(exc))
+        return exc.exit_code
+    context.store.log_event("app_started", version=__version__)
+    window = MainWindow(context)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        context.close()
+
+
+def smoke_start() -> str:
+    """Start the main window on an empty data folder, render it once, close it."""
+    app = ensure_application()
+    with tempfile.TemporaryDirectory(prefix="diaryrec-qt-") as tmp:
+        context = AppContext.open(Path(tmp))
+        window = MainWindow(context)
+        window.show()
+        app.processEvents()
+        image = window.grab().toImage()
+        window.close()
+        context.close()
+    if image.isNull() or image.width() < 100:
+        raise RuntimeError("the main window did not render")
+    return f"{app.platformName()} platform, main window rendered {image.width()}x{image.height()}"

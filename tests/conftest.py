@@ -1,0 +1,108 @@
+"""Fixtures every test gets: a temporary data folder, an in-memory keyring and the
+offscreen Qt platform. No test may touch the participant's real data or secrets."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
+os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "0")
+
+import keyring  # noqa: E402
+import keyring.backend  # noqa: E402
+import pytest  # noqa: E402
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if (service, username) not in self.store:
+            import keyring.errors
+
+            raise keyring.errors.PasswordDeleteError(username)
+        del self.store[(service, username)]
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> MemoryKeyring:
+    backend = MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test's data folder is temporary; reaching for the real one fails the test."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("DIARYREC_DATA_DIR", str(folder))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+
+    def forbidden() -> Path:
+        raise AssertionError("a test reached for the real per-user data folder")
+
+    import diaryrec.paths
+
+    monkeypatch.setattr(diaryrec.paths, "default_data_dir", forbidden)
+    return folder
+
+
+@pytest.fixture
+def layout(data_dir: Path):
+    from diaryrec.paths import DataLayout
+
+    return DataLayout(data_dir).ensure()
+
+
+@pytest.fixture
+def store(layout):
+    from diaryrec.store import open_store
+
+    opened = open_store(layout)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def default_study():
+    from diaryrec.protocol import load_default_study
+
+    return load_default_study()
+
+
+@pytest.fixture
+def artifacts_dir() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(autouse=True)
+def no_leftover_threads():
+    """A test fails when it leaves a thread running (napari's rule)."""
+    before = {t.ident for t in threading.enumerate()}
+    yield
+    leftover = [
+        t for t in threading.enumerate() if t.ident not in before and t.is_alive() and not t.daemon
+    ]
+    for thread in leftover:
+        thread.join(timeout=5)
+    still = [t.name for t in leftover if t.is_alive()]
+    assert not still, f"threads left running: {still}"
