@@ -1,0 +1,50 @@
+"""The seam between a recommendation turn and the catalog check.
+
+A turn stores the tracks an LLM suggested (verdict "pending") and hands their ids to
+a ``TrackValidator``, which writes each verdict into the ``recommended_track`` row
+and calls ``on_verdict(track_id)`` as soon as that track is decided, so a screen can
+fill in its card. ``diaryrec.catalog`` provides the Spotify validator; the
+``UncheckedValidator`` below is what runs when no catalog is configured.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from sqlmodel import select
+
+from diaryrec.store import Store
+from diaryrec.store.models import RecommendedTrack
+from diaryrec.store.types import utcnow
+
+OnVerdict = Callable[[int], None]
+
+VERDICTS = ("pending", "verified", "not_found", "uncertain", "unchecked")
+
+
+class TrackValidator(Protocol):
+    def validate(self, track_ids: Sequence[int], on_verdict: OnVerdict | None = None) -> None:
+        """Decide the verdict of every stored track in ``track_ids``; never raise for
+        a catalog failure (such tracks become "unchecked" with a reason)."""
+
+
+class UncheckedValidator:
+    """Marks every track "unchecked" with a reason: no catalog is configured."""
+
+    def __init__(self, store: Store, reason: str = "no Spotify credentials configured"):
+        self.store = store
+        self.reason = reason
+
+    def validate(self, track_ids: Sequence[int], on_verdict: OnVerdict | None = None) -> None:
+        with self.store.session() as session:
+            rows = session.exec(select(RecommendedTrack).where(RecommendedTrack.id.in_(list(track_ids)))).all()  # type: ignore[union-attr]
+            for row in rows:
+                row.verdict = "unchecked"
+                row.verdict_reason = self.reason
+                row.checked_at = utcnow()
+                session.add(row)
+            session.commit()
+        for track_id in track_ids:
+            if on_verdict is not None:
+                on_verdict(track_id)
