@@ -49,6 +49,15 @@ def memory_keyring() -> MemoryKeyring:
 
 
 @pytest.fixture(autouse=True)
+def clean_log_secrets():
+    from diaryrec.logs import forget_secrets
+
+    forget_secrets()
+    yield
+    forget_secrets()
+
+
+@pytest.fixture(autouse=True)
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test's data folder is temporary; reaching for the real one fails the test."""
     folder = tmp_path / "data"

@@ -161,7 +161,7 @@ def timeline(store: Store, active: ActiveStudy, now: dt.datetime) -> Timeline:
             session.exec(
                 select(Conversation.study_day)
                 .join(Message, Message.conversation_id == Conversation.id)  # type: ignore[arg-type]
-                .where(Message.role == "assistant")
+                .where(Message.role == "assistant", Message.status != "error")
                 .distinct()
             ).all()
         )

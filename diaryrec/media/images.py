@@ -1,0 +1,193 @@
+"""Photos a participant attaches, made safe to store and to send.
+
+Before anything is stored or sent: the file is opened only if it is one of the
+allowed formats; decompression bombs are refused before their pixels are decoded;
+EXIF orientation is applied; every piece of metadata (EXIF with GPS, XMP, IPTC, ICC,
+text chunks) is dropped by building a new image from the pixels; the image is
+downscaled to ``MAX_SIDE`` on its long side and re-encoded (JPEG, or PNG when it has
+transparency). HEIC/HEIF from phones opens through pillow-heif.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from diaryrec.errors import UserError
+from diaryrec.fileio import write_atomic
+from diaryrec.paths import DataLayout
+
+log = logging.getLogger(__name__)
+
+MAX_SIDE = 1568  # what vision models look at anyway; larger only costs tokens
+MAX_FILE_BYTES = 40_000_000
+MAX_PIXELS = 60_000_000  # a 60-megapixel photo is the most a phone makes; beyond is a bomb
+JPEG_QUALITY = 85
+
+try:  # pillow-heif has wheels for Windows, macOS and Linux; still, never fail import for it
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    HEIF_AVAILABLE = True
+except Exception:  # noqa: BLE001 - without it HEIC gets a clear "convert to JPEG" message
+    HEIF_AVAILABLE = False
+
+# JPEG also opens multi-picture (MPO) files; HEIF only when pillow-heif registered it
+ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "BMP"} | ({"HEIF"} if HEIF_AVAILABLE else set())
+
+
+class ImageRejectedError(UserError):
+    """An attachment diaryrec will not use; the message says what to do instead."""
+
+
+@dataclass(frozen=True)
+class PreparedImage:
+    data: bytes
+    mime: str  # image/jpeg or image/png
+    width: int
+    height: int
+    sha256: str
+
+    @property
+    def size_bytes(self) -> int:
+        return len(self.data)
+
+    @property
+    def extension(self) -> str:
+        return ".png" if self.mime == "image/png" else ".jpg"
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.sha256}{self.extension}"
+
+    @property
+    def data_url(self) -> str:
+        return f"data:{self.mime};base64,{base64.b64encode(self.data).decode('ascii')}"
+
+
+def _looks_like_heif(head: bytes) -> bool:
+    return head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif")
+
+
+def _open(data: bytes, name: str) -> Image.Image:
+    if not HEIF_AVAILABLE and _looks_like_heif(data[:16]):
+        raise ImageRejectedError(f"{name}: HEIC photos cannot be opened on this computer.",
+                                 hint="Convert it to JPEG (on a phone: share or export it as JPEG) and attach it again.")
+    try:
+        image = Image.open(io.BytesIO(data), formats=sorted(ALLOWED_FORMATS))
+    except UnidentifiedImageError:
+        raise ImageRejectedError(f"{name} is not a picture diaryrec can use.",
+                                 hint="Attach a JPEG, PNG, WebP, GIF or HEIC photo.") from None
+    except Image.DecompressionBombError:
+        raise _bomb(name) from None
+    if image.width * image.height > MAX_PIXELS or image.width <= 0 or image.height <= 0:
+        raise _bomb(name)
+    return image
+
+
+def _bomb(name: str) -> ImageRejectedError:
+    return ImageRejectedError(
+        f"{name} is too large in pixels to open safely (more than {MAX_PIXELS // 1_000_000} megapixels).",
+        hint="Attach a smaller version of the picture (for example a screenshot of it).",
+    )
+
+
+def _to_rgb_or_rgba(image: Image.Image) -> Image.Image:
+    """8-bit RGB, or RGBA when the picture really is transparent."""
+    mode = image.mode
+    if mode.startswith("I"):
+        # 16/32-bit grey: scale to 8 bits by the range in use instead of clipping to white
+        top = image.getextrema()[1] or 1
+        if mode.startswith("I;16"):
+            full = 65535
+        else:  # 32-bit: the file format does not say how many bits are used
+            full = 255 if top <= 255 else 65535 if top <= 65535 else 2**31 - 1
+        image = image.point(lambda v: v * (255 / full)).convert("L")
+        mode = "L"
+    if mode == "F":
+        image = image.convert("L")
+        mode = "L"
+    if mode == "CMYK":
+        return image.convert("RGB")
+    if mode == "P" or mode == "PA":
+        image = image.convert("RGBA")
+    elif mode in ("LA", "La", "RGBa"):
+        image = image.convert("RGBA")
+    elif mode not in ("RGB", "RGBA"):
+        image = image.convert("RGB")
+    if image.mode == "RGBA":
+        alpha_min = image.getchannel("A").getextrema()[0]
+        if alpha_min == 255:
+            return image.convert("RGB")
+    return image
+
+
+def prepare_image_bytes(data: bytes, name: str = "image") -> PreparedImage:
+    if len(data) > MAX_FILE_BYTES:
+        raise ImageRejectedError(f"{name} is larger than {MAX_FILE_BYTES // 1_000_000} MB.",
+                                 hint="Attach a smaller version of the picture.")
+    image = _open(data, name)
+    try:
+        if getattr(image, "is_animated", False):
+            image.seek(0)  # an animated GIF or WebP: its first frame stands for it
+        if image.format == "JPEG":
+            image.draft("RGB", (MAX_SIDE, MAX_SIDE))  # decode at a reduced scale: much faster for big photos
+        try:
+            image.load()
+            oriented = ImageOps.exif_transpose(image) or image
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise ImageRejectedError(f"{name} is damaged and cannot be read ({exc}).") from None
+        except Image.DecompressionBombError:
+            raise _bomb(name) from None
+        pixels = _to_rgb_or_rgba(oriented)
+        if max(pixels.size) > MAX_SIDE:
+            pixels.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+        # A fresh image holds pixels only: no EXIF (GPS), XMP, IPTC, ICC or text chunks survive.
+        clean = Image.new(pixels.mode, pixels.size)
+        clean.paste(pixels)
+    finally:
+        image.close()
+    out = io.BytesIO()
+    if clean.mode == "RGBA":
+        clean.save(out, format="PNG", optimize=True)
+        mime = "image/png"
+    else:
+        clean.save(out, format="JPEG", quality=JPEG_QUALITY, optimize=True)
+        mime = "image/jpeg"
+    encoded = out.getvalue()
+    return PreparedImage(encoded, mime, clean.width, clean.height, hashlib.sha256(encoded).hexdigest())
+
+
+def prepare_image(path: Path) -> PreparedImage:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImageRejectedError(f"{path.name} is larger than {MAX_FILE_BYTES // 1_000_000} MB.",
+                                     hint="Attach a smaller version of the picture.")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ImageRejectedError(f"{path} no longer exists.") from None
+    except OSError as exc:
+        raise ImageRejectedError(f"{path.name} cannot be read ({exc.strerror}).") from None
+    return prepare_image_bytes(data, path.name)
+
+
+def store_image(layout: DataLayout, image: PreparedImage) -> Path:
+    """Write the prepared image under ``images/`` named by its sha256 (the same
+    picture attached twice is stored once)."""
+    target = layout.images / image.file_name
+    if not target.exists():
+        write_atomic(target, image.data)
+    return target
+
+
+def load_data_url(layout: DataLayout, file_name: str, mime: str) -> str:
+    data = (layout.images / file_name).read_bytes()
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
