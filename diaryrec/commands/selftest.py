@@ -44,6 +44,16 @@ def check_templates() -> str:
     return f"{root} ({len(names)} templates parse)"
 
 
+def check_prompts() -> str:
+    from diaryrec.sheets import compile_plain_assistant, compile_sheet, compose_day
+
+    for lang in ("en", "ko"):
+        compiled = compile_sheet(compose_day(1, lang, data_types=["mood_image"], feedback_modes=["rating"]))
+        if not compiled.system_prompt.strip() or not compile_plain_assistant(lang).system_prompt.strip():
+            raise RuntimeError(f"an empty prompt for {lang}")
+    return "a sample sheet and the plain assistant compile (en, ko)"
+
+
 def check_database() -> str:
     from diaryrec.paths import DataLayout
     from diaryrec.store import open_store
@@ -75,6 +85,7 @@ def run(args: argparse.Namespace) -> int:
     checks: list[tuple[str, Callable[[], str]]] = [
         ("resources", check_resources),
         ("templates", check_templates),
+        ("prompts", check_prompts),
         ("database", check_database),
     ]
     if not args.no_qt:
