@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from diaryrec import __version__
 from diaryrec.errors import UserError
 
-COMMAND_MODULES = ["selftest"]
+COMMAND_MODULES = ["selftest", "catalog", "export", "research", "prompt"]
 log = logging.getLogger("diaryrec")
 
 

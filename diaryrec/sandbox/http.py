@@ -48,6 +48,8 @@ class Response:
 class _Handler(BaseHTTPRequestHandler):
     server: "_Server"
     protocol_version = "HTTP/1.1"
+    # headers and body go out in separate writes; without this, Nagle holds the body ~40 ms
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet
         pass
@@ -98,6 +100,8 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    # a reply's ten concurrent catalog checks must not queue behind a backlog of 5
+    request_queue_size = 64
     owner: "LoopbackServer"
 
 

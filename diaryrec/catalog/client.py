@@ -1,0 +1,261 @@
+"""The Spotify catalog client: spotipy with the client-credentials flow, tuned for a
+desktop app that must never hang or be throttled into silence.
+
+- ``requests_timeout`` on the client and on the auth manager; no urllib3 retries
+  (spotipy's own retry would sleep on a huge ``Retry-After`` and swallow the header);
+- one access token in memory (never a ``.cache`` file), fetched by one thread while
+  the others wait, reused until it expires;
+- a 429 is waited out only when ``Retry-After`` is a few seconds; otherwise the
+  client stays closed until then and says so (``CatalogUnavailable.retry_after``),
+  so the caller can mark tracks ``unchecked`` and retry them later.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+import requests.adapters
+import spotipy
+from spotipy.cache_handler import MemoryCacheHandler
+from spotipy.exceptions import SpotifyException, SpotifyOauthError
+
+from diaryrec.errors import UserError
+from diaryrec.logs import register_secret
+
+log = logging.getLogger(__name__)
+
+API_URL_ENV = "DIARYREC_SPOTIFY_API_URL"
+TOKEN_URL_ENV = "DIARYREC_SPOTIFY_TOKEN_URL"
+CLIENT_ID_ENV = "DIARYREC_SPOTIFY_CLIENT_ID"
+CLIENT_SECRET_ENV = "DIARYREC_SPOTIFY_CLIENT_SECRET"
+DEFAULT_API_URL = "https://api.spotify.com/v1/"
+DEFAULT_TOKEN_URL = "https://accounts.spotify.com/api/token"
+#: Spotify caps search at 10 results per type since February 2026
+MAX_SEARCH_LIMIT = 10
+#: the longest Retry-After we sit out; anything longer becomes "unchecked, retry later"
+MAX_RETRY_WAIT_S = 3.0
+
+
+class CredentialsMissingError(UserError):
+    pass
+
+
+class CredentialsRejectedError(UserError):
+    pass
+
+
+class CatalogUnavailable(Exception):
+    """No answer from the catalog (rate limit, server error, timeout, garbage)."""
+
+    def __init__(self, reason: str, retry_after: float | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class CatalogConfig:
+    client_id: str
+    client_secret: str
+    market: str = "US"
+    api_url: str = DEFAULT_API_URL
+    token_url: str = DEFAULT_TOKEN_URL
+    timeout_s: float = 10.0
+    concurrency: int = 10
+
+    def __repr__(self) -> str:  # the secret never reaches a log line through a repr
+        return f"CatalogConfig(client_id={self.client_id!r}, market={self.market!r}, api_url={self.api_url!r})"
+
+
+def resolve_config(
+    *,
+    study_catalog: Any = None,
+    settings: Any = None,
+    market: str | None = None,
+    timeout_s: float = 10.0,
+    concurrency: int = 10,
+) -> CatalogConfig | None:
+    """The catalog configuration in effect, or None when no credentials exist.
+
+    Credentials: the environment, then the study file's ``[catalog]``, then the
+    participant's settings (client id) with the keyring (client secret). Market:
+    the argument, then the study file, then the settings, then "US"."""
+    from diaryrec.secrets import SecretName, get_secret
+
+    client_id = os.environ.get(CLIENT_ID_ENV, "").strip()
+    client_secret = os.environ.get(CLIENT_SECRET_ENV, "").strip()
+    if not (client_id and client_secret) and study_catalog is not None:
+        client_id, client_secret = study_catalog.client_id.strip(), study_catalog.client_secret.strip()
+    if not (client_id and client_secret) and settings is not None:
+        client_id = settings.spotify_client_id.strip()
+        client_secret = get_secret(SecretName.SPOTIFY_CLIENT_SECRET).strip()
+    chosen_market = (
+        market
+        or (study_catalog.market if study_catalog is not None else "")
+        or (settings.market if settings is not None else "")
+        or "US"
+    ).upper()
+    if not (client_id and client_secret):
+        return None
+    register_secret(client_secret)
+    api_url = os.environ.get(API_URL_ENV, "").strip() or DEFAULT_API_URL
+    return CatalogConfig(
+        client_id=client_id,
+        client_secret=client_secret,
+        market=chosen_market,
+        api_url=api_url if api_url.endswith("/") else api_url + "/",
+        token_url=os.environ.get(TOKEN_URL_ENV, "").strip() or DEFAULT_TOKEN_URL,
+        timeout_s=timeout_s,
+        concurrency=max(1, concurrency),
+    )
+
+
+class _OneTokenCredentials(spotipy.SpotifyClientCredentials):
+    """Client credentials whose token is fetched by one thread at a time: without the
+    lock, ten concurrent searches at start-up would ask for ten tokens."""
+
+    def __init__(self, *args: Any, token_url: str, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.OAUTH_TOKEN_URL = token_url
+        self._lock = threading.Lock()
+
+    def get_access_token(self, as_dict: bool = False, check_cache: bool = True) -> Any:
+        with self._lock:
+            return super().get_access_token(as_dict=as_dict, check_cache=check_cache)
+
+    def forget_token(self) -> None:
+        with self._lock:
+            self.cache_handler.save_token_to_cache(None)
+
+
+def _session(pool: int) -> requests.Session:
+    session = requests.Session()
+    adapter = requests.adapters.HTTPAdapter(pool_connections=2, pool_maxsize=max(pool, 2), max_retries=0)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    return session
+
+
+def trim_track(item: dict[str, Any]) -> dict[str, Any]:
+    """The parts of a TrackObject diaryrec keeps (and caches)."""
+    album = item.get("album") or {}
+    images = [i for i in album.get("images") or [] if isinstance(i, dict) and i.get("url")]
+    # the 300-px image suits a card; the largest when there is no medium one
+    images.sort(key=lambda i: abs((i.get("width") or 300) - 300))
+    return {
+        "id": item.get("id") or "",
+        "name": item.get("name") or "",
+        "artists": [a.get("name") or "" for a in item.get("artists") or [] if isinstance(a, dict)],
+        "album": album.get("name") or "",
+        "release_date": album.get("release_date") or "",
+        "url": (item.get("external_urls") or {}).get("spotify") or "",
+        "image_url": images[0]["url"] if images else "",
+        "duration_ms": item.get("duration_ms"),
+        "popularity": item.get("popularity"),
+    }
+
+
+class CatalogClient:
+    """Search and track lookup; thread-safe, one token, our own 429 handling."""
+
+    def __init__(self, config: CatalogConfig, *, sleep: Any = time.sleep):
+        self.config = config
+        self._sleep = sleep
+        self._auth = _OneTokenCredentials(
+            client_id=config.client_id,
+            client_secret=config.client_secret,
+            requests_session=_session(2),
+            requests_timeout=config.timeout_s,
+            cache_handler=MemoryCacheHandler(),
+            token_url=config.token_url,
+        )
+        self._spotify = spotipy.Spotify(
+            auth_manager=self._auth,
+            requests_session=_session(config.concurrency),
+            requests_timeout=config.timeout_s,
+            retries=0,
+            status_retries=0,
+        )
+        self._spotify.prefix = config.api_url
+        self._closed_until = 0.0
+        self._lock = threading.Lock()
+
+    def search_tracks(self, query: str, limit: int = MAX_SEARCH_LIMIT) -> list[dict[str, Any]]:
+        limit = max(1, min(limit, MAX_SEARCH_LIMIT))
+        result = self._call(lambda: self._spotify.search(q=query, limit=limit, type="track", market=self.config.market))
+        tracks = result.get("tracks") if isinstance(result, dict) else None
+        if not isinstance(tracks, dict) or not isinstance(tracks.get("items"), list):
+            raise CatalogUnavailable("Spotify sent an answer diaryrec cannot read")
+        return [trim_track(item) for item in tracks["items"] if isinstance(item, dict) and item.get("id")]
+
+    def track(self, track_id: str) -> dict[str, Any]:
+        result = self._call(lambda: self._spotify.track(track_id, market=self.config.market))
+        if not isinstance(result, dict) or not result.get("id"):
+            raise CatalogUnavailable("Spotify sent an answer diaryrec cannot read")
+        return trim_track(result)
+
+    def check_credentials(self) -> None:
+        """Fetch a token now: raises CredentialsRejectedError or CatalogUnavailable."""
+        self._call(lambda: self._auth.get_access_token(as_dict=False))
+
+    # --- the one place every request goes through ---
+    def _call(self, request: Any) -> Any:
+        for attempt in range(2):
+            self._wait_if_closed()
+            try:
+                return request()
+            except SpotifyOauthError as exc:
+                if exc.error in ("invalid_client", "unauthorized_client") or "401" in str(exc.error_description or ""):
+                    raise CredentialsRejectedError(
+                        "Spotify rejected the client ID and secret.",
+                        hint="Check them in the settings or the study file, or ask the research team.",
+                    ) from None
+                raise CatalogUnavailable(f"Spotify's sign-in failed ({exc.error or 'no reason given'})") from None
+            except SpotifyException as exc:
+                if exc.http_status == 429:
+                    wait = _retry_after(exc.headers)
+                    if wait <= MAX_RETRY_WAIT_S and attempt == 0:
+                        self._sleep(wait)
+                        continue
+                    self._close_for(wait)
+                    raise CatalogUnavailable(f"Spotify's rate limit (retry after {wait:.0f} s)", retry_after=wait) from None
+                if exc.http_status == 401 and attempt == 0:
+                    self._auth.forget_token()  # expired or revoked: one fresh token, once
+                    continue
+                raise CatalogUnavailable(f"Spotify answered HTTP {exc.http_status}") from None
+            except requests.exceptions.JSONDecodeError:
+                raise CatalogUnavailable("Spotify sent an answer diaryrec cannot read") from None
+            except requests.exceptions.Timeout:
+                raise CatalogUnavailable("Spotify did not answer in time") from None
+            except requests.exceptions.RequestException as exc:
+                raise CatalogUnavailable(f"Spotify cannot be reached ({type(exc).__name__})") from None
+            except (ValueError, KeyError, TypeError) as exc:
+                raise CatalogUnavailable(f"Spotify sent an answer diaryrec cannot read ({type(exc).__name__})") from None
+        raise CatalogUnavailable("Spotify kept refusing the request")
+
+    def _wait_if_closed(self) -> None:
+        with self._lock:
+            remaining = self._closed_until - time.monotonic()
+        if remaining > MAX_RETRY_WAIT_S:
+            # another request was told to wait long: don't hammer a limit we know about
+            raise CatalogUnavailable(f"Spotify's rate limit (retry after {remaining:.0f} s)", retry_after=remaining)
+        if remaining > 0:
+            self._sleep(remaining)
+
+    def _close_for(self, seconds: float) -> None:
+        with self._lock:
+            self._closed_until = max(self._closed_until, time.monotonic() + seconds)
+
+
+def _retry_after(headers: Any) -> float:
+    try:
+        value = float((headers or {}).get("Retry-After", 1))
+    except (TypeError, ValueError):
+        value = 1.0
+    return max(value, 0.0)

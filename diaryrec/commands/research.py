@@ -1,0 +1,120 @@
+"""``diaryrec research …``: the researcher's tools.
+
+- ``new-study OUT.toml``: a complete, commented study file to edit and send;
+- ``check-study FILE``: validates it and prints what a participant will see;
+- ``merge BUNDLE.zip… --out study.sqlite`` (or ``--db URL`` for PostgreSQL);
+- ``report study.sqlite --out report.html [--csv DIR]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from diaryrec.errors import UserError
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("research", help="researcher tools: study file, merge of export bundles, report")
+    tools = parser.add_subparsers(dest="tool", title="tools", metavar="TOOL", required=True)
+
+    new = tools.add_parser("new-study", help="write a complete, commented study file to edit and send")
+    new.add_argument("out", metavar="OUT.toml")
+    new.add_argument("--id", default="my-study", help="the study id (letters, digits, . _ -)")
+    new.add_argument("--force", action="store_true", help="replace OUT.toml if it exists")
+    new.set_defaults(run=run_new_study)
+
+    check = tools.add_parser("check-study", help="validate a study file and print what a participant will see")
+    check.add_argument("file", metavar="FILE")
+    check.add_argument("--lang", choices=["en", "ko"], help="show the texts in this language (default: the study's)")
+    check.set_defaults(run=run_check_study)
+
+    merge = tools.add_parser("merge", help="verify participants' export bundles and merge them into one database")
+    merge.add_argument("bundles", nargs="+", metavar="BUNDLE.zip")
+    target = merge.add_mutually_exclusive_group(required=True)
+    target.add_argument("--out", metavar="study.sqlite", help="a SQLite file (created if missing)")
+    target.add_argument("--db", metavar="URL", help="a database URL instead, e.g. postgresql://user@host/study")
+    merge.add_argument("--files", metavar="DIR", help="where screenshots and images go (default: beside a SQLite file, "
+                       "e.g. study-files/; with --db: not extracted unless given)")
+    merge.set_defaults(run=run_merge)
+
+    report = tools.add_parser("report", help="an HTML report of a merged study (and its aggregate tables)")
+    report.add_argument("source", metavar="study.sqlite", help="a merged SQLite file, a database URL, or a folder of bundles")
+    report.add_argument("--out", required=True, metavar="report.html")
+    report.add_argument("--csv", metavar="DIR", help="also write the aggregate tables as CSV files into DIR")
+    report.set_defaults(run=run_report)
+
+
+def run_new_study(args: argparse.Namespace) -> int:
+    from diaryrec.fileio import write_atomic
+    from diaryrec.protocol import StudyFileError
+    from diaryrec.research.study_file import new_study_text
+
+    out = Path(args.out)
+    if out.exists() and not args.force:
+        raise UserError(f"{out} already exists.", hint="Choose another name, or pass --force to replace it.")
+    try:
+        text = new_study_text(args.id)
+    except StudyFileError as exc:
+        raise UserError(f"--id {args.id!r} cannot be used: {exc.problem}") from exc
+    write_atomic(out, text.encode("utf-8"))
+    print(f"Wrote {out}. Edit it (at least the consent text), then run: diaryrec research check-study {out}")
+    return 0
+
+
+def run_check_study(args: argparse.Namespace) -> int:
+    from diaryrec.protocol import load_study_file
+    from diaryrec.research.study_file import describe
+
+    loaded = load_study_file(args.file)
+    check = describe(loaded, args.lang)
+    print(f"{Path(args.file).name} is a valid study file. A participant will see:\n")
+    print(check.text)
+    for note in check.notes:
+        print(f"note: {note}", file=sys.stderr)
+    if check.problems:
+        for problem in check.problems:
+            print(f"not ready to send: {problem}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    from diaryrec.research.merge import default_files_root, merge_bundles
+    from diaryrec.research.merged import open_merged
+
+    target = args.db or args.out
+    files_root = Path(args.files) if args.files else default_files_root(target)
+    missing = [b for b in args.bundles if not Path(b).is_file()]
+    if missing:
+        raise UserError(f"No such bundle: {', '.join(missing)}")
+    engine = open_merged(target)
+    try:
+        outcomes = merge_bundles(
+            engine, [Path(b) for b in args.bundles], files_root,
+            progress=lambda done, total, name: print(f"[{done}/{total}] {name}", file=sys.stderr, flush=True),
+        )
+    finally:
+        engine.dispose()
+    for outcome in outcomes:
+        print(outcome.line(), file=sys.stderr if outcome.status == "refused" else sys.stdout)
+    refused = sum(o.status == "refused" for o in outcomes)
+    print(f"{len(outcomes) - refused} of {len(outcomes)} bundles merged into {target if args.out else 'the database'}"
+          + (f"; {refused} refused" if refused else ""))
+    return 1 if refused else 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from diaryrec.research.read import open_study_data
+    from diaryrec.research.report import write_csv, write_report
+
+    with open_study_data(args.source) as data:
+        write_report(data, Path(args.out))
+        print(f"Wrote {args.out}")
+        if args.csv:
+            for path in write_csv(data, Path(args.csv)):
+                print(f"Wrote {path}")
+        for outcome in data.refused:
+            print(outcome.line(), file=sys.stderr)
+    return 0

@@ -1,0 +1,153 @@
+"""The merged study database: one ``participant`` row per participant and every
+study table of the bundle, keyed by participant.
+
+The study tables are derived from the participant store's SQLModel tables
+(``diaryrec.store.models``) so the two cannot drift apart: same table and column
+names and types, plus ``participant_id``, with the primary key ``(participant_id,
+id)``. Ids are the participant's own row ids, so a join within one participant reads
+``... ON m.participant_id = c.participant_id AND m.conversation_id = c.id``.
+
+These tables live on a registry of their own, not on ``SQLModel.metadata``: they
+are created with ``create_all`` on the researcher's SQLite file or PostgreSQL
+database and are no part of the participant database's Alembic migrations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Optional
+
+from sqlalchemy import Boolean, Column, Engine, ForeignKey, Integer, String, Table, UniqueConstraint, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import registry
+from sqlmodel import Field, SQLModel
+
+from diaryrec.errors import UserError
+from diaryrec.research.tables import STORED
+from diaryrec.store.types import UtcDateTime, utcnow
+
+MERGED_SCHEMA_VERSION = 1
+
+
+class ResearchModel(SQLModel, registry=registry()):
+    pass
+
+
+class Participant(ResearchModel, table=True):
+    """One participant's latest merged bundle."""
+
+    __tablename__ = "participant"
+    __table_args__ = (UniqueConstraint("study_id", "participant_code"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    study_id: str = Field(index=True)
+    participant_code: str
+    time_zone: str
+    exported_at: dt.datetime = Field(sa_type=UtcDateTime)
+    app_version: str
+    bundle_format_version: int
+    bundle_sha256: str  # SHA-256 of the bundle's manifest.json: which export this is
+    files_folder: str = ""  # relative folder of the screenshots and images, "" when not extracted
+    merged_at: dt.datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
+
+
+class MergedSchemaInfo(ResearchModel, table=True):
+    __tablename__ = "diaryrec_merged"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    schema_version: int = MERGED_SCHEMA_VERSION
+
+
+METADATA = ResearchModel.metadata
+
+
+def _participant_key() -> Column:  # type: ignore[type-arg]
+    return Column("participant_id", Integer, ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True)
+
+
+def _study_table(name: str, source: Table) -> Table:
+    columns = [_participant_key()]
+    for column in source.columns:
+        # Uniques, indexes and foreign keys of the source hold within one participant only.
+        columns.append(Column(column.name, column.type, primary_key=column.primary_key, nullable=not column.primary_key))
+    return Table(name, METADATA, *columns)
+
+
+STUDY_TABLES: dict[str, Table] = {
+    spec.name: _study_table(spec.name, spec.model.__table__) for spec in STORED  # type: ignore[union-attr]
+}
+STUDY_TABLES["protocol_day"] = Table(
+    "protocol_day",
+    METADATA,
+    _participant_key(),
+    Column("number", Integer, primary_key=True),
+    Column("week", Integer),
+    Column("day_in_week", Integer),
+    Column("activity", String),
+    Column("interview", Boolean),
+    Column("had_session", Boolean),
+    Column("diary_saved", Boolean),
+    Column("late", Boolean),
+    Column("state", String),
+)
+
+
+class MergedDatabaseError(UserError):
+    pass
+
+
+def database_url(target: str) -> str:
+    """A SQLAlchemy URL for a file path or a database URL (``postgresql://`` uses psycopg 3)."""
+    if "://" not in target:
+        return f"sqlite:///{target}"
+    if target.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + target.split("://", 1)[1]
+    return target
+
+
+def open_merged(target: str, *, create: bool = True) -> Engine:
+    url = database_url(target)
+    sqlite = url.startswith("sqlite")
+    if sqlite and create and "://" not in target:
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        engine = create_engine(
+            url,
+            json_serializer=lambda v: json.dumps(v, ensure_ascii=False),
+            # the researcher window reads from worker threads; each pooled connection is used by one at a time
+            connect_args={"check_same_thread": False} if sqlite else {},
+        )
+    except Exception as exc:  # noqa: BLE001 - a bad URL is the researcher's to fix
+        raise MergedDatabaseError(f"Cannot use the database {make_url_safe(url)}: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+            dbapi_conn.execute("PRAGMA foreign_keys=ON")
+
+    try:
+        if create:
+            METADATA.create_all(engine)
+        with engine.begin() as conn:
+            info = MergedSchemaInfo.__table__  # type: ignore[attr-defined]
+            if create and conn.execute(info.select()).first() is None:
+                conn.execute(info.insert().values(schema_version=MERGED_SCHEMA_VERSION))
+            row = conn.execute(info.select()).first()
+    except Exception as exc:  # noqa: BLE001
+        engine.dispose()
+        raise MergedDatabaseError(
+            f"Cannot open the merged study database {make_url_safe(url)} ({type(exc).__name__}: {exc}).",
+            hint="Check the path or URL, and that the server is running and the user may create tables.",
+        ) from exc
+    if row is not None and row.schema_version > MERGED_SCHEMA_VERSION:
+        engine.dispose()
+        raise MergedDatabaseError("This merged study database was written by a newer diaryrec.", hint="Install the newest diaryrec.")
+    return engine
+
+
+def make_url_safe(url: str) -> str:
+    """The URL without its password (error messages and logs)."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001
+        return "(the given database)"

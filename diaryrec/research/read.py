@@ -1,0 +1,262 @@
+"""Reading merged study data: what the report and the researcher window show.
+
+``open_study_data`` opens a merged SQLite file, a database URL, or a folder of
+bundles (verified and merged into a temporary SQLite file that ``close`` removes).
+Every method returns plain frozen dataclasses, never ORM rows, so a window can call
+them on a worker thread and hand the results to the GUI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from diaryrec.errors import UserError
+from diaryrec.research.merge import MergeOutcome, merge_bundles
+from diaryrec.research.merged import STUDY_TABLES, Participant, open_merged
+
+DONE_STATES = ("done", "late")
+
+
+@dataclass(frozen=True)
+class ParticipantSummary:
+    id: int
+    study_id: str
+    code: str
+    time_zone: str
+    exported_at: dt.datetime
+    days_total: int
+    days_done: int  # done or late
+    days_late: int
+    days_partly: int
+    days_missed: int
+    sessions: int
+    diary_entries: int
+
+    @property
+    def compliance(self) -> float:
+        return self.days_done / self.days_total if self.days_total else 0.0
+
+
+@dataclass(frozen=True)
+class DayRow:
+    number: int
+    week: int
+    day_in_week: int
+    activity: str
+    interview: bool
+    had_session: bool
+    diary_saved: bool
+    late: bool
+    state: str
+
+
+@dataclass(frozen=True)
+class TrackView:
+    id: int
+    position: int
+    title: str
+    artist: str
+    album: str | None
+    year: int | None
+    reason: str
+    verdict: str
+    hidden: bool
+    ratings: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class MessageView:
+    id: int
+    seq: int
+    role: str
+    text: str
+    status: str
+    created_at: dt.datetime
+    tracks: tuple[TrackView, ...]
+    images: tuple[Path | None, ...]
+
+
+@dataclass(frozen=True)
+class ConversationView:
+    id: int
+    study_day: int
+    purpose: str
+    task_id: str | None
+    started_at: dt.datetime
+    messages: tuple[MessageView, ...]
+
+
+@dataclass(frozen=True)
+class DiaryView:
+    study_day: int
+    status: str
+    saved_at: dt.datetime | None
+    late: bool
+    answers: dict[str, str]
+    screenshots: tuple[Path | None, ...]  # None: not extracted (e.g. a PostgreSQL merge without --files)
+
+
+@dataclass(frozen=True)
+class SheetView:
+    id: int
+    sheet_key: str
+    kind: str
+    version: int
+    study_day: int
+    content: dict[str, Any]
+    compiled_prompt: str
+    based_on_id: int | None
+    created_at: dt.datetime
+
+
+class StudyDataError(UserError):
+    pass
+
+
+@dataclass
+class StudyData:
+    engine: Engine
+    files_root: Path | None
+    refused: list[MergeOutcome] = field(default_factory=list)  # bundles of a folder that were not merged
+    _temp: Path | None = None
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self._temp is not None:
+            shutil.rmtree(self._temp, ignore_errors=True)
+
+    def __enter__(self) -> "StudyData":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def rows(self, table: str, participant_id: int | None = None) -> list[dict[str, Any]]:
+        """Every row of a merged study table as a dict (all participants, or one)."""
+        t = STUDY_TABLES[table]
+        query = select(t).order_by(*t.primary_key.columns)
+        if participant_id is not None:
+            query = query.where(t.c.participant_id == participant_id)
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
+
+    def participants(self) -> list[ParticipantSummary]:
+        table = Participant.__table__  # type: ignore[attr-defined]
+        with self.engine.connect() as conn:
+            people = list(conn.execute(select(table).order_by(table.c.study_id, table.c.participant_code)).mappings())
+        days = defaultdict(list)
+        for row in self.rows("protocol_day"):
+            days[row["participant_id"]].append(row["state"])
+        sessions = defaultdict(int)
+        for row in self.rows("conversation"):
+            sessions[row["participant_id"]] += 1
+        entries = defaultdict(int)
+        for row in self.rows("diary_entry"):
+            entries[row["participant_id"]] += row["status"] == "saved"
+        out = []
+        for p in people:
+            states = days[p["id"]]
+            out.append(ParticipantSummary(
+                id=p["id"], study_id=p["study_id"], code=p["participant_code"], time_zone=p["time_zone"],
+                exported_at=p["exported_at"], days_total=len(states),
+                days_done=sum(s in DONE_STATES for s in states), days_late=states.count("late"),
+                days_partly=states.count("partly"), days_missed=states.count("missed"),
+                sessions=sessions[p["id"]], diary_entries=entries[p["id"]],
+            ))
+        return out
+
+    def protocol_days(self, participant_id: int) -> list[DayRow]:
+        return [DayRow(**{k: v for k, v in r.items() if k != "participant_id"}) for r in self.rows("protocol_day", participant_id)]
+
+    def _files(self, participant_id: int) -> Path | None:
+        if self.files_root is None:
+            return None
+        table = Participant.__table__  # type: ignore[attr-defined]
+        with self.engine.connect() as conn:
+            folder = conn.execute(select(table.c.files_folder).where(table.c.id == participant_id)).scalar()
+        return self.files_root / folder if folder else None
+
+    def _file(self, root: Path | None, folder: str, name: str) -> Path | None:
+        if root is None:
+            return None
+        path = root / folder / name
+        return path if path.is_file() else None
+
+    def conversations(self, participant_id: int) -> list[ConversationView]:
+        root = self._files(participant_id)
+        ratings = defaultdict(list)
+        for f in self.rows("feedback", participant_id):
+            if f["track_id"] is not None and f["rating"] is not None:
+                ratings[f["track_id"]].append(f["rating"])
+        tracks = defaultdict(list)
+        for t in self.rows("recommended_track", participant_id):
+            tracks[t["message_id"]].append(TrackView(
+                id=t["id"], position=t["position"], title=t["title"], artist=t["artist"], album=t["album"],
+                year=t["year"], reason=t["reason"] or "", verdict=t["verdict"], hidden=bool(t["hidden"]),
+                ratings=tuple(ratings[t["id"]]),
+            ))
+        images = defaultdict(list)
+        for i in self.rows("message_image", participant_id):
+            images[i["message_id"]].append(self._file(root, "images", i["file_name"]))
+        messages = defaultdict(list)
+        for m in self.rows("message", participant_id):
+            messages[m["conversation_id"]].append(MessageView(
+                id=m["id"], seq=m["seq"], role=m["role"], text=m["text"] or "", status=m["status"],
+                created_at=m["created_at"], tracks=tuple(sorted(tracks[m["id"]], key=lambda t: t.position)),
+                images=tuple(images[m["id"]]),
+            ))
+        return [
+            ConversationView(id=c["id"], study_day=c["study_day"], purpose=c["purpose"], task_id=c["task_id"],
+                             started_at=c["started_at"], messages=tuple(sorted(messages[c["id"]], key=lambda m: m.seq)))
+            for c in self.rows("conversation", participant_id)
+        ]
+
+    def diary_entries(self, participant_id: int) -> list[DiaryView]:
+        root = self._files(participant_id)
+        shots = defaultdict(list)
+        for s in sorted(self.rows("diary_screenshot", participant_id), key=lambda s: s["position"]):
+            shots[s["entry_id"]].append(self._file(root, "screenshots", s["file_name"]))
+        return sorted(
+            (DiaryView(study_day=e["study_day"], status=e["status"], saved_at=e["saved_at"], late=bool(e["late"]),
+                       answers=dict(e["answers"] or {}), screenshots=tuple(shots[e["id"]]))
+             for e in self.rows("diary_entry", participant_id)),
+            key=lambda d: d.study_day,
+        )
+
+    def sheet_versions(self, participant_id: int) -> list[SheetView]:
+        return [
+            SheetView(id=s["id"], sheet_key=s["sheet_key"], kind=s["kind"], version=s["version"], study_day=s["study_day"],
+                      content=dict(s["content"] or {}), compiled_prompt=s["compiled_prompt"] or "",
+                      based_on_id=s["based_on_id"], created_at=s["created_at"])
+            for s in self.rows("sheet_version", participant_id)
+        ]
+
+
+def open_study_data(source: str | Path, files_root: Path | None = None) -> StudyData:
+    """A merged SQLite file, a database URL, or a folder of bundles (``*.zip``)."""
+    text = str(source)
+    if "://" in text:
+        return StudyData(open_merged(text, create=False), files_root)
+    path = Path(source)
+    if path.is_dir():
+        bundles = sorted(path.glob("*.zip"))
+        if not bundles:
+            raise StudyDataError(f"The folder {path.name} holds no export bundles (*.zip).")
+        temp = Path(tempfile.mkdtemp(prefix="diaryrec-study-"))
+        engine = open_merged(str(temp / "study.sqlite"))
+        outcomes = merge_bundles(engine, bundles, temp / "files")
+        return StudyData(engine, temp / "files", [o for o in outcomes if o.status == "refused"], _temp=temp)
+    if not path.is_file():
+        raise StudyDataError(f"There is no merged study database at {path}.", hint="Run `diaryrec research merge` first.")
+    if files_root is None:
+        candidate = path.with_name(f"{path.stem}-files")
+        files_root = candidate if candidate.is_dir() else None
+    return StudyData(open_merged(str(path), create=False), files_root)

@@ -1,0 +1,109 @@
+"""Small hand-made SVG charts for the report: inline in the HTML, no plotting library,
+no scripts, every text escaped. Each function returns ``markupsafe.Markup``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markupsafe import Markup, escape
+
+STATE_COLOURS = {
+    "done": "#2e7d32",
+    "late": "#f9a825",
+    "partly": "#90caf9",
+    "missed": "#c62828",
+    "today": "#ffffff",
+    "upcoming": "#eeeeee",
+}
+PALETTE = ["#1565c0", "#ef6c00", "#2e7d32", "#6a1b9a", "#c62828", "#00838f", "#8d6e63"]
+
+
+def _text(x: float, y: float, text: object, anchor: str = "start", size: int = 11, extra: str = "") -> str:
+    return f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" {extra}>{escape(str(text))}</text>'
+
+
+def _svg(width: float, height: float, body: list[str], title: str) -> Markup:
+    return Markup(
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width:.0f}" height="{height:.0f}" '
+        f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="sans-serif"><title>{escape(title)}</title>'
+        + "".join(body)
+        + "</svg>"
+    )
+
+
+def legend(items: Sequence[tuple[str, str]], x: float, y: float) -> list[str]:
+    out = []
+    for label, colour in items:
+        out.append(f'<rect x="{x:.1f}" y="{y - 9:.1f}" width="10" height="10" fill="{colour}" stroke="#999"/>')
+        out.append(_text(x + 14, y, label))
+        x += 24 + 7 * len(label)
+    return out
+
+
+def heatmap(rows: Sequence[tuple[str, Sequence[str]]], title: str = "Compliance per participant and day") -> Markup:
+    """Participants (rows) × study days (columns), one coloured cell per day state."""
+    cell, left, top = 16, 80, 30
+    days = max((len(states) for _, states in rows), default=0)
+    width, height = left + days * cell + 20, top + len(rows) * cell + 40
+    body = [_text(left + (d + 0.5) * cell, top - 6, d + 1, "middle", 9) for d in range(days)]
+    for r, (label, states) in enumerate(rows):
+        y = top + r * cell
+        body.append(_text(left - 6, y + cell - 4, label, "end"))
+        for d, state in enumerate(states):
+            colour = STATE_COLOURS.get(state, "#bdbdbd")
+            body.append(
+                f'<rect x="{left + d * cell}" y="{y}" width="{cell - 1}" height="{cell - 1}" fill="{colour}">'
+                f"<title>{escape(label)} day {d + 1}: {escape(state)}</title></rect>"
+            )
+    body += legend([(s, c) for s, c in STATE_COLOURS.items() if s != "today"], left, height - 12)
+    return _svg(width, height, body, title)
+
+
+def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float]], title: str, unit: str = "") -> Markup:
+    """Bars of several series side by side for each category (e.g. weeks)."""
+    left, top, plot_h, group_w = 50, 20, 160, max(60, 28 * len(series) + 20)
+    width, height = left + group_w * len(categories) + 20, top + plot_h + 60
+    peak = max((v for values in series.values() for v in values), default=0) or 1
+    bar_w = (group_w - 20) / max(1, len(series))
+    body = [f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 10}" y2="{top + plot_h}" stroke="#555"/>']
+    body.append(_text(left - 6, top + 8, f"{peak:g}{unit}", "end", 10))
+    for c, category in enumerate(categories):
+        x0 = left + c * group_w + 10
+        body.append(_text(x0 + (group_w - 20) / 2, top + plot_h + 14, category, "middle"))
+        for s, (name, values) in enumerate(series.items()):
+            value = values[c]
+            h = plot_h * value / peak
+            x = x0 + s * bar_w
+            body.append(
+                f'<rect x="{x:.1f}" y="{top + plot_h - h:.1f}" width="{bar_w - 2:.1f}" height="{h:.1f}" '
+                f'fill="{PALETTE[s % len(PALETTE)]}"><title>{escape(category)} {escape(name)}: {value:g}{escape(unit)}</title></rect>'
+            )
+            body.append(_text(x + (bar_w - 2) / 2, top + plot_h - h - 3, f"{value:g}", "middle", 9))
+    body += legend([(n, PALETTE[i % len(PALETTE)]) for i, n in enumerate(series)], left, height - 12)
+    return _svg(width, height, body, title)
+
+
+def stacked_shares(categories: Sequence[str], parts: dict[str, Sequence[float]], colours: dict[str, str], title: str) -> Markup:
+    """One horizontal 100 % bar per category, split into the shares of ``parts``."""
+    left, top, bar_h, plot_w = 110, 10, 18, 420
+    width, height = left + plot_w + 60, top + len(categories) * (bar_h + 6) + 40
+    body = []
+    for c, category in enumerate(categories):
+        y = top + c * (bar_h + 6)
+        total = sum(values[c] for values in parts.values())
+        body.append(_text(left - 6, y + bar_h - 5, category, "end"))
+        x = float(left)
+        for name, values in parts.items():
+            share = values[c] / total if total else 0.0
+            w = plot_w * share
+            if w > 0:
+                body.append(
+                    f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{colours[name]}">'
+                    f"<title>{escape(category)} {escape(name)}: {values[c]:g} ({share:.0%})</title></rect>"
+                )
+                if w > 28:
+                    body.append(_text(x + w / 2, y + bar_h - 5, f"{share:.0%}", "middle", 9, 'fill="#fff"'))
+            x += w
+        body.append(_text(left + plot_w + 6, y + bar_h - 5, f"n={total:g}", "start", 9))
+    body += legend(list(colours.items()), left, height - 12)
+    return _svg(width, height, body, title)

@@ -1,0 +1,297 @@
+"""Catalog validation: accuracy against two naive baselines, and latency in round trips.
+
+Accuracy: a labelled set of LLM-style suggestions built from the real dataset
+(``../shared/data/spotify_songs.csv.gz``): exact, re-cased, accents dropped, credits
+moved, edition suffixes added or dropped, small typos, wrong album or year, the
+original where remixes/covers/same-title songs exist, the right title with the wrong
+artist, a version the catalog does not have, invented titles by real artists and
+invented artists. A verdict is correct when a real suggestion is ``verified`` as one
+of its accepted tracks (the same recording by the same artist, any release) and an
+unreal one is not ``verified``. The labels come from the dataset with simple rules
+of their own, not from diaryrec's normaliser.
+
+Baselines (the two ways open-source playlist generators fail): the first hit of
+``track:T artist:A`` else not found; the first hit of the plain query ``T A``.
+
+Latency: 100 ms injected per request; a reply of 10 tracks, checked by diaryrec
+(token + concurrent searches) against the sequential baseline (token + one search
+after another); then the same reply again from the cache, with no request at all.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import pytest
+from rapidfuzz import fuzz
+
+from diaryrec.catalog.cache import CatalogCache
+from diaryrec.catalog.client import CatalogClient, CatalogConfig
+from diaryrec.catalog.match import Suggestion
+from diaryrec.catalog.validator import CatalogChecker
+from tests.catalog_data import csv_fake, csv_rows
+
+SEED = 20260301
+PER_CATEGORY = 46
+_CREDIT = re.compile(r"\s*[\(\[](feat\.|ft\.|featuring|with) [^\)\]]*[\)\]]", re.IGNORECASE)
+_EDITION = re.compile(
+    r"(\s+-\s+((\d{4} )?remaster(ed)?( \d{4})?( version)?|radio edit|single version|album version|mono|stereo)"
+    r"|\s*[\(\[](\d{4} )?remaster(ed)?( \d{4})?( version)?[\)\]])$",
+    re.IGNORECASE,
+)
+_MARKER_WORDS = re.compile(r"\b(remix|mix|live|acoustic|instrumental|cover|karaoke|edit|version|rmx|vip|bootleg)\b", re.I)
+
+
+def base(name: str) -> str:
+    """The recording's name without credits and edition suffixes (the bench's own rule)."""
+    return _EDITION.sub("", _CREDIT.sub("", name)).casefold().strip()
+
+
+def plain(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()).strip()
+
+
+@dataclass
+class Case:
+    category: str
+    suggestion: Suggestion
+    accepted: frozenset[str]  # empty: must not be verified
+    discrepancy: str | None = None  # the field that must be listed
+
+
+def labelled_set() -> list[Case]:
+    rng = random.Random(SEED)
+    rows = csv_rows()
+    by_artist: dict[str, list[dict]] = defaultdict(list)
+    by_base: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        by_artist[row["track_artist"]].append(row)
+        by_base[base(row["track_name"])].append(row)
+
+    def accepted(row: dict) -> frozenset[str]:
+        key = base(row["track_name"])
+        return frozenset(r["track_id"] for r in by_artist[row["track_artist"]] if base(r["track_name"]) == key)
+
+    def year(row: dict) -> int:
+        return int(row["track_album_release_date"][:4])
+
+    originals = [r for r in rows if int(r["track_popularity"]) >= 40 and not _MARKER_WORDS.search(r["track_name"])
+                 and len(plain(r["track_name"])) >= 2 and " - " not in r["track_name"]]
+    rng.shuffle(originals)
+    artists = sorted({r["track_artist"] for r in originals})
+    cases: list[Case] = []
+
+    def take(pool, make, category, n=PER_CATEGORY):
+        made = 0
+        for row in pool:
+            if made >= n:
+                break
+            case = make(row)
+            if case is not None:
+                cases.append(Case(category, *case) if isinstance(case, tuple) else case)
+                made += 1
+
+    take(originals, lambda r: (Suggestion(r["track_name"], r["track_artist"]), accepted(r)), "exact")
+    take(originals[200:], lambda r: (Suggestion(rng.choice([str.upper, str.lower])(r["track_name"]),
+                                                r["track_artist"].lower()), accepted(r)), "re-cased")
+
+    accented = [r for r in originals if plain(r["track_name"] + r["track_artist"]) != (r["track_name"] + r["track_artist"]).casefold().strip()
+                and re.search(r"[À-ÿ]", r["track_name"] + r["track_artist"])]
+    take(accented, lambda r: (Suggestion(_strip_accents(r["track_name"]), _strip_accents(r["track_artist"])), accepted(r)),
+         "accents dropped")
+
+    def credits_moved(r):
+        m = re.search(r"[\(\[](feat\.|with) ([^\)\]]+)[\)\]]", r["track_name"])
+        if not m:
+            return None
+        joiner = rng.choice([" feat. ", " & ", ", "])
+        return Suggestion(_CREDIT.sub("", r["track_name"]).strip(), r["track_artist"] + joiner + m.group(2)), accepted(r)
+
+    featured = [r for r in rows if int(r["track_popularity"]) >= 30 and re.search(r"[\(\[](feat\.|with) ", r["track_name"])
+                and not re.search(r"remix|mix|live", r["track_name"], re.I)]
+    rng.shuffle(featured)
+    take(featured, credits_moved, "credits moved")
+
+    editions = [r for r in rows if _EDITION.search(r["track_name"]) and not re.search(r"remix|live|mix", r["track_name"], re.I)]
+    rng.shuffle(editions)
+    take(editions, lambda r: (Suggestion(_EDITION.sub("", r["track_name"]), r["track_artist"]), accepted(r)), "edition dropped")
+    take(originals[400:], lambda r: (Suggestion(r["track_name"] + rng.choice([" - Remastered 2011", " (Radio Edit)", " - Single Version", " (Remastered)"]),
+                                                r["track_artist"]), accepted(r)), "edition added")
+
+    def typo(r):
+        title = r["track_name"]
+        spots = [i for i in range(1, len(title)) if title[i].isalpha() and title[i - 1].isalpha()]
+        if len(plain(title)) < 6 or not spots:
+            return None
+        i = rng.choice(spots)
+        kind = rng.choice(["drop", "swap", "double"])
+        bad = title[:i] + title[i + 1:] if kind == "drop" else title[:i] + title[i] + title[i:] if kind == "double" else \
+            title[:i - 1] + title[i] + title[i - 1] + title[i + 1:]
+        if bad == title:
+            return None
+        return Suggestion(bad, r["track_artist"]), accepted(r)
+
+    take(originals[600:], typo, "small typo")
+
+    def wrong_album_year(r):
+        other = rng.choice(originals)
+        if rng.random() < 0.5 and plain(other["track_album_name"]) != plain(r["track_album_name"]):
+            return Case("wrong album or year", Suggestion(r["track_name"], r["track_artist"], album=other["track_album_name"]),
+                        accepted(r), "album")
+        return Case("wrong album or year", Suggestion(r["track_name"], r["track_artist"], year=year(r) - rng.choice([1, 2, 3, 5])),
+                    accepted(r), "year")
+
+    take(originals[800:], wrong_album_year, "wrong album or year")
+
+    crowded = [r for r in originals if len({x["track_artist"] for x in by_base[base(r["track_name"])]} ) > 1
+               or any(_MARKER_WORDS.search(x["track_name"]) for x in rows_with_prefix(by_artist[r["track_artist"]], r["track_name"]))]
+    take(crowded, lambda r: (Suggestion(r["track_name"], r["track_artist"]), accepted(r)), "original among versions")
+
+    def wrong_artist(r):
+        other = rng.choice(artists)
+        if other == r["track_artist"] or any(fuzz.ratio(plain(base(x["track_name"])), plain(base(r["track_name"]))) >= 70
+                                             for x in by_artist[other]):
+            return None
+        return Suggestion(r["track_name"], other), frozenset()
+
+    take(originals[1000:], wrong_artist, "wrong artist")
+
+    def missing_version(r):
+        marker = rng.choice([" - Live", " (Acoustic)", " - Remix", " (Live)", " - Acoustic Version"])
+        word = marker.strip(" -()").split()[0].casefold()
+        if any(word in x["track_name"].casefold() and base(r["track_name"]) in x["track_name"].casefold() for x in by_artist[r["track_artist"]]):
+            return None
+        return Suggestion(r["track_name"] + marker, r["track_artist"]), frozenset()
+
+    take(originals[1200:], missing_version, "version not in catalog")
+
+    words = Counter(w for r in originals for w in re.findall(r"[A-Za-z]{4,}", r["track_name"]))
+    common = [w for w, c in words.most_common(400) if c >= 3]
+
+    def invented_title(r):
+        title = f"{rng.choice(common).title()} {rng.choice(common).title()}"
+        if any(fuzz.ratio(plain(base(x["track_name"])), plain(title)) >= 70 for x in by_artist[r["track_artist"]]):
+            return None
+        return Suggestion(title, r["track_artist"]), frozenset()
+
+    take(originals[1400:], invented_title, "invented title, real artist")
+
+    first = ["The", "Velvet", "Neon", "Paper", "Silver", "Midnight", "Golden", "Static", "Lunar", "Crimson", "Hollow"]
+    second = ["Anchors", "Harbor", "Tigers", "Lanterns", "Coast", "Parade", "Echoes", "Satellites", "Orchard", "Foxes"]
+    all_artists = [plain(a) for a in by_artist]
+
+    def invented_artist(r):
+        name = f"{rng.choice(first)} {rng.choice(second)}"
+        if any(fuzz.ratio(plain(name), a) >= 75 for a in all_artists):
+            return None
+        title = r["track_name"] if rng.random() < 0.5 else f"{rng.choice(common).title()} {rng.choice(common).title()}"
+        return Suggestion(title, name), frozenset()
+
+    take(originals[1600:], invented_artist, "invented artist")
+    return cases
+
+
+def rows_with_prefix(rows: list[dict], name: str) -> list[dict]:
+    key = base(name)
+    return [r for r in rows if r["track_name"].casefold().startswith(key) and r["track_name"] != name]
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if unicodedata.category(c) != "Mn")
+
+
+def _first_hit(client: CatalogClient, query: str) -> str | None:
+    items = client.search_tracks(query, 10)
+    return items[0]["id"] if items else None
+
+
+def _score(cases: list[Case], verified_ids: list[str | None]) -> tuple[float, float, dict[str, float]]:
+    correct = Counter()
+    totals = Counter()
+    verified = right_verified = 0
+    for case, got in zip(cases, verified_ids):
+        totals[case.category] += 1
+        ok = (got in case.accepted) if case.accepted else got is None
+        correct[case.category] += ok
+        if got is not None:
+            verified += 1
+            right_verified += got in case.accepted
+    accuracy = sum(correct.values()) / len(cases)
+    precision = right_verified / verified if verified else 1.0
+    return accuracy, precision, {c: correct[c] / totals[c] for c in totals}
+
+
+@pytest.mark.bench
+def test_accuracy_against_the_baselines():
+    cases = labelled_set()
+    assert len(cases) >= 500, len(cases)
+    with csv_fake() as fake:
+        config = CatalogConfig("test-client", "fake-spotify-secret-7f3a", api_url=fake.api_url, token_url=fake.token_url, concurrency=8)
+        checker = CatalogChecker(CatalogClient(config))
+        verdicts = checker.check_many([c.suggestion for c in cases])
+        ours = [v.track["id"] if v.verdict == "verified" else None for v in verdicts]
+        client = CatalogClient(config)
+        field = [_first_hit(client, f"track:{c.suggestion.title} artist:{c.suggestion.artist}") for c in cases]
+        loose = [_first_hit(client, f"{c.suggestion.title} {c.suggestion.artist}") for c in cases]
+    acc, prec, per = _score(cases, ours)
+    acc_a, prec_a, per_a = _score(cases, field)
+    acc_b, prec_b, per_b = _score(cases, loose)
+    print(f"\nlabelled set: {len(cases)} suggestions in {len(per)} categories")
+    print(f"{'category':32} {'n':>4} {'diaryrec':>9} {'field 1st':>10} {'plain 1st':>10}")
+    sizes = Counter(c.category for c in cases)
+    for category in per:
+        print(f"{category:32} {sizes[category]:>4} {per[category]:>9.2f} {per_a[category]:>10.2f} {per_b[category]:>10.2f}")
+    verdict_counts = Counter(v.verdict for v in verdicts)
+    wrong_artist = [v for c, v in zip(cases, verdicts) if c.category == "wrong artist"]
+    with_suggestion = sum(1 for v in wrong_artist if v.suggestion) / max(len(wrong_artist), 1)
+    listed = [c for c in cases if c.discrepancy]
+    found = sum(1 for c, v in zip(cases, verdicts) if c.discrepancy and any(d["field"] == c.discrepancy for d in v.discrepancies))
+    print(f"verdicts: {dict(verdict_counts)}; wrong-artist cases with the real artist suggested: {with_suggestion:.2f}; "
+          f"discrepancies listed: {found}/{len(listed)}")
+    print(f"BENCH catalog accuracy: {acc:.3f} correct (baseline field-filtered first hit: {acc_a:.3f}, ratio {acc / acc_a:.2f}; "
+          f"baseline plain first hit: {acc_b:.3f}, ratio {acc / acc_b:.2f}; goal >= 0.97)")
+    print(f"BENCH catalog verified precision: {prec:.3f} (baseline field-filtered: {prec_a:.3f}, ratio {prec / prec_a:.2f}; "
+          f"baseline plain: {prec_b:.3f}, ratio {prec / prec_b:.2f}; goal >= 0.99)")
+    assert acc > max(acc_a, acc_b)
+
+
+@pytest.mark.bench
+def test_latency_in_round_trips(store):
+    cases = [c for c in labelled_set() if c.category == "exact"][:10]
+    latency = 0.1
+    with csv_fake() as fake:
+        config = CatalogConfig("test-client", "fake-spotify-secret-7f3a", api_url=fake.api_url, token_url=fake.token_url, concurrency=10)
+        fake.latency_s = latency
+        cache = CatalogCache(store)
+
+        started = time.perf_counter()
+        verdicts = CatalogChecker(CatalogClient(config), cache).check_many([c.suggestion for c in cases])
+        ours = time.perf_counter() - started
+        ours_requests = len(fake.requests)
+        assert all(v.verdict == "verified" for v in verdicts)
+
+        baseline_client = CatalogClient(config)
+        before = len(fake.requests)
+        started = time.perf_counter()
+        for case in cases:
+            _first_hit(baseline_client, f"track:{case.suggestion.title} artist:{case.suggestion.artist}")
+        sequential = time.perf_counter() - started
+        sequential_requests = len(fake.requests) - before
+
+        before = len(fake.requests)
+        started = time.perf_counter()
+        again = CatalogChecker(CatalogClient(config), cache).check_many([c.suggestion for c in cases])
+        cached = time.perf_counter() - started
+        cached_requests = len(fake.requests) - before
+    assert [v.track for v in again] == [v.track for v in verdicts]
+    print(f"\nBENCH catalog reply of 10 tracks: {ours / latency:.2f} round trips ({ours * 1000:.0f} ms, {ours_requests} requests) "
+          f"(baseline sequential: {sequential / latency:.2f} round trips, {sequential_requests} requests, "
+          f"ratio {ours / sequential:.2f}; goal <= 4 round trips)")
+    print(f"BENCH catalog cached reply: {cached_requests} requests, {cached * 1000:.0f} ms "
+          f"(baseline uncached: {ours_requests} requests, {ours * 1000:.0f} ms; ratio {cached / ours:.3f}; goal 0 requests)")
+    assert cached_requests == 0

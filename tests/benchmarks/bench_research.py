@@ -1,0 +1,108 @@
+"""Researcher tools on a synthetic full study (``diaryrec.research.synthetic``):
+12 participants × 21 days, 3 turns a day, 5 tracks a turn, a 200 KB screenshot a day;
+then 100 participants of the same shape.
+
+- Export time per participant, against a baseline of zipping the same participant's
+  data folder as it is (database file and screenshots, no processing).
+- Merge time of 12 and of 100 bundles into a fresh SQLite study database (with the
+  screenshots extracted): the time per participant at 100 over that at 12 shows
+  whether merging grows linearly (goal: within 1.3×).
+- Peak memory (tracemalloc) of merging 12 and 100 bundles: bundles are merged one
+  at a time, so the peak should not grow with the number of participants.
+
+Run with ``make bench``.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+import tracemalloc
+import zipfile
+from pathlib import Path
+
+from diaryrec.research.export import export_bundle
+from diaryrec.research.merge import merge_bundles
+from diaryrec.research.merged import open_merged
+from diaryrec.research.synthetic import SyntheticSpec, make_participant
+from diaryrec.store import open_store
+from diaryrec.store.types import utcnow
+
+SPEC = SyntheticSpec(participants=12)
+LARGE = 100
+
+
+def bench(name: str, value: float, unit: str, baseline: float, baseline_unit: str, goal: str) -> None:
+    ratio = value / baseline if baseline else float("inf")
+    print(f"BENCH {name}: {value:.3f} {unit} (baseline: {baseline:.3f} {baseline_unit}, ratio {ratio:.2f}, goal {goal})")
+
+
+def plain_zip(folder: Path, out: Path) -> None:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                archive.write(path, path.relative_to(folder).as_posix())
+
+
+def make_bundles(root: Path, count: int) -> tuple[list[Path], list[float], list[float]]:
+    now = utcnow()
+    bundles, export_times, baseline_times = [], [], []
+    for index in range(count):
+        layout = make_participant(root / f"data-{index:03d}", index, SPEC, now)
+        store = open_store(layout)
+        try:
+            started = time.perf_counter()
+            bundles.append(export_bundle(store, root / f"bundle-{index:03d}.zip", now=now).path)
+            export_times.append(time.perf_counter() - started)
+        finally:
+            store.close()
+        started = time.perf_counter()
+        plain_zip(layout.root, root / f"plain-{index:03d}.zip")
+        baseline_times.append(time.perf_counter() - started)
+        (root / f"plain-{index:03d}.zip").unlink()
+    return bundles, export_times, baseline_times
+
+
+def timed_merge(bundles: list[Path], target: Path, trace: bool = False) -> tuple[float, float]:
+    if trace:
+        tracemalloc.start()
+    engine = open_merged(str(target))
+    try:
+        started = time.perf_counter()
+        outcomes = merge_bundles(engine, bundles, target.with_name(f"{target.stem}-files"))
+        elapsed = time.perf_counter() - started
+    finally:
+        engine.dispose()
+    peak = 0.0
+    if trace:
+        peak = tracemalloc.get_traced_memory()[1] / 1e6
+        tracemalloc.stop()
+    assert [o.status for o in outcomes] == ["added"] * len(bundles), [o.line() for o in outcomes if o.status != "added"]
+    return elapsed, peak
+
+
+def test_research_benchmark(tmp_path_factory):
+    root = tmp_path_factory.mktemp("research-bench")
+    bundles, export_times, baseline_times = make_bundles(root, LARGE)
+    size = statistics.mean(b.stat().st_size for b in bundles[: SPEC.participants]) / 1e6
+    print(f"\nsynthetic study: {LARGE} participants, {SPEC.days} days, {SPEC.turns_per_day} turns, "
+          f"{SPEC.tracks_per_turn} tracks a turn, {SPEC.screenshot_bytes // 1000} KB screenshots; bundle {size:.1f} MB")
+    bench("export time per participant", statistics.median(export_times), "s",
+          statistics.median(baseline_times), "s plain zip of the data folder", "<= 3")
+
+    small = bundles[: SPEC.participants]
+    t_small = min(timed_merge(small, root / f"small-{i}.sqlite")[0] for i in range(2))
+    t_large, _ = timed_merge(bundles, root / "large.sqlite")
+    per_small, per_large = t_small / len(small), t_large / len(bundles)
+    bench(f"merge time per participant, {len(small)} participants", per_small, "s", per_small, "s", "reference")
+    bench(f"merge time per participant, {len(bundles)} participants", per_large, "s",
+          per_small, f"s per participant at {len(small)}", "<= 1.3")
+
+    _, peak_small = timed_merge(small, root / "small-traced.sqlite", trace=True)
+    _, peak_large = timed_merge(bundles, root / "large-traced.sqlite", trace=True)
+    largest = max(b.stat().st_size for b in bundles) / 1e6
+    bench(f"merge peak memory, {len(small)} participants", peak_small, "MB", largest, "MB largest bundle", "<= 1")
+    bench(f"merge peak memory, {len(bundles)} participants", peak_large, "MB",
+          peak_small, f"MB at {len(small)} participants", "<= 1.3")
+    assert os.path.getsize(root / "large.sqlite") > 0
