@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PYTEST_ARGS ?=
 
-.PHONY: run test bench dist sysdeps venv migration clean
+.PHONY: run test bench dist frozen sysdeps venv migration clean
 
 sysdeps:
 	@bash packaging/linux/system-deps.sh
@@ -33,10 +33,14 @@ test: sysdeps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 bench: sysdeps $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks -p no:randomly -q -s -o addopts="" $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks -q -s -o addopts="" -o norecursedirs="" -o python_files="bench_*.py" $(PYTEST_ARGS)
 
 dist: $(STAMP)
 	$(PY) -m build --wheel --outdir dist .
+
+# The PyInstaller onedir app for this platform (installers: packaging/README.md)
+frozen: sysdeps $(STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --distpath dist/frozen --workpath build/pyinstaller packaging/pyinstaller/diaryrec.spec
 
 # A new Alembic migration from the changed models: make migration m="what changed"
 migration: $(STAMP)

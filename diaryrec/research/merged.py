@@ -117,6 +117,12 @@ def open_merged(target: str, *, create: bool = True) -> Engine:
             # the researcher window reads from worker threads; each pooled connection is used by one at a time
             connect_args={"check_same_thread": False} if sqlite else {},
         )
+    except ModuleNotFoundError as exc:
+        # the frozen app leaves the PostgreSQL driver out; the pip install has it as an extra
+        raise MergedDatabaseError(
+            f"PostgreSQL support is not installed ({exc.name} is missing).",
+            hint="Run the researcher tools from a pip install: pip install 'diaryrec[postgres]'.",
+        ) from exc
     except Exception as exc:  # noqa: BLE001 - a bad URL is the researcher's to fix
         raise MergedDatabaseError(f"Cannot use the database {make_url_safe(url)}: {exc}") from exc
     if engine.dialect.name == "sqlite":

@@ -1,0 +1,112 @@
+"""The frozen onedir app: its size on disk and its start-up time, each against the
+same app installed unfrozen, measured in the same run (``make bench``).
+
+- size: the onedir folder vs. the installed files of diaryrec's run-time
+  dependencies (the closure of pyproject's ``dependencies``, no extras), i.e. what
+  running from a venv needs besides Python itself.
+- start-up: ``diaryrec selftest`` run frozen vs. run from the venv. selftest starts
+  the process, loads the study file and templates, creates and migrates a database
+  and shows the home screen (MainWindow) offscreen, renders it once and quits, so
+  it is start-up to the home screen plus two small checks that both sides pay.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata as md
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from packaging.requirements import Requirement
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "packaging"))
+from test_frozen import build_onedir  # noqa: E402  (one build recipe for test and bench)
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="measured on the Linux build")
+RUNS = 3
+MB = 1024 * 1024
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def runtime_closure_bytes() -> tuple[int, list[str]]:
+    """Installed size of diaryrec's run-time dependencies, followed transitively."""
+    seen: dict[str, md.Distribution] = {}
+    todo = [Requirement(r) for r in md.requires("diaryrec") or []]
+    while todo:
+        req = todo.pop()
+        if req.marker is not None and not req.marker.evaluate({"extra": ""}):
+            continue
+        key = req.name.lower().replace("_", "-")
+        if key in seen:
+            continue
+        try:
+            dist = md.distribution(req.name)
+        except md.PackageNotFoundError:
+            continue
+        seen[key] = dist
+        todo.extend(Requirement(r) for r in dist.requires or [])
+    total = 0
+    for dist in seen.values():
+        for file in dist.files or []:
+            path = Path(dist.locate_file(file))
+            if path.is_file() and "__pycache__" not in path.parts:
+                total += path.stat().st_size
+    return total + folder_bytes(ROOT / "diaryrec") + folder_bytes(ROOT / "resources") + folder_bytes(
+        ROOT / "templates"
+    ), sorted(seen)
+
+
+def largest_parts(app: Path, count: int = 8) -> list[tuple[str, int]]:
+    internal = app / "_internal"
+    parts: dict[str, int] = {}
+    for path in internal.rglob("*"):
+        if not path.is_file() or path.is_symlink():
+            continue
+        rel = path.relative_to(internal).parts
+        if rel[0] == "PySide6" and len(rel) > 3 and rel[1] == "Qt":
+            key = "PySide6/Qt/" + ("/".join(rel[2:4]) if rel[2] == "lib" else rel[2])
+        else:
+            key = rel[0] if len(rel) > 1 else ("shared libraries (top level)" if ".so" in rel[0] else rel[0])
+        parts[key] = parts.get(key, 0) + path.stat().st_size
+    return sorted(parts.items(), key=lambda kv: -kv[1])[:count]
+
+
+def timed(cmd: list[str], env: dict[str, str], cwd: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cwd, timeout=300)
+    elapsed = time.perf_counter() - start
+    assert result.returncode == 0 and "selftest passed" in result.stdout, result.stdout + result.stderr
+    return elapsed
+
+
+def test_frozen_size_and_startup(tmp_path: Path):
+    app = build_onedir(tmp_path)
+
+    size = folder_bytes(app)
+    baseline, dists = runtime_closure_bytes()
+    print(f"\nBENCH frozen_onedir_size: {size / MB:.1f} MB (baseline: {baseline / MB:.1f} MB installed "
+          f"run-time dependencies, {len(dists)} distributions; ratio {size / baseline:.2f}, goal <= 1.00)")
+    for name, nbytes in largest_parts(app):
+        print(f"      {nbytes / MB:6.1f} MB  {name}")
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHONPATH")}
+    env.update(QT_QPA_PLATFORM="offscreen", DIARYREC_DATA_DIR=str(tmp_path / "data"))
+    frozen_cmd = [str(app / "diaryrec"), "selftest"]
+    venv_cmd = [sys.executable, "-m", "diaryrec", "selftest"]
+    timed(frozen_cmd, env, tmp_path)  # warm the file cache for both
+    timed(venv_cmd, env, tmp_path)
+    frozen_times, venv_times = [], []
+    for _ in range(RUNS):  # interleaved, so a busy neighbour slows both alike
+        frozen_times.append(timed(frozen_cmd, env, tmp_path))
+        venv_times.append(timed(venv_cmd, env, tmp_path))
+    frozen_s, venv_s = statistics.median(frozen_times), statistics.median(venv_times)
+    print(f"BENCH frozen_startup_to_home: {frozen_s:.2f} s (baseline: {venv_s:.2f} s from the venv; "
+          f"ratio {frozen_s / venv_s:.2f}, goal <= 1.20; median of {RUNS} selftest runs)")
