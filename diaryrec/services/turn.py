@@ -37,6 +37,7 @@ from diaryrec.sheets.compiler import compile_plain_assistant, compile_sheet
 from diaryrec.sheets.io import sheet_to_dict
 from diaryrec.sheets.models import PlanningSheet
 from diaryrec.store import Store
+from diaryrec.store.engine import storage_errors
 from diaryrec.store.models import Conversation, Message, MessageImage, RecommendedTrack, SheetVersion
 
 log = logging.getLogger(__name__)
@@ -241,8 +242,9 @@ class TurnService:
     def _store_user_message(self, conversation_id: int, text: str, images: list[PreparedImage]) -> tuple[int, int]:
         if not text.strip() and not images:
             raise ValueError("an empty message with no picture")
-        for image in images:
-            store_image(self.store.layout, image)
+        with storage_errors(self.store.layout.root):  # a full or read-only disk: a message, not a traceback
+            for image in images:
+                store_image(self.store.layout, image)
         with self.store.session() as session:
             if session.get(Conversation, conversation_id) is None:
                 raise ValueError(f"no conversation {conversation_id}")

@@ -1,3 +1,3 @@
 """The desktop app: the only package that imports PySide6. Windows, views and
-widgets over the Qt-free services; ``tasks.run_task`` is the one way work leaves
+widgets over the Qt-free services; ``tasks.TaskRunner`` is the one way work leaves
 the GUI thread."""

@@ -14,8 +14,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from diaryrec import __version__
 from diaryrec.errors import UserError
 from diaryrec.logs import setup_logging
-from diaryrec.paths import DataLayout, resolve_data_dir, resources_dir
+from diaryrec.paths import DataLayout, resources_dir
 from diaryrec.ui.context import AppContext
+from diaryrec.ui.data_location import startup_data_dir
+from diaryrec.ui.i18n import install_language
+from diaryrec.ui.main_thread_gc import MainThreadGC
 from diaryrec.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -31,11 +34,12 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     style = resources_dir() / "style.qss"
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
+    app.setQuitOnLastWindowClosed(True)
     return app  # type: ignore[return-value]
 
 
 def run_app(args: argparse.Namespace) -> int:
-    data_dir = resolve_data_dir(args.data_dir)
+    data_dir = startup_data_dir(args.data_dir)
     app = ensure_application()
     setup_logging(DataLayout(data_dir).logs)
     try:
@@ -43,13 +47,18 @@ def run_app(args: argparse.Namespace) -> int:
     except UserError as exc:
         QMessageBox.critical(None, "diaryrec", str(exc))
         return exc.exit_code
-    context.store.log_event("app_started", version=__version__)
+    context.store.log_event("app_started", version=__version__, sandbox=context.sandbox)
+    install_language(context.language)
+    if context.study is not None:
+        context.start_services()
+    collector = MainThreadGC(app).start()
     window = MainWindow(context)
     window.show()
     try:
         return app.exec()
     finally:
         context.close()
+        collector.stop()
 
 
 def smoke_start() -> str:
@@ -57,7 +66,7 @@ def smoke_start() -> str:
     app = ensure_application()
     with tempfile.TemporaryDirectory(prefix="diaryrec-qt-") as tmp:
         context = AppContext.open(Path(tmp))
-        window = MainWindow(context)
+        window = MainWindow(context, reminders=False)
         window.show()
         app.processEvents()
         image = window.grab().toImage()

@@ -1,103 +1,284 @@
-"""The main window: the study's home with its timeline, or an empty state until a
-study is joined."""
+"""The main window: the first run until a study is joined, then a sidebar of
+screens (home, diary, my taste, settings, and those part 2 registers).
+
+Screens are built by factories so that a change of interface language rebuilds
+them in the new language. A screen is a QWidget whose ``windowTitle`` names it in
+the sidebar; it may define ``screen_shown()`` (refresh on show) and ``flush()``
+(keep unsaved input before it is hidden, rebuilt or closed).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from diaryrec import __version__
-from diaryrec.services.study import timeline
+from diaryrec.services.study import ActiveStudy
 from diaryrec.ui.context import AppContext
+from diaryrec.ui.day_view import DayView
+from diaryrec.ui.diary_view import DiaryView
+from diaryrec.ui.export_action import Exporter
+from diaryrec.ui.first_run import FirstRunView
+from diaryrec.ui.home_view import HomeView
+from diaryrec.ui.i18n import install_language
+from diaryrec.ui.reminders import ReminderController, app_icon
+from diaryrec.ui.settings_view import SettingsView
+from diaryrec.ui.taste_view import TasteView
 from diaryrec.ui.tasks import TaskRunner
-from diaryrec.ui.timeline_view import TimelineView
+
+log = logging.getLogger(__name__)
+ScreenFactory = Callable[["MainWindow"], QWidget]
+
+
+@dataclass
+class ScreenSpec:
+    key: str
+    factory: ScreenFactory
+    in_nav: bool = True
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext, parent: QWidget | None = None):
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *, reminders: bool = True):
         super().__init__(parent)
         self.context = context
         self.tasks = TaskRunner(self)
+        # The diary's reads and writes run one after another, in the order asked: a draft
+        # flushed by a screen that is going away is stored before its successor reads it.
+        self.diary_tasks = TaskRunner(self, max_threads=1)
         self.setObjectName("mainWindow")
-        self.setWindowTitle("diaryrec")
+        self.setWindowIcon(app_icon())
         self.resize(1100, 720)
-        self._build_menus()
+        self.specs: list[ScreenSpec] = [
+            ScreenSpec("home", lambda w: w._make_home()),
+            ScreenSpec("diary", lambda w: w._make_diary()),
+            ScreenSpec("taste", lambda w: TasteView(w.context, w.tasks)),
+            ScreenSpec("settings", lambda w: w._make_settings()),
+            ScreenSpec("day", lambda w: w._make_day(), in_nav=False),
+        ]
+        self.screens: dict[str, QWidget] = {}
+        self.first_run: FirstRunView | None = None
+        self.nav: QListWidget | None = None
+        self.pages: QStackedWidget | None = None
+        self.current_key = ""
+        self.exporter = Exporter(context, self.tasks, self)
+        self.reminders = ReminderController(context, self.tasks, self) if reminders else None
+        if self.reminders is not None:
+            self.reminders.reminded.connect(self._reminded)
+            self.reminders.open_requested.connect(self.bring_to_front)
+            self.reminders.diary_requested.connect(lambda: (self.bring_to_front(), self.open_diary(None)))
+            self.reminders.quit_requested.connect(self.close)
+        self._restore_geometry()
+        self.rebuild(context.settings.last_screen or "home")
+        if context.study is not None:
+            self._study_ready()
 
-        self.title = QLabel()
-        self.title.setObjectName("screenTitle")
-        self.subtitle = QLabel()
-        self.subtitle.setObjectName("screenSubtitle")
-        self.stack = QStackedWidget()
-        self.empty_state = self._build_empty_state()
-        self.timeline_view = TimelineView()
-        self.stack.addWidget(self.empty_state)
-        self.stack.addWidget(self.timeline_view)
+    # -- screens ---------------------------------------------------------------
+    def register_screen(self, key: str, factory: ScreenFactory, *, before: str = "settings", in_nav: bool = True) -> None:
+        """Add a screen (part 2: today's activity, chat, sheets). It appears in the
+        sidebar before ``before`` and is rebuilt with the others on a language change."""
+        keys = [s.key for s in self.specs]
+        index = keys.index(before) if before in keys else len(self.specs)
+        self.specs.insert(index, ScreenSpec(key, factory, in_nav))
+        if self.pages is not None:
+            self.rebuild(self.current_key)
 
-        body = QWidget()
-        body.setObjectName("home")
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(12)
-        layout.addWidget(self.title)
-        layout.addWidget(self.subtitle)
-        layout.addWidget(self.stack, 1)
-        self.setCentralWidget(body)
-        self.statusBar().showMessage(self.tr("Data folder: {path}").format(path=context.layout.root))
-        self.refresh()
+    def _make_home(self) -> HomeView:
+        view = HomeView(self.context, self.tasks)
+        view.day_activated.connect(self.open_day)
+        view.diary_requested.connect(self.open_diary)
+        return view
+
+    def _make_diary(self) -> DiaryView:
+        view = DiaryView(self.context, self.diary_tasks)
+        view.saved.connect(lambda _day: self.home and self.home.refresh())
+        return view
+
+    def _make_day(self) -> DayView:
+        view = DayView(self.context, self.tasks)
+        view.back_requested.connect(lambda: self.show_screen("home"))
+        view.diary_requested.connect(self.open_diary)
+        return view
+
+    def _make_settings(self) -> SettingsView:
+        view = SettingsView(self.context, self.tasks)
+        view.language_changed.connect(self.change_language)
+        view.export_button.clicked.connect(self.exporter.ask_and_export)
+        view.reminders_changed.connect(lambda: self.reminders and self.reminders.check_now())
+        return view
 
     @property
-    def lang(self) -> str:
-        study = self.context.study
-        return self.context.settings.ui_language or (study.study.study.language if study else "en")
+    def home(self) -> HomeView | None:
+        view = self.screens.get("home")
+        return view if isinstance(view, HomeView) else None
 
+    @property
+    def diary(self) -> DiaryView | None:
+        view = self.screens.get("diary")
+        return view if isinstance(view, DiaryView) else None
+
+    def rebuild(self, screen: str = "home") -> None:
+        """(Re)build menus and screens in the current interface language."""
+        self._flush_all()
+        old = self.centralWidget()
+        self.screens = {}
+        self.first_run = None
+        self.nav = self.pages = None
+        if self.context.study is None:
+            self.first_run = FirstRunView(self.context, self.tasks)
+            self.first_run.joined.connect(self._joined)
+            self.setCentralWidget(self.first_run)
+        else:
+            self.setCentralWidget(self._build_shell())
+        if old is not None:
+            old.deleteLater()
+        self._build_menus()
+        self._update_title()
+        if self.pages is not None:
+            self.show_screen(screen if screen in self.screens and screen != "day" else "home")
+
+    def _build_shell(self) -> QWidget:
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setAccessibleName(self.tr("Screens"))
+        self.nav.setFixedWidth(200)
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("pages")
+        for spec in self.specs:
+            widget = spec.factory(self)
+            self.screens[spec.key] = widget
+            self.pages.addWidget(widget)
+            if spec.in_nav:
+                item = QListWidgetItem(widget.windowTitle())
+                item.setData(Qt.ItemDataRole.UserRole, spec.key)
+                self.nav.addItem(item)
+        self.nav.currentItemChanged.connect(
+            lambda item, _prev: item is not None and self.show_screen(item.data(Qt.ItemDataRole.UserRole))
+        )
+        side = QWidget()
+        side.setObjectName("sidebar")
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(12, 16, 0, 16)
+        brand = QLabel("diaryrec")
+        brand.setObjectName("brand")
+        side_layout.addWidget(brand)
+        side_layout.addWidget(self.nav, 1)
+        if self.context.sandbox:
+            badge = QLabel(self.tr("Sandbox: replies are scripted, not from an AI. Nothing is sent anywhere."))
+            badge.setObjectName("sandboxBadge")
+            badge.setWordWrap(True)
+            side_layout.addWidget(badge)
+        shell = QWidget()
+        shell.setObjectName("shell")
+        layout = QHBoxLayout(shell)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(side)
+        layout.addWidget(self.pages, 1)
+        return shell
+
+    def show_screen(self, key: str) -> None:
+        if self.pages is None or key not in self.screens:
+            return
+        widget = self.screens[key]
+        previous = self.screens.get(self.current_key)
+        if previous is not None and previous is not widget:
+            flush = getattr(previous, "flush", None)
+            if callable(flush):
+                flush()
+        self.current_key = key
+        self.pages.setCurrentWidget(widget)
+        if self.nav is not None:
+            self.nav.blockSignals(True)
+            for row in range(self.nav.count()):
+                if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                    self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        self._update_title()
+        shown = getattr(widget, "screen_shown", None)
+        if callable(shown):
+            shown()
+
+    def open_day(self, day: int) -> None:
+        view = self.screens.get("day")
+        if isinstance(view, DayView):
+            self.show_screen("day")
+            view.show_day(day)
+
+    def open_diary(self, day: int | None) -> None:
+        diary = self.diary
+        if diary is None:
+            return
+        if day is not None:
+            diary.show_day(day)
+        self.show_screen("diary")
+
+    def _flush_all(self) -> None:
+        for widget in self.screens.values():
+            flush = getattr(widget, "flush", None)
+            if callable(flush):
+                flush()
+
+    # -- menus and chrome ------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        bar = self.menuBar()
+        bar.clear()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.setToolTipsVisible(True)
+        if self.first_run is not None:
+            open_action = QAction(self.tr("&Open study file…"), self)
+            open_action.setShortcut(QKeySequence.StandardKey.Open)
+            open_action.triggered.connect(self.first_run.choose_file)
+            file_menu.addAction(open_action)
+        self.export_action = QAction(self.tr("&Export my data…"), self)
+        self.export_action.setToolTip(self.tr("Write your study data into one zip file for the research team"))
+        self.export_action.setEnabled(self.context.study is not None)
+        self.export_action.triggered.connect(self.exporter.ask_and_export)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        if self.nav is not None:
+            go = bar.addMenu(self.tr("&Go"))
+            for row in range(self.nav.count()):
+                item = self.nav.item(row)
+                action = QAction(item.text(), self)
+                key = item.data(Qt.ItemDataRole.UserRole)
+                action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences) if key == "settings" else QKeySequence(f"Ctrl+{row + 1}"))
+                if key == "settings" and action.shortcut().isEmpty():
+                    action.setShortcut(QKeySequence("Ctrl+,"))
+                action.triggered.connect(lambda _=False, k=key: self.show_screen(k))
+                go.addAction(action)
+        help_menu = bar.addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About diaryrec"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
-    def _build_empty_state(self) -> QWidget:
-        card = QFrame()
-        card.setObjectName("emptyState")
-        layout = QVBoxLayout(card)
-        layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        heading = QLabel(self.tr("No study joined yet"))
-        heading.setObjectName("emptyHeading")
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = QLabel(
-            self.tr(
-                "Open the study file your research team sent you to begin. "
-                "Your three weeks will appear here, day by day."
-            )
-        )
-        text.setWordWrap(True)
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(heading)
-        layout.addWidget(text)
-        return card
-
-    def refresh(self) -> None:
-        active = self.context.study
-        if active is None:
-            self.title.setText(self.tr("Welcome to diaryrec"))
-            self.subtitle.setText(self.tr("A three-week diary study: design your own music recommender."))
-            self.stack.setCurrentWidget(self.empty_state)
-            return
-        study = active.study
-        self.title.setText(study.study.name.get(self.lang))
-        self.subtitle.setText(
-            self.tr("Participant {code} · joined {date}").format(
-                code=active.enrolment.participant_code, date=active.enrolment.enrolled_on.isoformat()
-            )
-        )
-        self.timeline_view.show_timeline(active, timeline(self.context.store, active, self.context.now()), self.lang)
-        self.stack.setCurrentWidget(self.timeline_view)
+    def _update_title(self) -> None:
+        title = "diaryrec"
+        widget = self.screens.get(self.current_key)
+        if widget is not None and self.pages is not None:
+            title = f"{widget.windowTitle()} — diaryrec"
+        if self.context.sandbox:
+            title += " " + self.tr("(sandbox)")
+        self.setWindowTitle(title)
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -106,6 +287,47 @@ class MainWindow(QMainWindow):
             self.tr("diaryrec {version}\nA diary study of LLM-powered music recommenders.").format(version=__version__),
         )
 
+    def bring_to_front(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def _reminded(self, _day: int, text: str) -> None:
+        self.statusBar().showMessage(text, 60_000)
+        QApplication.alert(self)
+
+    # -- joining, language -----------------------------------------------------
+    def _joined(self, active: ActiveStudy) -> None:
+        self.context.joined(active)
+        install_language(self.context.language)  # the study's language, unless the participant chose one
+        self.rebuild("home")
+        self._study_ready()
+
+    def _study_ready(self) -> None:
+        if self.reminders is not None:
+            self.reminders.start()
+
+    def change_language(self, lang: str) -> None:
+        install_language(lang)
+        self.rebuild(self.current_key or "home")
+
+    # -- window state ----------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        saved = self.context.settings.window_geometry
+        if saved:
+            self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
+
+    def remember_state(self) -> None:
+        settings = self.context.settings
+        settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        settings.last_screen = self.current_key if self.current_key != "day" else "home"
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self._flush_all()
+        self.remember_state()
+        self.tasks.run(self.context.save_settings)
+        if self.reminders is not None:
+            self.reminders.stop()
+        self.diary_tasks.shutdown()
         self.tasks.shutdown()
         super().closeEvent(event)

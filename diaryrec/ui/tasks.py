@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,7 @@ class TaskRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
         self._relays: set[_Relay] = set()
+        self._closed = False
 
     def run(
         self,
@@ -59,6 +61,11 @@ class TaskRunner(QObject):
         def finish(callback: Callable[[Any], None] | None, value: Any) -> None:
             self._relays.discard(relay)
             relay.deleteLater()
+            if self._closed:
+                return  # the widgets that asked may be gone; the work itself is done
+            owner = getattr(callback, "__self__", None)
+            if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+                return  # the screen that asked was rebuilt (language change) or closed meanwhile
             if callback is not None:
                 callback(value)
             elif isinstance(value, BaseException):
@@ -71,6 +78,10 @@ class TaskRunner(QObject):
     def active(self) -> int:
         return self._pool.activeThreadCount()
 
-    def shutdown(self, timeout_ms: int = 10_000) -> bool:
-        self._pool.clear()
+    def shutdown(self, timeout_ms: int = 10_000, *, drop_queued: bool = False) -> bool:
+        """Wait for the tasks (queued ones too, unless ``drop_queued``: the last draft
+        and settings saves are queued on close); their results are not delivered."""
+        self._closed = True
+        if drop_queued:
+            self._pool.clear()
         return self._pool.waitForDone(timeout_ms)

@@ -3,6 +3,8 @@ day's state shown in words and colour (never colour alone)."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -19,11 +21,21 @@ class DayCell(QPushButton):
         self.setObjectName("dayCell")
         self.setProperty("state", status.state.value)
         self.setProperty("today", status.is_today)
-        self.setCheckable(False)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(96, 72)
-        self.setText(f"{self.tr('Day')} {status.number}\n{activity_text}\n{state_text}")
-        self.setAccessibleName(f"{self.tr('Day')} {status.number}: {activity_text}, {state_text}")
+        day = self.tr("Day {number}").format(number=status.number)
+        # A label inside, not the button's own text: the activity wraps instead of being cut.
+        self.label = QLabel(f"<b>{html.escape(day)}</b><br>{html.escape(activity_text)}<br>{html.escape(state_text)}")
+        self.label.setObjectName("dayCellText")
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        inner = QVBoxLayout(self)
+        inner.setContentsMargins(8, 6, 6, 6)
+        inner.addWidget(self.label)
+        self.setAccessibleName(f"{day}: {activity_text}, {state_text}")
+        # Days to come have nothing to open yet.
+        self.setEnabled(status.state is not DayState.UPCOMING)
 
 
 class TimelineView(QWidget):
@@ -69,19 +81,22 @@ class TimelineView(QWidget):
             if item.widget():
                 item.widget().deleteLater()
         self.cells = []
-        study = active.study
-        for row, week in enumerate(study.weeks):
-            label = QLabel(f"{self.tr('Week')} {week.number}\n{week.name.get(lang)}")
+        for row, week in enumerate(active.study.weeks):
+            label = QLabel(self.tr("Week {number}").format(number=week.number) + f"\n{week.name.get(lang)}")
             label.setObjectName("weekLabel")
             label.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
             self._grid.addWidget(label, row, 0)
+        previous: QWidget | None = None
         for status in timeline.days:
             text = self.state_text(status.state)
             if status.is_today and status.state is not DayState.TODAY:
-                text = f"{self.tr('Today')} · {text}"
+                text = self.tr("Today · {state}").format(state=text)
             cell = DayCell(status, self.activity_text(status.activity), text, self)
             cell.clicked.connect(lambda _=False, n=status.number: self.day_activated.emit(n))
             self._grid.addWidget(cell, status.week - 1, status.day_in_week)
+            if previous is not None:
+                QWidget.setTabOrder(previous, cell)  # reading order: day 1, 2, 3, …
+            previous = cell
             self.cells.append(cell)
         self._progress.setText(
             self.tr("{done} of {total} days with a recommendation session and a diary entry").format(

@@ -1,58 +1,70 @@
-import datetime as dt
+"""The window shell: first run until a study is joined, the sidebar and keyboard
+navigation, accessible names, window state and last screen restored."""
 
-from diaryrec.services.study import DayState, join_study
-from diaryrec.store.models import Conversation, DiaryEntry, Message
-from diaryrec.ui.context import AppContext
-from diaryrec.ui.main_window import MainWindow
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QTextBrowser, QTimeEdit
 
+from diaryrec.ui.first_run import FirstRunView
 
-def _window(qtbot, data_dir, now=None):
-    context = AppContext.open(data_dir)
-    if now is not None:
-        context.now = lambda: now  # type: ignore[method-assign]
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window, context
+from ui_helpers import seoul
 
 
-def test_empty_until_a_study_is_joined(qtbot, data_dir, artifacts_dir):
-    window, context = _window(qtbot, data_dir)
-    assert window.stack.currentWidget() is window.empty_state
-    assert window.title.text() == "Welcome to diaryrec"
-    window.grab().save(str(artifacts_dir / "home-empty.png"))
+def test_first_run_until_a_study_is_joined(open_window):
+    window, _ = open_window(lang="en")
+    assert isinstance(window.centralWidget(), FirstRunView)
+    assert window.nav is None and window.screens == {}
+    assert window.first_run.pages.currentWidget() is window.first_run.choose_page
+
+
+def test_sidebar_and_keyboard_shortcuts_reach_every_screen(qtbot, open_window, joined):
+    window, _ = open_window(now=seoul(2, 12), lang="en")
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles == ["Home", "Diary", "My taste", "Settings"]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # shortcuts work in the active window only
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key == "diary" and window.nav.currentRow() == 1
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key == "taste"
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    assert window.current_key == "settings"
+    go = [a for a in window.menuBar().actions() if a.text() == "&Go"][0].menu()
+    assert all(not a.shortcut().isEmpty() for a in go.actions())
+
+
+def test_every_control_has_an_accessible_name(qtbot, open_window, joined):
+    window, _ = open_window(now=seoul(2, 12), lang="en")
+    for key in ("home", "diary", "taste", "settings"):
+        window.show_screen(key)
+        qtbot.wait(50)
+    unnamed = []
+    for kind in (QLineEdit, QPlainTextEdit, QComboBox, QTimeEdit, QTextBrowser):
+        for widget in window.findChildren(kind):
+            if isinstance(widget.parent(), (QComboBox, QTimeEdit)):
+                continue  # the editor inside a combo box or time edit
+            if not widget.accessibleName():
+                unnamed.append(f"{type(widget).__name__} {widget.objectName()}")
+    for button in window.findChildren(QAbstractButton):
+        if button.isVisible() and not (button.text() or button.accessibleName()):
+            unnamed.append(f"button {button.objectName()}")
+    assert unnamed == []
+
+
+def test_window_state_and_last_screen_are_restored(qtbot, open_window, joined):
+    window, context = open_window(now=seoul(2, 12), lang="en")
+    window.setGeometry(QRect(20, 30, 720, 540))
+    window.show_screen("taste")
     window.close()
-    context.close()
+    qtbot.waitUntil(lambda: "window_geometry" in context.layout.settings_file.read_text(encoding="utf-8"))
+    again, context2 = open_window(now=seoul(2, 12))
+    assert context2.settings.last_screen == "taste"
+    assert again.current_key == "taste"
+    assert (again.width(), again.height()) == (720, 540)
 
 
-def test_timeline_shows_21_days_with_today_and_states(qtbot, data_dir, default_study, artifacts_dir):
-    context = AppContext.open(data_dir)
-    joined_at = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.timezone.utc)
-    active = join_study(context.store, default_study, "P07", now=joined_at, zone_name="Asia/Seoul")
-    with context.store.session() as session:
-        for day in (1, 2, 3):
-            conv = Conversation(study_day=day, purpose="daily")
-            session.add(conv)
-            session.flush()
-            session.add(Message(conversation_id=conv.id, seq=1, role="assistant", text="추천"))
-        session.add(DiaryEntry(study_day=1, status="saved", answers={"pros_cons": "좋음"}))
-        session.add(DiaryEntry(study_day=2, status="saved", late=True, answers={}))
-        session.commit()
-    context.close()
-
-    now = dt.datetime(2026, 3, 6, 3, 0, tzinfo=dt.timezone.utc)  # 12:00 in Seoul, day 5
-    window, context = _window(qtbot, data_dir, now=now)
-    assert context.study is not None and context.study.enrolment.participant_code == active.enrolment.participant_code
-    assert window.stack.currentWidget() is window.timeline_view
-    cells = window.timeline_view.cells
-    assert len(cells) == 21
-    states = [c.status.state for c in cells[:6]]
-    assert states == [DayState.DONE, DayState.LATE, DayState.PARTLY, DayState.MISSED, DayState.TODAY, DayState.UPCOMING]
-    assert [c.status.number for c in cells if c.status.is_today] == [5]
-    assert "2 of 21 days" in window.timeline_view._progress.text()
-    assert window.title.text() == "나만의 음악 추천 시스템 만들기"  # the study's language is Korean
-    assert cells[4].accessibleName().startswith("Day 5")
-    window.grab().save(str(artifacts_dir / "home-timeline.png"))
+def test_a_day_view_is_not_restored_as_last_screen(qtbot, open_window, joined):
+    window, context = open_window(now=seoul(3, 12), lang="en")
+    window.open_day(1)
     window.close()
-    context.close()
+    assert context.settings.last_screen == "home"

@@ -1,0 +1,201 @@
+""""Test connection": can diaryrec reach the LLM provider and Spotify with these
+settings? Qt-free, run from a worker thread; each check answers with a status the
+screens put into plain words (in the participant's language) and never raises.
+
+The turn and catalog services do the real work later; these checks only make the
+smallest request that proves the address, the key and the model are right.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import socket
+import urllib.parse
+from dataclasses import dataclass
+from enum import StrEnum
+
+log = logging.getLogger(__name__)
+
+SPOTIFY_TOKEN_URL = "https://accounts.spotify.com/api/token"
+DEFAULT_TIMEOUT = 15.0
+
+
+class ConnectionStatus(StrEnum):
+    OK = "ok"
+    MISSING = "missing"  # a required value was left empty
+    BAD_ADDRESS = "bad_address"  # the base URL is not a usable http(s) address
+    UNREACHABLE = "unreachable"  # nothing answered (offline, wrong host, firewall)
+    TIMEOUT = "timeout"
+    UNAUTHORIZED = "unauthorized"  # the key or client credentials were refused
+    MODEL_UNKNOWN = "model_unknown"  # the provider answered but has no such model
+    RATE_LIMITED = "rate_limited"  # too many requests, or no credit left
+    SERVER_ERROR = "server_error"  # the service answered with an error of its own
+
+
+@dataclass(frozen=True)
+class ConnectionReport:
+    service: str  # "llm" | "spotify"
+    status: ConnectionStatus
+    detail: str = ""  # what the service said, for the log and the "details" line
+
+    @property
+    def ok(self) -> bool:
+        return self.status is ConnectionStatus.OK
+
+    @property
+    def summary(self) -> str:
+        """The plain English sentence (the app shows a translated one)."""
+        what = "the language model provider" if self.service == "llm" else "Spotify"
+        return {
+            ConnectionStatus.OK: f"Connected to {what}.",
+            ConnectionStatus.MISSING: f"Some settings for {what} are empty.",
+            ConnectionStatus.BAD_ADDRESS: "The address must start with http:// or https://.",
+            ConnectionStatus.UNREACHABLE: f"Could not reach {what}: check the address and your internet connection.",
+            ConnectionStatus.TIMEOUT: f"{what[0].upper()}{what[1:]} did not answer in time.",
+            ConnectionStatus.UNAUTHORIZED: f"{what[0].upper()}{what[1:]} refused the key: check it.",
+            ConnectionStatus.MODEL_UNKNOWN: "The provider answered, but it has no model by that name.",
+            ConnectionStatus.RATE_LIMITED: f"{what[0].upper()}{what[1:]} says too many requests or no credit left.",
+            ConnectionStatus.SERVER_ERROR: f"{what[0].upper()}{what[1:]} answered with an error.",
+        }[self.status]
+
+
+def check_llm(base_url: str, model: str, api_key: str, *, timeout: float = DEFAULT_TIMEOUT) -> ConnectionReport:
+    """List the provider's models and look for ``model``; where listing is not
+    offered (404), a one-token chat request proves the model instead."""
+    base_url = base_url.strip().rstrip("/")
+    if not base_url or not model.strip():
+        return ConnectionReport("llm", ConnectionStatus.MISSING, "base URL and model are required")
+    if urllib.parse.urlsplit(base_url).scheme not in ("http", "https"):
+        return ConnectionReport("llm", ConnectionStatus.BAD_ADDRESS, base_url)
+    import openai  # a second to import: not on the app's start-up path
+
+    # Local providers (Ollama, LM Studio) take no key, but the SDK wants a non-empty one.
+    client = openai.OpenAI(base_url=base_url, api_key=api_key or "no-key", timeout=timeout, max_retries=0)
+    try:
+        try:
+            names = {m.id for m in client.models.list()}
+        except openai.NotFoundError:
+            client.chat.completions.create(
+                model=model, messages=[{"role": "user", "content": "ping"}], max_tokens=1
+            )
+            return ConnectionReport("llm", ConnectionStatus.OK, "model answered a one-token request")
+        if model in names:
+            return ConnectionReport("llm", ConnectionStatus.OK, f"{len(names)} models offered")
+        shown = ", ".join(sorted(names)[:8])
+        return ConnectionReport("llm", ConnectionStatus.MODEL_UNKNOWN, f"offered: {shown}" if shown else "no models offered")
+    except openai.APITimeoutError as exc:
+        return _llm_failure(ConnectionStatus.TIMEOUT, exc)
+    except openai.APIConnectionError as exc:
+        return _llm_failure(ConnectionStatus.UNREACHABLE, exc)
+    except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
+        return _llm_failure(ConnectionStatus.UNAUTHORIZED, exc)
+    except openai.NotFoundError as exc:  # the one-token request named an unknown model
+        return _llm_failure(ConnectionStatus.MODEL_UNKNOWN, exc)
+    except openai.RateLimitError as exc:
+        return _llm_failure(ConnectionStatus.RATE_LIMITED, exc)
+    except openai.APIError as exc:
+        return _llm_failure(ConnectionStatus.SERVER_ERROR, exc)
+    finally:
+        client.close()
+
+
+def _llm_failure(status: ConnectionStatus, exc: Exception) -> ConnectionReport:
+    detail = getattr(exc, "message", "") or type(exc).__name__
+    log.info("LLM connection check: %s (%s)", status, type(exc).__name__)
+    return ConnectionReport("llm", status, str(detail)[:300])
+
+
+def check_spotify(
+    client_id: str, client_secret: str, *, token_url: str = SPOTIFY_TOKEN_URL, timeout: float = DEFAULT_TIMEOUT
+) -> ConnectionReport:
+    """Ask Spotify's token endpoint for an app token (the client-credentials flow
+    the catalog uses); a token back means the id and secret are right."""
+    if not client_id.strip() or not client_secret.strip():
+        return ConnectionReport("spotify", ConnectionStatus.MISSING, "client id and secret are required")
+    import urllib.error  # urllib.request is slow to import: not on the app's start-up path
+    import urllib.request
+    basic = base64.b64encode(f"{client_id.strip()}:{client_secret.strip()}".encode()).decode("ascii")
+    request = urllib.request.Request(
+        token_url,
+        data=urllib.parse.urlencode({"grant_type": "client_credentials"}).encode("ascii"),
+        headers={"Authorization": f"Basic {basic}", "Content-Type": "application/x-www-form-urlencoded"},
+        method="POST",
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - https/loopback only
+            payload = json.loads(response.read().decode("utf-8") or "{}")
+    except urllib.error.HTTPError as exc:
+        return _spotify_http_error(exc)
+    except (TimeoutError, socket.timeout) as exc:
+        return ConnectionReport("spotify", ConnectionStatus.TIMEOUT, type(exc).__name__)
+    except urllib.error.URLError as exc:
+        if isinstance(exc.reason, (TimeoutError, socket.timeout)):
+            return ConnectionReport("spotify", ConnectionStatus.TIMEOUT, str(exc.reason))
+        return ConnectionReport("spotify", ConnectionStatus.UNREACHABLE, str(exc.reason)[:300])
+    except (OSError, ValueError) as exc:
+        return ConnectionReport("spotify", ConnectionStatus.UNREACHABLE, type(exc).__name__)
+    if isinstance(payload, dict) and payload.get("access_token"):
+        return ConnectionReport("spotify", ConnectionStatus.OK, "app token received")
+    return ConnectionReport("spotify", ConnectionStatus.SERVER_ERROR, "no access token in the answer")
+
+
+def _spotify_http_error(exc) -> ConnectionReport:  # noqa: ANN001 - urllib.error.HTTPError
+    try:
+        body = json.loads(exc.read().decode("utf-8") or "{}")
+    except (OSError, ValueError):
+        body = {}
+    said = body.get("error_description") or body.get("error") or exc.reason if isinstance(body, dict) else exc.reason
+    if exc.code in (400, 401, 403):
+        status = ConnectionStatus.UNAUTHORIZED
+    elif exc.code == 429:
+        status = ConnectionStatus.RATE_LIMITED
+    else:
+        status = ConnectionStatus.SERVER_ERROR
+    log.info("Spotify connection check: %s (HTTP %s)", status, exc.code)
+    return ConnectionReport("spotify", status, f"HTTP {exc.code}: {said}"[:300])
+
+
+@dataclass(frozen=True)
+class LlmConfig:
+    base_url: str
+    model: str
+    api_key: str
+    key_from_study: bool  # the study file carries the key; the participant enters none
+
+
+@dataclass(frozen=True)
+class SpotifyConfig:
+    client_id: str
+    client_secret: str
+    market: str
+    from_study: bool
+
+
+def resolve_llm_config(settings, study) -> LlmConfig:  # noqa: ANN001 - Settings, StudyFile | None
+    """What the turn uses: the participant's settings where set, else the study
+    file's; the key from the study file, else from the keyring."""
+    from diaryrec.secrets import SecretName, get_secret
+
+    study_llm = study.llm if study is not None else None
+    study_key = study_llm.api_key if study_llm else ""
+    return LlmConfig(
+        base_url=settings.llm_base_url or (study_llm.base_url if study_llm else ""),
+        model=settings.llm_model or (study_llm.model if study_llm else ""),
+        api_key=study_key or get_secret(SecretName.LLM_API_KEY),
+        key_from_study=bool(study_key),
+    )
+
+
+def resolve_spotify_config(settings, study) -> SpotifyConfig:  # noqa: ANN001 - Settings, StudyFile | None
+    from diaryrec.secrets import SecretName, get_secret
+
+    catalog = study.catalog if study is not None else None
+    from_study = bool(catalog and catalog.client_id and catalog.client_secret)
+    return SpotifyConfig(
+        client_id=(catalog.client_id if from_study else "") or settings.spotify_client_id,
+        client_secret=(catalog.client_secret if from_study else "") or get_secret(SecretName.SPOTIFY_CLIENT_SECRET),
+        market=settings.market or (catalog.market if catalog else "US"),
+        from_study=from_study,
+    )

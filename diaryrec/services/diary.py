@@ -1,0 +1,225 @@
+"""The diary entry of a study day: drafts saved as the participant types, the
+final save (marked late when the day is over), and the screenshots beside it.
+
+Qt-free and callable from a worker thread. Every write is one committed SQLite
+transaction (WAL, synchronous=FULL), so a draft that was autosaved survives a crash.
+Screenshot files live in ``DataLayout.screenshots``; rows in ``diary_screenshot``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from diaryrec.errors import UserError
+from diaryrec.fileio import write_atomic
+from diaryrec.services.study import ActiveStudy
+from diaryrec.store import Store
+from diaryrec.store.models import DiaryEntry, DiaryScreenshot
+from diaryrec.store.types import utcnow
+
+log = logging.getLogger(__name__)
+
+MAX_IMAGE_BYTES = 30_000_000
+MAX_ANSWER_CHARS = 50_000
+
+
+class DiaryImageError(UserError):
+    pass
+
+
+@dataclass(frozen=True)
+class ScreenshotInfo:
+    id: int
+    path: Path
+    automatic: bool
+    position: int
+
+
+@dataclass(frozen=True)
+class DiaryState:
+    """A diary entry as plain data (what crosses back to the GUI thread)."""
+
+    day: int
+    answers: dict[str, str]
+    status: str  # "none" | "draft" | "saved"
+    late: bool = False
+    revision: int = 0
+    drafted_at: dt.datetime | None = None
+    saved_at: dt.datetime | None = None
+    screenshots: list[ScreenshotInfo] = field(default_factory=list)
+
+    @property
+    def saved(self) -> bool:
+        return self.status == "saved"
+
+
+def _entry(session: Session, day: int) -> DiaryEntry | None:
+    return session.exec(select(DiaryEntry).where(DiaryEntry.study_day == day)).first()
+
+
+def _state(store: Store, session: Session, day: int, entry: DiaryEntry | None) -> DiaryState:
+    if entry is None:
+        return DiaryState(day=day, answers={}, status="none")
+    shots = session.exec(
+        select(DiaryScreenshot).where(DiaryScreenshot.entry_id == entry.id).order_by(DiaryScreenshot.position, DiaryScreenshot.id)  # type: ignore[arg-type]
+    ).all()
+    return DiaryState(
+        day=day,
+        answers=dict(entry.answers),
+        status=entry.status,
+        late=entry.late,
+        revision=entry.revision,
+        drafted_at=entry.drafted_at,
+        saved_at=entry.saved_at,
+        screenshots=[
+            ScreenshotInfo(id=s.id or 0, path=store.layout.screenshots / s.file_name, automatic=s.automatic, position=s.position)
+            for s in shots
+        ],
+    )
+
+
+def _clean(answers: dict[str, str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, value in answers.items():
+        if len(value) > MAX_ANSWER_CHARS:
+            raise UserError(f"An answer is longer than {MAX_ANSWER_CHARS:,} characters; please shorten it.")
+        out[str(key)] = value
+    return out
+
+
+def latest_draft(store: Store, day: int) -> DiaryState:
+    """What is stored for ``day``: a draft, a saved entry, or nothing (status "none")."""
+    with store.session() as session:
+        return _state(store, session, day, _entry(session, day))
+
+
+def open_entry(store: Store, day: int) -> DiaryState:
+    """The stored entry for ``day``, and an ``entry_opened`` event for the researcher."""
+    state = latest_draft(store, day)
+    store.log_event("entry_opened", day=day, status=state.status)
+    return state
+
+
+def save_draft(store: Store, day: int, answers: dict[str, str], *, now: dt.datetime | None = None) -> DiaryState:
+    """Keep what was typed so far. A saved entry stays saved: its changes wait for
+    ``save_entry`` (the diary's "save" is the participant's word, not the timer's)."""
+    now = now or utcnow()
+    answers = _clean(answers)
+    with store.session() as session:
+        entry = _entry(session, day)
+        if entry is None:
+            entry = DiaryEntry(study_day=day, answers=answers, status="draft", drafted_at=now)
+        elif entry.status == "saved":
+            return _state(store, session, day, entry)
+        else:
+            entry.answers = answers
+            entry.drafted_at = now
+        session.add(entry)
+        session.commit()
+        session.refresh(entry)
+        return _state(store, session, day, entry)
+
+
+def save_entry(
+    store: Store, active: ActiveStudy, day: int, answers: dict[str, str], *, now: dt.datetime | None = None
+) -> DiaryState:
+    """Save the entry; late when the day (plus the study's grace) ended before the
+    first save. Saving again keeps that first verdict and counts a new revision."""
+    now = now or utcnow()
+    answers = _clean(answers)
+    with store.session() as session:
+        entry = _entry(session, day) or DiaryEntry(study_day=day)
+        first_save = entry.status != "saved"
+        entry.answers = answers
+        entry.drafted_at = now
+        entry.saved_at = now
+        entry.status = "saved"
+        entry.revision = (entry.revision or 0) + 1
+        if first_save:
+            entry.late = active.is_late(day, now)
+        session.add(entry)
+        session.commit()
+        session.refresh(entry)
+        state = _state(store, session, day, entry)
+    store.log_event("entry_saved", day=day, late=state.late, revision=state.revision)
+    return state
+
+
+def _ensure_entry(session: Session, day: int) -> DiaryEntry:
+    entry = _entry(session, day)
+    if entry is None:
+        entry = DiaryEntry(study_day=day, answers={}, status="draft")
+        session.add(entry)
+        session.flush()
+    return entry
+
+
+def add_screenshot(store: Store, day: int, png: bytes, *, automatic: bool) -> ScreenshotInfo:
+    """Store a PNG for ``day``'s entry (the conversation rendered by the app, or an
+    image the participant added)."""
+    digest = hashlib.sha256(png).hexdigest()
+    name = f"day-{day:02d}-{digest[:16]}.png"
+    path = store.layout.screenshots / name
+    if not path.exists():
+        write_atomic(path, png)
+    with store.session() as session:
+        entry = _ensure_entry(session, day)
+        count = len(session.exec(select(DiaryScreenshot).where(DiaryScreenshot.entry_id == entry.id)).all())
+        row = DiaryScreenshot(entry_id=entry.id, position=count, file_name=name, sha256=digest, automatic=automatic)  # type: ignore[arg-type]
+        session.add(row)
+        session.commit()
+        session.refresh(row)
+    store.log_event("screenshot_added", day=day, automatic=automatic)
+    return ScreenshotInfo(id=row.id or 0, path=path, automatic=automatic, position=row.position)
+
+
+def add_image_file(store: Store, day: int, source: Path) -> ScreenshotInfo:
+    """Add an image file the participant chose: re-encoded as PNG, which also drops
+    its metadata (location, camera) before it is kept."""
+    try:
+        size = source.stat().st_size
+    except OSError as exc:
+        raise DiaryImageError(f"{source.name} cannot be read ({exc.strerror or exc}).") from exc
+    if size > MAX_IMAGE_BYTES:
+        raise DiaryImageError(f"{source.name} is larger than {MAX_IMAGE_BYTES // 1_000_000} MB; choose a smaller image.")
+    from PIL import Image, ImageOps, UnidentifiedImageError  # only when an image is added
+
+    try:
+        import pillow_heif
+
+        pillow_heif.register_heif_opener()
+    except ImportError:  # pragma: no cover - a dependency, but HEIC is optional
+        pass
+    try:
+        with Image.open(source) as image:
+            image = ImageOps.exif_transpose(image)
+            if image.mode not in ("RGB", "RGBA", "L", "LA"):
+                image = image.convert("RGBA")
+            buffer = io.BytesIO()
+            image.save(buffer, format="PNG")
+    except (UnidentifiedImageError, OSError, ValueError) as exc:
+        raise DiaryImageError(f"{source.name} is not an image diaryrec can read (PNG, JPEG, HEIC, …).") from exc
+    return add_screenshot(store, day, buffer.getvalue(), automatic=False)
+
+
+def remove_screenshot(store: Store, screenshot_id: int) -> None:
+    """Take a screenshot off the entry; its file goes too unless another row uses it."""
+    with store.session() as session:
+        row = session.get(DiaryScreenshot, screenshot_id)
+        if row is None:
+            return
+        name, entry_id = row.file_name, row.entry_id
+        session.delete(row)
+        session.commit()
+        still_used = session.exec(select(DiaryScreenshot).where(DiaryScreenshot.file_name == name)).first()
+        entry = session.get(DiaryEntry, entry_id)
+    if still_used is None:
+        (store.layout.screenshots / name).unlink(missing_ok=True)
+    store.log_event("screenshot_removed", day=entry.study_day if entry else None)

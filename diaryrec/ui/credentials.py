@@ -1,0 +1,215 @@
+"""The LLM provider and Spotify credentials form, shared by the first run and the
+settings screen: keys are typed into password fields, a stored key is shown only
+masked, and "Test connection" reports in plain words what works and what does not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRegularExpression, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from diaryrec.logs import register_secret
+from diaryrec.secrets import mask
+from diaryrec.secrets import SecretName, set_secret
+from diaryrec.services.connection import (
+    SPOTIFY_TOKEN_URL,
+    ConnectionReport,
+    ConnectionStatus,
+    LlmConfig,
+    SpotifyConfig,
+    check_llm,
+    check_spotify,
+)
+from diaryrec.ui.tasks import TaskRunner
+
+PROVIDERS = [  # (key, base URL); the names are translated in _provider_names
+    ("openai", "https://api.openai.com/v1"),
+    ("ollama", "http://localhost:11434/v1"),
+    ("lmstudio", "http://localhost:1234/v1"),
+    ("other", ""),
+]
+
+
+@dataclass(frozen=True)
+class CredentialValues:
+    base_url: str
+    model: str
+    api_key: str  # "" keeps the stored key
+    spotify_client_id: str
+    spotify_secret: str  # "" keeps the stored secret
+    market: str
+
+
+def store_secrets(values: CredentialValues) -> None:
+    """Keep newly typed secrets in the keyring (run in a worker: some keyrings
+    ask the OS and may take a moment). Empty fields keep what is stored."""
+    register_secret(values.api_key)
+    register_secret(values.spotify_secret)
+    if values.api_key:
+        set_secret(SecretName.LLM_API_KEY, values.api_key)
+    if values.spotify_secret:
+        set_secret(SecretName.SPOTIFY_CLIENT_SECRET, values.spotify_secret)
+
+
+class CredentialsForm(QWidget):
+    tested = Signal(list)  # [ConnectionReport, ...]
+
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.tasks = tasks
+        # the sandbox points this at its loopback fake (part 2)
+        self.spotify_token_url = SPOTIFY_TOKEN_URL
+        self._stored_key = ""
+        self._stored_secret = ""
+        self._key_from_study = False
+
+        self.provider = QComboBox()
+        for (key, _url), name in zip(PROVIDERS, self._provider_names()):
+            self.provider.addItem(name, key)
+        self.provider.setAccessibleName(self.tr("Provider"))
+        self.provider.activated.connect(self._provider_chosen)
+        self.base_url = QLineEdit()
+        self.base_url.setAccessibleName(self.tr("Base URL"))
+        self.base_url.setPlaceholderText("https://api.openai.com/v1")
+        self.model = QLineEdit()
+        self.model.setAccessibleName(self.tr("Model"))
+        self.model.setPlaceholderText("gpt-4o-mini")
+        self.api_key = QLineEdit()
+        self.api_key.setObjectName("apiKey")
+        self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.api_key.setAccessibleName(self.tr("API key"))
+        llm_box = QGroupBox(self.tr("Language model"))
+        llm_form = QFormLayout(llm_box)
+        llm_form.addRow(self.tr("&Provider"), self.provider)
+        llm_form.addRow(self.tr("&Base URL"), self.base_url)
+        llm_form.addRow(self.tr("&Model"), self.model)
+        llm_form.addRow(self.tr("API &key"), self.api_key)
+
+        self.client_id = QLineEdit()
+        self.client_id.setAccessibleName(self.tr("Spotify client ID"))
+        self.client_secret = QLineEdit()
+        self.client_secret.setObjectName("spotifySecret")
+        self.client_secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.client_secret.setAccessibleName(self.tr("Spotify client secret"))
+        self.market = QLineEdit()
+        self.market.setAccessibleName(self.tr("Spotify market"))
+        self.market.setMaxLength(2)
+        self.market.setValidator(QRegularExpressionValidator(QRegularExpression("[A-Za-z]{0,2}"), self.market))
+        self.market.textEdited.connect(lambda text: self.market.setText(text.upper()))
+        spotify_box = QGroupBox(self.tr("Spotify (checks that recommended tracks exist)"))
+        spotify_form = QFormLayout(spotify_box)
+        spotify_form.addRow(self.tr("Client &ID"), self.client_id)
+        spotify_form.addRow(self.tr("Client &secret"), self.client_secret)
+        spotify_form.addRow(self.tr("Mar&ket"), self.market)
+
+        self.test_button = QPushButton(self.tr("&Test connection"))
+        self.test_button.clicked.connect(self.test_connection)
+        self.result = QLabel()
+        self.result.setObjectName("connectionResult")
+        self.result.setWordWrap(True)
+        self.result.setAccessibleName(self.tr("Connection test result"))
+        row = QHBoxLayout()
+        row.addWidget(self.test_button)
+        row.addWidget(self.result, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(llm_box)
+        layout.addWidget(spotify_box)
+        layout.addLayout(row)
+
+    def _provider_names(self) -> list[str]:
+        return [self.tr("OpenAI"), self.tr("Ollama (on this computer)"), self.tr("LM Studio (on this computer)"), self.tr("Other OpenAI-compatible service")]
+
+    def _provider_chosen(self, index: int) -> None:
+        url = PROVIDERS[index][1]
+        if url:
+            self.base_url.setText(url)
+
+    def load(self, llm: LlmConfig, spotify: SpotifyConfig) -> None:
+        self.base_url.setText(llm.base_url)
+        self.model.setText(llm.model)
+        keys = [url for _, url in PROVIDERS]
+        self.provider.setCurrentIndex(keys.index(llm.base_url) if llm.base_url in keys else len(PROVIDERS) - 1)
+        self._key_from_study = llm.key_from_study
+        self._stored_key = llm.api_key
+        self.api_key.clear()
+        if llm.key_from_study:
+            self.api_key.setEnabled(False)
+            self.api_key.setPlaceholderText(self.tr("provided by the study"))
+        else:
+            self.api_key.setPlaceholderText(
+                self.tr("stored: {masked} (type to replace)").format(masked=mask(llm.api_key)) if llm.api_key else self.tr("paste your key here")
+            )
+        self.client_id.setText(spotify.client_id)
+        self._stored_secret = spotify.client_secret
+        self.client_secret.clear()
+        self.client_id.setEnabled(not spotify.from_study)
+        self.client_secret.setEnabled(not spotify.from_study)
+        if spotify.from_study:
+            self.client_secret.setPlaceholderText(self.tr("provided by the study"))
+        else:
+            self.client_secret.setPlaceholderText(
+                self.tr("stored: {masked} (type to replace)").format(masked=mask(spotify.client_secret)) if spotify.client_secret else self.tr("optional")
+            )
+        self.market.setText(spotify.market)
+
+    def values(self) -> CredentialValues:
+        return CredentialValues(
+            base_url=self.base_url.text().strip().rstrip("/"),
+            model=self.model.text().strip(),
+            api_key=self.api_key.text().strip(),
+            spotify_client_id=self.client_id.text().strip(),
+            spotify_secret=self.client_secret.text().strip(),
+            market=self.market.text().strip().upper(),
+        )
+
+    def test_connection(self) -> None:
+        v = self.values()
+        key = v.api_key or self._stored_key
+        secret = v.spotify_secret or self._stored_secret
+        token_url = self.spotify_token_url
+        self.test_button.setEnabled(False)
+        self.result.setText(self.tr("Testing…"))
+
+        def run() -> list[ConnectionReport]:
+            reports = [check_llm(v.base_url, v.model, key)]
+            if v.spotify_client_id or secret:
+                reports.append(check_spotify(v.spotify_client_id, secret, token_url=token_url))
+            return reports
+
+        self.tasks.run(run, on_done=self._tested, on_error=self._test_failed)
+
+    def _test_failed(self, exc: BaseException) -> None:
+        self.test_button.setEnabled(True)
+        self.result.setText(self.tr("The test itself failed: {error}").format(error=exc))
+
+    def _tested(self, reports: list[ConnectionReport]) -> None:
+        self.test_button.setEnabled(True)
+        lines = [self.report_text(r) for r in reports]
+        if len(reports) == 1:
+            lines.append(self.tr("Spotify: not set up, so recommended tracks will not be checked."))
+        self.result.setText("\n".join(lines))
+        self.result.setProperty("ok", all(r.ok for r in reports))
+        self.result.style().unpolish(self.result)
+        self.result.style().polish(self.result)
+        self.tested.emit(reports)
+
+    def report_text(self, report: ConnectionReport) -> str:
+        service = self.tr("Language model") if report.service == "llm" else self.tr("Spotify")
+        words = {
+            ConnectionStatus.OK: self.tr("works."),
+            ConnectionStatus.MISSING: self.tr("some fields are empty."),
+            ConnectionStatus.BAD_ADDRESS: self.tr("the address must start with http:// or https://."),
+            ConnectionStatus.UNREACHABLE: self.tr("could not be reached. Check the address and your internet connection."),
+            ConnectionStatus.TIMEOUT: self.tr("did not answer in time. Try again in a moment."),
+            ConnectionStatus.UNAUTHORIZED: self.tr("refused the key. Check that it is copied completely."),
+            ConnectionStatus.MODEL_UNKNOWN: self.tr("answered, but has no model by that name."),
+            ConnectionStatus.RATE_LIMITED: self.tr("says too many requests, or the account has no credit left."),
+            ConnectionStatus.SERVER_ERROR: self.tr("answered with an error. Try again later."),
+        }[report.status]
+        text = f"{service}: {words}"
+        if not report.ok and report.detail and report.status in (ConnectionStatus.MODEL_UNKNOWN, ConnectionStatus.SERVER_ERROR):
+            text += " (" + report.detail + ")"
+        return text

@@ -1,0 +1,321 @@
+"""The first run: open the study file (dialog or drag and drop) or try the sandbox;
+read the consent text and agree; the participant code; the LLM and Spotify
+credentials the study file does not carry. Ends by joining the study."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from diaryrec.errors import UserError
+from diaryrec.protocol import LoadedStudy, load_default_study, load_study_file
+from diaryrec.services.connection import resolve_llm_config, resolve_spotify_config
+from diaryrec.services.study import ActiveStudy, join_study
+from diaryrec.ui.context import AppContext
+from diaryrec.ui.credentials import CredentialsForm, CredentialValues, store_secrets
+from diaryrec.ui.tasks import TaskRunner
+
+SANDBOX_CODE = "SANDBOX"
+
+
+class FirstRunView(QWidget):
+    joined = Signal(object)  # ActiveStudy
+
+    def __init__(self, context: AppContext, tasks: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context, self.tasks = context, tasks
+        self.setObjectName("firstRun")
+        self.setWindowTitle(self.tr("Join a study"))
+        self.setAcceptDrops(True)
+        self.loaded: LoadedStudy | None = None
+        self.sandbox = False
+        self.pages = QStackedWidget()
+        self.choose_page = self._build_choose()
+        self.consent_page = self._build_consent()
+        self.credentials_page = self._build_credentials()
+        for page in (self.choose_page, self.consent_page, self.credentials_page):
+            self.pages.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+
+    # -- pages -----------------------------------------------------------------
+    @staticmethod
+    def _page(*widgets: QWidget | QHBoxLayout) -> QWidget:
+        inner = QFrame()
+        inner.setObjectName("card")
+        inner.setMaximumWidth(760)
+        box = QVBoxLayout(inner)
+        box.setSpacing(12)
+        for item in widgets:
+            if isinstance(item, QHBoxLayout):
+                box.addLayout(item)
+            else:
+                box.addWidget(item)
+        holder = QWidget()
+        holder.setObjectName("pageHolder")
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(inner, 8)
+        row.addStretch(1)
+        outer = QVBoxLayout(holder)
+        outer.setContentsMargins(32, 32, 32, 32)
+        outer.addLayout(row)
+        outer.addStretch(1)  # the card as tall as its content, at the top
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(holder)
+        scroll.setObjectName("pageScroll")
+        return scroll
+
+    def _build_choose(self) -> QWidget:
+        heading = QLabel(self.tr("Welcome to diaryrec"))
+        heading.setObjectName("screenTitle")
+        text = QLabel(
+            self.tr(
+                "diaryrec runs a three-week diary study in which you design your own music recommender. "
+                "To begin, open the study file your research team sent you."
+            )
+        )
+        text.setWordWrap(True)
+        self.open_button = QPushButton(self.tr("&Open study file…"))
+        self.open_button.setObjectName("primaryButton")
+        self.open_button.clicked.connect(self.choose_file)
+        drop = QLabel(self.tr("…or drop the study file (.toml) anywhere on this window."))
+        drop.setObjectName("dropHint")
+        drop.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.sandbox_button = QPushButton(self.tr("Try the &sandbox (offline, scripted)"))
+        self.sandbox_button.clicked.connect(self.choose_sandbox)
+        sandbox_text = QLabel(
+            self.tr(
+                "The sandbox joins the built-in example study for trying diaryrec out. Nothing is sent anywhere: "
+                "the replies come from a script, not from an AI, and are labelled so."
+            )
+        )
+        sandbox_text.setWordWrap(True)
+        sandbox_text.setObjectName("screenSubtitle")
+        self.choose_error = QLabel()
+        self.choose_error.setObjectName("errorText")
+        self.choose_error.setWordWrap(True)
+        self.choose_error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return self._page(heading, text, self.open_button, drop, self.choose_error, self.sandbox_button, sandbox_text)
+
+    def _build_consent(self) -> QWidget:
+        self.study_name = QLabel()
+        self.study_name.setObjectName("screenTitle")
+        self.study_name.setWordWrap(True)
+        self.researcher = QLabel()
+        self.researcher.setObjectName("screenSubtitle")
+        self.researcher.setWordWrap(True)
+        self.researcher.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        consent_heading = QLabel(self.tr("Consent"))
+        consent_heading.setObjectName("cardHeading")
+        self.consent_text = QTextBrowser()
+        self.consent_text.setAccessibleName(self.tr("Consent text"))
+        self.consent_text.setMinimumHeight(160)
+        self.consent_box = QCheckBox(self.tr("I have read the text above and &agree to take part."))
+        self.consent_box.toggled.connect(self._update_consent_buttons)
+        self.code = QLineEdit()
+        self.code.setMaxLength(64)
+        self.code.setAccessibleName(self.tr("Participant code"))
+        self.code.textChanged.connect(self._update_consent_buttons)
+        self.code.returnPressed.connect(lambda: self.consent_next.isEnabled() and self._consented())
+        self.code_hint = QLabel()
+        self.code_hint.setObjectName("screenSubtitle")
+        self.code_hint.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Participant &code"), self.code)
+        form_holder = QWidget()
+        form_holder.setLayout(form)
+        self.consent_back = QPushButton(self.tr("&Back"))
+        self.consent_back.clicked.connect(lambda: self.pages.setCurrentWidget(self.choose_page))
+        self.consent_next = QPushButton(self.tr("&Continue"))
+        self.consent_next.setObjectName("primaryButton")
+        self.consent_next.setEnabled(False)
+        self.consent_next.setDefault(True)
+        self.consent_next.clicked.connect(self._consented)
+        self.consent_error = QLabel()
+        self.consent_error.setObjectName("errorText")
+        self.consent_error.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.consent_back)
+        row.addStretch(1)
+        row.addWidget(self.consent_next)
+        return self._page(
+            self.study_name, self.researcher, consent_heading, self.consent_text, self.consent_box,
+            form_holder, self.code_hint, self.consent_error, row,
+        )
+
+    def _build_credentials(self) -> QWidget:
+        heading = QLabel(self.tr("Connect the language model and Spotify"))
+        heading.setObjectName("screenTitle")
+        text = QLabel(
+            self.tr(
+                "Your study file does not include these. Enter what your research team gave you; "
+                "keys are kept in this computer's password store (keyring), never in the study data. "
+                "You can change them later in Settings."
+            )
+        )
+        text.setWordWrap(True)
+        self.credentials = CredentialsForm(self.tasks)
+        self.credentials_back = QPushButton(self.tr("&Back"))
+        self.credentials_back.clicked.connect(lambda: self.pages.setCurrentWidget(self.consent_page))
+        self.join_button = QPushButton(self.tr("&Join the study"))
+        self.join_button.setObjectName("primaryButton")
+        self.join_button.clicked.connect(self._join_with_credentials)
+        self.credentials_error = QLabel()
+        self.credentials_error.setObjectName("errorText")
+        self.credentials_error.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.credentials_back)
+        row.addStretch(1)
+        row.addWidget(self.join_button)
+        return self._page(heading, text, self.credentials, self.credentials_error, row)
+
+    # -- choosing a study ------------------------------------------------------
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open the study file"), str(Path.home()), self.tr("Study files (*.toml);;All files (*)")
+        )
+        if name:
+            self.open_file(Path(name))
+
+    def open_file(self, path: Path) -> None:
+        self.choose_error.clear()
+        self.tasks.run(load_study_file, path, on_done=lambda loaded: self.show_study(loaded, sandbox=False), on_error=self._load_failed)
+
+    def choose_sandbox(self) -> None:
+        self.choose_error.clear()
+        self.tasks.run(load_default_study, on_done=lambda loaded: self.show_study(loaded, sandbox=True), on_error=self._load_failed)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        message = str(exc) if isinstance(exc, UserError) else self.tr("The file could not be opened ({error}).").format(error=exc)
+        self.choose_error.setText(self.tr("This study file cannot be used: {message}").format(message=message))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if self.pages.currentWidget() is self.choose_page and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.open_file(files[0])
+
+    def study_language(self) -> str:
+        if self.context.settings.ui_language:
+            return self.context.settings.ui_language
+        return self.loaded.study.study.language if self.loaded else self.context.language
+
+    def show_study(self, loaded: LoadedStudy, *, sandbox: bool) -> None:
+        self.loaded, self.sandbox = loaded, sandbox
+        info = loaded.study.study
+        lang = self.study_language()
+        name = info.name.get(lang)
+        self.study_name.setText(self.tr("{name} (sandbox)").format(name=name) if sandbox else name)
+        contact = " ".join(x for x in (info.researcher.name, f"<{info.researcher.email}>" if info.researcher.email else "") if x)
+        self.researcher.setText(self.tr("Researcher: {contact}").format(contact=contact or self.tr("not given")))
+        self.consent_text.setPlainText(info.consent.get(lang))
+        self.consent_box.setChecked(False)
+        if info.participant_code:
+            self.code.setText(info.participant_code)
+            self.code.setReadOnly(True)
+            self.code_hint.setText(self.tr("Your participant code comes with the study file."))
+        else:
+            self.code.setReadOnly(False)
+            self.code.setText(SANDBOX_CODE if sandbox else "")
+            self.code_hint.setText(self.tr("Enter the participant code the research team gave you."))
+        self.consent_error.clear()
+        self._update_consent_buttons()
+        self.pages.setCurrentWidget(self.consent_page)
+        self.consent_box.setFocus()
+
+    def _update_consent_buttons(self) -> None:
+        self.consent_next.setEnabled(self.consent_box.isChecked() and bool(self.code.text().strip()))
+
+    def needs_credentials(self) -> bool:
+        if self.sandbox or self.loaded is None:
+            return False
+        study = self.loaded.study
+        return not study.llm.api_key or not (study.catalog.client_id and study.catalog.client_secret)
+
+    def _consented(self) -> None:
+        if not self.consent_box.isChecked():
+            return  # consent is required: the button is disabled, and this guards shortcuts
+        if self.needs_credentials():
+            study = self.loaded.study if self.loaded else None
+            settings = self.context.settings
+            self.consent_next.setEnabled(False)
+            self.tasks.run(
+                lambda: (resolve_llm_config(settings, study), resolve_spotify_config(settings, study)),
+                on_done=self._show_credentials,
+                on_error=self._join_failed,
+            )
+            return
+        self.join(None)
+
+    def _show_credentials(self, configs: tuple) -> None:  # type: ignore[type-arg]
+        self._update_consent_buttons()
+        self.credentials.load(*configs)
+        self.pages.setCurrentWidget(self.credentials_page)
+        self.credentials.base_url.setFocus()
+
+    def _join_with_credentials(self) -> None:
+        self.join(self.credentials.values())
+
+    # -- joining ---------------------------------------------------------------
+    def join(self, values: CredentialValues | None) -> None:
+        loaded = self.loaded
+        if loaded is None or not self.consent_box.isChecked():
+            return
+        if values is not None:
+            study = loaded.study
+            settings = self.context.settings.model_copy()
+            # Keep only what differs from the study file, so a corrected study file still applies.
+            try:
+                settings.llm_base_url = values.base_url if values.base_url != study.llm.base_url else ""
+                settings.llm_model = values.model if values.model != study.llm.model else ""
+                settings.spotify_client_id = values.spotify_client_id if values.spotify_client_id != study.catalog.client_id else ""
+                settings.market = values.market if values.market != study.catalog.market else ""
+            except ValueError:
+                self.credentials_error.setText(
+                    self.tr("Please check the fields: the address must start with http:// or https://, the market is two letters.")
+                )
+                return
+            self.context.settings = settings
+        self.join_button.setEnabled(False)
+        self.consent_next.setEnabled(False)
+        store, code, now, sandbox, context = self.context.store, self.code.text().strip(), self.context.now(), self.sandbox, self.context
+
+        def work() -> ActiveStudy:
+            if values is not None:
+                store_secrets(values)
+            context.save_settings()
+            return join_study(store, loaded, code, now=now, sandbox=sandbox)
+
+        self.tasks.run(work, on_done=self.joined.emit, on_error=self._join_failed)
+
+    def _join_failed(self, exc: BaseException) -> None:
+        self.join_button.setEnabled(True)
+        self._update_consent_buttons()
+        message = str(exc) if isinstance(exc, UserError) else self.tr("Joining failed ({error}).").format(error=exc)
+        target = self.credentials_error if self.pages.currentWidget() is self.credentials_page else self.consent_error
+        target.setText(message)

@@ -1,0 +1,50 @@
+"""The interface language: Qt translators loaded from the compiled catalogues in
+``resources/translations`` (``diaryrec_ko.qm``, built from ``diaryrec_ko.ts`` with
+pyside6-lrelease), plus Qt's own strings (dialog buttons) where Qt ships them.
+
+To update: ``.venv/bin/pyside6-lupdate $(find diaryrec/ui -name '*.py') -ts
+resources/translations/diaryrec_ko.ts``, translate, then ``.venv/bin/pyside6-lrelease
+resources/translations/diaryrec_ko.ts``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from diaryrec.paths import resources_dir
+
+log = logging.getLogger(__name__)
+SUPPORTED = ("en", "ko")
+_installed: list[QTranslator] = []  # kept alive here: Qt does not own them
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def install_language(lang: str) -> bool:
+    """Make ``lang`` the interface language for widgets built from now on; English
+    needs no catalogue. Returns False when the catalogue is missing."""
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("install_language needs a QApplication")
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    QLocale.setDefault(QLocale(QLocale.Language.Korean if lang == "ko" else QLocale.Language.English))
+    if lang not in SUPPORTED or lang == "en":
+        return True
+    ours = QTranslator(app)
+    if not ours.load(f"diaryrec_{lang}", str(translations_dir())):
+        log.warning("no translation catalogue for %s in %s", lang, translations_dir())
+        return False
+    app.installTranslator(ours)
+    _installed.append(ours)
+    qt_own = QTranslator(app)
+    if qt_own.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
+        _installed.append(qt_own)
+    return True

@@ -1,0 +1,1165 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>CredentialsForm</name>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="71"/>
+        <source>Provider</source>
+        <translation>제공자</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="74"/>
+        <source>Base URL</source>
+        <translation>기본 URL</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="77"/>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="82"/>
+        <source>API key</source>
+        <translation>API 키</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="83"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="200"/>
+        <source>Language model</source>
+        <translation>언어 모델</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="85"/>
+        <source>&amp;Provider</source>
+        <translation>제공자(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="86"/>
+        <source>&amp;Base URL</source>
+        <translation>기본 URL(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="87"/>
+        <source>&amp;Model</source>
+        <translation>모델(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="88"/>
+        <source>API &amp;key</source>
+        <translation>API 키(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="91"/>
+        <source>Spotify client ID</source>
+        <translation>Spotify 클라이언트 ID</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="95"/>
+        <source>Spotify client secret</source>
+        <translation>Spotify 클라이언트 시크릿</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="97"/>
+        <source>Spotify market</source>
+        <translation>Spotify 마켓</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="101"/>
+        <source>Spotify (checks that recommended tracks exist)</source>
+        <translation>Spotify (추천된 곡이 실제로 있는지 확인)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="103"/>
+        <source>Client &amp;ID</source>
+        <translation>클라이언트 ID(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="104"/>
+        <source>Client &amp;secret</source>
+        <translation>클라이언트 시크릿(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="105"/>
+        <source>Mar&amp;ket</source>
+        <translation>마켓(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="107"/>
+        <source>&amp;Test connection</source>
+        <translation>연결 테스트(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="112"/>
+        <source>Connection test result</source>
+        <translation>연결 테스트 결과</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="123"/>
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="123"/>
+        <source>Ollama (on this computer)</source>
+        <translation>Ollama (이 컴퓨터에서 실행)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="123"/>
+        <source>LM Studio (on this computer)</source>
+        <translation>LM Studio (이 컴퓨터에서 실행)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="123"/>
+        <source>Other OpenAI-compatible service</source>
+        <translation>기타 OpenAI 호환 서비스</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="140"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="151"/>
+        <source>provided by the study</source>
+        <translation>연구에서 제공됨</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="143"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="154"/>
+        <source>stored: {masked} (type to replace)</source>
+        <translation>저장됨: {masked} (바꾸려면 새로 입력)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="143"/>
+        <source>paste your key here</source>
+        <translation>여기에 키를 붙여 넣으세요</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="154"/>
+        <source>optional</source>
+        <translation>선택 사항</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="174"/>
+        <source>Testing…</source>
+        <translation>테스트하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="186"/>
+        <source>The test itself failed: {error}</source>
+        <translation>테스트를 실행하지 못했습니다: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="192"/>
+        <source>Spotify: not set up, so recommended tracks will not be checked.</source>
+        <translation>Spotify: 설정되지 않아 추천된 곡을 확인하지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="200"/>
+        <source>Spotify</source>
+        <translation>Spotify</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="202"/>
+        <source>works.</source>
+        <translation>잘 작동합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="203"/>
+        <source>some fields are empty.</source>
+        <translation>비어 있는 항목이 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="204"/>
+        <source>the address must start with http:// or https://.</source>
+        <translation>주소는 http:// 또는 https://로 시작해야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="205"/>
+        <source>could not be reached. Check the address and your internet connection.</source>
+        <translation>연결할 수 없습니다. 주소와 인터넷 연결을 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="206"/>
+        <source>did not answer in time. Try again in a moment.</source>
+        <translation>제때 응답하지 않았습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="207"/>
+        <source>refused the key. Check that it is copied completely.</source>
+        <translation>키를 거부했습니다. 키가 빠짐없이 복사되었는지 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="208"/>
+        <source>answered, but has no model by that name.</source>
+        <translation>응답했지만 그 이름의 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="209"/>
+        <source>says too many requests, or the account has no credit left.</source>
+        <translation>요청이 너무 많거나 계정의 크레딧이 남아 있지 않다고 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="210"/>
+        <source>answered with an error. Try again later.</source>
+        <translation>오류로 응답했습니다. 나중에 다시 시도하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>DayCell</name>
+    <message>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="26"/>
+        <source>Day {number}</source>
+        <translation>{number}일차</translation>
+    </message>
+</context>
+<context>
+    <name>DayView</name>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="45"/>
+        <source>Day</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="49"/>
+        <source>← Back to home</source>
+        <translation>← 홈으로</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="64"/>
+        <source>Conversations and diary entry of this day</source>
+        <translation>이날의 대화와 일기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="73"/>
+        <source>Day {day}</source>
+        <translation>{day}일차</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="74"/>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="78"/>
+        <source>This day could not be read: {error}</source>
+        <translation>이날의 기록을 읽을 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="91"/>
+        <source>Day {day} · Week {week}: {name}</source>
+        <translation>{day}일차 · {week}주차: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="97"/>
+        <source>Write this day&apos;s diary</source>
+        <translation>이날의 일기 쓰기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="97"/>
+        <source>Write this day&apos;s diary (late)</source>
+        <translation>이날의 일기 쓰기 (늦음)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="106"/>
+        <source>Conversations</source>
+        <translation>대화</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="108"/>
+        <source>No conversation on this day.</source>
+        <translation>이날은 대화가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="110"/>
+        <source>Conversation started {time}</source>
+        <translation>{time}에 시작한 대화</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="112"/>
+        <source>sandbox (scripted replies)</source>
+        <translation>샌드박스 (정해진 대본 응답)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="115"/>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="115"/>
+        <source>Recommender</source>
+        <translation>추천 시스템</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="128"/>
+        <source>Diary entry</source>
+        <translation>일기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="131"/>
+        <source>No diary entry for this day.</source>
+        <translation>이날의 일기가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="133"/>
+        <source>Saved</source>
+        <translation>저장됨</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="133"/>
+        <source>Draft, not saved</source>
+        <translation>임시 저장, 아직 저장 안 됨</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="135"/>
+        <source>late</source>
+        <translation>늦음</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="143"/>
+        <source>No screenshot.</source>
+        <translation>스크린샷이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="145"/>
+        <source>(no answer)</source>
+        <translation>(답변 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="151"/>
+        <source>verified</source>
+        <translation>확인됨</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="152"/>
+        <source>not found in Spotify</source>
+        <translation>Spotify에 없음</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="153"/>
+        <source>uncertain</source>
+        <translation>불확실</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="154"/>
+        <source>not checked</source>
+        <translation>확인 안 함</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="155"/>
+        <source>not checked yet</source>
+        <translation>아직 확인 안 됨</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryView</name>
+    <message>
+        <location filename="../../diaryrec/ui/diary_view.py" line="97"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="147"/>
+        <source>Diary</source>
+        <translation>일기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/diary_view.py" line="113"/>
+        <source>Diary status</source>
+        <translation>일기 상태</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/diary_view.py" line="124"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="230"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="233"/>
+        <source>Save entry</source>
+        <translation>일기 저장</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/diary_view.py" line="126"/>
+        <source>Save the entry (Ctrl+S)</source>
+        <translation>일기 저장 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/diary_view.py" line="148"/>
+        <source>There is no study day today.</source>
+        <translation>오늘은 연구 기간이 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/diary_view.py" line="156"/>
+        <source>Diary · Day {day}</source>
+        <translation>일기 · {day}일차</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/diary_view.py" line="157"/>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/diary_view.py" line="198"/>
+        <source>Could not read or save the diary: {error}</source>
+        <translation>일기를 읽거나 저장할 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/diary_view.py" line="220"/>
+        <source>Saved at {time}.</source>
+        <translation>{time}에 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/diary_view.py" line="222"/>
+        <source>Marked late: it was saved after the day ended.</source>
+        <translation>그날이 끝난 뒤에 저장되어 &apos;늦음&apos;으로 표시됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/diary_view.py" line="224"/>
+        <source>You have changes: press Save entry to keep them.</source>
+        <translation>바뀐 내용이 있습니다. 유지하려면 &apos;변경 내용 저장&apos;을 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/diary_view.py" line="225"/>
+        <source>Save changes</source>
+        <translation>변경 내용 저장</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/diary_view.py" line="227"/>
+        <source>Draft kept at {time}. Press Save entry when you are done.</source>
+        <translation>{time}에 임시 저장했습니다. 다 쓰면 &apos;일기 저장&apos;을 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/diary_view.py" line="232"/>
+        <source>Not written yet. What you type is kept as a draft every few seconds.</source>
+        <translation>아직 쓰지 않았습니다. 입력한 내용은 몇 초마다 임시 저장됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/diary_view.py" line="256"/>
+        <source>Conversation {n}</source>
+        <translation>대화 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/diary_view.py" line="256"/>
+        <source>Image {n}</source>
+        <translation>이미지 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/diary_view.py" line="319"/>
+        <source>Add images to the diary</source>
+        <translation>일기에 이미지 추가</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/diary_view.py" line="320"/>
+        <source>Images (*.png *.jpg *.jpeg *.heic *.heif *.webp *.gif *.bmp)</source>
+        <translation>이미지 (*.png *.jpg *.jpeg *.heic *.heif *.webp *.gif *.bmp)</translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <location filename="../../diaryrec/ui/export_action.py" line="40"/>
+        <location filename="../../diaryrec/ui/export_action.py" line="67"/>
+        <source>Export my data</source>
+        <translation>내 데이터 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/export_action.py" line="40"/>
+        <source>Zip files (*.zip)</source>
+        <translation>Zip 파일 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/export_action.py" line="53"/>
+        <source>Your data was exported to {path} ({files} files). Send this file to the research team.</source>
+        <translation>데이터를 {path}에 내보냈습니다 (파일 {files}개). 이 파일을 연구팀에 보내 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/export_action.py" line="57"/>
+        <source>{count} files were missing on this computer and are not in it.</source>
+        <translation>이 컴퓨터에 없는 파일 {count}개는 포함되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/export_action.py" line="62"/>
+        <source>The export failed ({error}).</source>
+        <translation>내보내기에 실패했습니다 ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunView</name>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="45"/>
+        <source>Join a study</source>
+        <translation>연구 참여</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="90"/>
+        <source>Welcome to diaryrec</source>
+        <translation>diaryrec에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="94"/>
+        <source>diaryrec runs a three-week diary study in which you design your own music recommender. To begin, open the study file your research team sent you.</source>
+        <translation>diaryrec는 나만의 음악 추천 시스템을 설계하는 3주간의 일기 연구를 진행합니다. 시작하려면 연구팀이 보낸 연구 파일을 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="99"/>
+        <source>&amp;Open study file…</source>
+        <translation>연구 파일 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="102"/>
+        <source>…or drop the study file (.toml) anywhere on this window.</source>
+        <translation>…또는 연구 파일(.toml)을 이 창에 끌어다 놓으세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="105"/>
+        <source>Try the &amp;sandbox (offline, scripted)</source>
+        <translation>샌드박스 체험하기(&amp;S) (오프라인, 정해진 대본)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="109"/>
+        <source>The sandbox joins the built-in example study for trying diaryrec out. Nothing is sent anywhere: the replies come from a script, not from an AI, and are labelled so.</source>
+        <translation>샌드박스는 diaryrec를 체험할 수 있도록 내장된 예시 연구에 참여합니다. 아무것도 외부로 보내지 않으며, 응답은 AI가 아니라 정해진 대본에서 나오고 그렇게 표시됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="129"/>
+        <source>Consent</source>
+        <translation>연구 참여 동의</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="132"/>
+        <source>Consent text</source>
+        <translation>동의서 내용</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="134"/>
+        <source>I have read the text above and &amp;agree to take part.</source>
+        <translation>위 내용을 읽었으며 연구 참여에 동의합니다(&amp;A).</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="138"/>
+        <source>Participant code</source>
+        <translation>참여자 코드</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="144"/>
+        <source>Participant &amp;code</source>
+        <translation>참여자 코드(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="147"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="178"/>
+        <source>&amp;Back</source>
+        <translation>이전(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="149"/>
+        <source>&amp;Continue</source>
+        <translation>계속(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="167"/>
+        <source>Connect the language model and Spotify</source>
+        <translation>언어 모델과 Spotify 연결</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="171"/>
+        <source>Your study file does not include these. Enter what your research team gave you; keys are kept in this computer&apos;s password store (keyring), never in the study data. You can change them later in Settings.</source>
+        <translation>연구 파일에 이 정보가 없습니다. 연구팀에게 받은 값을 입력하세요. 키는 연구 데이터가 아니라 이 컴퓨터의 비밀번호 저장소(키링)에만 보관됩니다. 나중에 설정에서 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="180"/>
+        <source>&amp;Join the study</source>
+        <translation>연구 참여하기(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="195"/>
+        <source>Open the study file</source>
+        <translation>연구 파일 열기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="195"/>
+        <source>Study files (*.toml);;All files (*)</source>
+        <translation>연구 파일 (*.toml);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="209"/>
+        <source>The file could not be opened ({error}).</source>
+        <translation>파일을 열 수 없습니다 ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="210"/>
+        <source>This study file cannot be used: {message}</source>
+        <translation>이 연구 파일은 사용할 수 없습니다: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="232"/>
+        <source>{name} (sandbox)</source>
+        <translation>{name} (샌드박스)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="234"/>
+        <source>Researcher: {contact}</source>
+        <translation>연구자: {contact}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="234"/>
+        <source>not given</source>
+        <translation>정보 없음</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="240"/>
+        <source>Your participant code comes with the study file.</source>
+        <translation>참여자 코드는 연구 파일에 들어 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="244"/>
+        <source>Enter the participant code the research team gave you.</source>
+        <translation>연구팀에게 받은 참여자 코드를 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="299"/>
+        <source>Please check the fields: the address must start with http:// or https://, the market is two letters.</source>
+        <translation>입력한 값을 확인하세요. 주소는 http:// 또는 https://로 시작하고, 마켓은 영문 두 글자입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="318"/>
+        <source>Joining failed ({error}).</source>
+        <translation>연구에 참여하지 못했습니다 ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>HomeView</name>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="27"/>
+        <source>Home</source>
+        <translation>홈</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="50"/>
+        <source>Start today&apos;s activity</source>
+        <translation>오늘의 활동 시작</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="54"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="145"/>
+        <source>Write today&apos;s diary</source>
+        <translation>오늘의 일기 쓰기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="103"/>
+        <source>The study&apos;s data could not be read: {error}</source>
+        <translation>연구 데이터를 읽을 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="116"/>
+        <source>Participant {code} · joined {date}</source>
+        <translation>참여자 {code} · {date} 참여</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="120"/>
+        <source>sandbox (scripted replies)</source>
+        <translation>샌드박스 (정해진 대본 응답)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="124"/>
+        <source>Your recommender: {name}</source>
+        <translation>나의 추천 시스템: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="126"/>
+        <source>Your recommender: not designed yet (you plan it on the first day of week 2).</source>
+        <translation>나의 추천 시스템: 아직 설계하지 않았습니다 (2주차 첫날에 계획합니다).</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="133"/>
+        <source>Today is day {day} of {total} · Week {week}: {name}</source>
+        <translation>오늘은 {total}일 중 {day}일차 · {week}주차: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="139"/>
+        <source>• Interview with the researcher (outside the app)</source>
+        <translation>• 연구자와 인터뷰 (앱 밖에서 진행)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="145"/>
+        <source>Edit today&apos;s diary</source>
+        <translation>오늘의 일기 고치기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="153"/>
+        <source>The study has not started yet.</source>
+        <translation>연구가 아직 시작되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="154"/>
+        <source>Your first day begins at {time}.</source>
+        <translation>첫날은 {time}에 시작합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="156"/>
+        <source>The study is over. Thank you for taking part!</source>
+        <translation>연구가 끝났습니다. 참여해 주셔서 감사합니다!</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="157"/>
+        <source>Please export your data for the research team when they ask for it.</source>
+        <translation>연구팀이 요청하면 데이터를 내보내 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="161"/>
+        <source>• The ice-breaking sheet: ten short tasks with the plain assistant</source>
+        <translation>• 아이스브레이킹 시트: 기본 어시스턴트와 함께하는 짧은 과제 열 가지</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="162"/>
+        <source>• Today&apos;s experiment: compose a prompt from your ideas and get recommendations</source>
+        <translation>• 오늘의 실험: 내 아이디어로 프롬프트를 구성하고 추천받기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="163"/>
+        <source>• The planning sheet: design your own recommender</source>
+        <translation>• 계획 시트: 나만의 추천 시스템 설계하기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="164"/>
+        <source>• Revise your planning sheet (or design a new scenario)</source>
+        <translation>• 계획 시트 수정하기 (또는 새 시나리오 설계)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="165"/>
+        <source>• Get recommendations from your own recommender</source>
+        <translation>• 나만의 추천 시스템에게 추천받기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="171"/>
+        <source>• Diary entry: not written yet</source>
+        <translation>• 일기: 아직 쓰지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="173"/>
+        <source>• Diary entry: saved</source>
+        <translation>• 일기: 저장됨</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="174"/>
+        <source>• Diary entry: draft (not saved yet)</source>
+        <translation>• 일기: 임시 저장 (아직 저장 안 됨)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="155"/>
+        <source>Screens</source>
+        <translation>화면</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="179"/>
+        <source>Sandbox: replies are scripted, not from an AI. Nothing is sent anywhere.</source>
+        <translation>샌드박스: 응답은 AI가 아니라 정해진 대본입니다. 아무것도 외부로 보내지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="238"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="241"/>
+        <source>&amp;Open study file…</source>
+        <translation>연구 파일 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="245"/>
+        <source>&amp;Export my data…</source>
+        <translation>내 데이터 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="246"/>
+        <source>Write your study data into one zip file for the research team</source>
+        <translation>연구팀에 보낼 수 있도록 연구 데이터를 zip 파일 하나로 저장합니다</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="251"/>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="256"/>
+        <source>&amp;Go</source>
+        <translation>이동(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="266"/>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="267"/>
+        <source>&amp;About diaryrec</source>
+        <translation>diaryrec 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="277"/>
+        <source>(sandbox)</source>
+        <translation>(샌드박스)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="283"/>
+        <source>About diaryrec</source>
+        <translation>diaryrec 정보</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="284"/>
+        <source>diaryrec {version}
+A diary study of LLM-powered music recommenders.</source>
+        <translation>diaryrec {version}
+LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderController</name>
+    <message>
+        <location filename="../../diaryrec/ui/reminders.py" line="67"/>
+        <source>Open diaryrec</source>
+        <translation>diaryrec 열기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/reminders.py" line="68"/>
+        <source>Write today&apos;s diary</source>
+        <translation>오늘의 일기 쓰기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/reminders.py" line="69"/>
+        <source>Quit</source>
+        <translation>끝내기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/reminders.py" line="114"/>
+        <source>Day {day} of your diary study: get today&apos;s recommendations and write your diary entry.</source>
+        <translation>일기 연구 {day}일차입니다. 오늘의 추천을 받고 일기를 써 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/reminders.py" line="116"/>
+        <source>diaryrec reminder</source>
+        <translation>diaryrec 알림</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotPanel</name>
+    <message>
+        <location filename="../../diaryrec/ui/diary_view.py" line="63"/>
+        <source>Screenshots of this entry</source>
+        <translation>이 일기의 스크린샷</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/diary_view.py" line="64"/>
+        <source>No screenshot yet. The day&apos;s conversation is added here automatically; you can also add images or drop them here.</source>
+        <translation>아직 스크린샷이 없습니다. 그날의 대화가 여기에 자동으로 추가되며, 이미지를 직접 추가하거나 끌어다 놓을 수도 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/diary_view.py" line="66"/>
+        <source>Add image…</source>
+        <translation>이미지 추가…</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/diary_view.py" line="67"/>
+        <source>Remove selected</source>
+        <translation>선택한 항목 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="43"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="45"/>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="48"/>
+        <source>You are in the sandbox: scripted stand-ins answer instead of the provider and Spotify, so these settings are not used until you join a real study.</source>
+        <translation>지금은 샌드박스입니다. 제공자와 Spotify 대신 정해진 대본이 응답하므로, 실제 연구에 참여하기 전까지 이 설정은 쓰이지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="53"/>
+        <source>Show a &amp;daily reminder</source>
+        <translation>매일 알림 표시(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="57"/>
+        <source>Reminder time</source>
+        <translation>알림 시각</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="59"/>
+        <source>Reminder</source>
+        <translation>알림</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="62"/>
+        <source>Remind me at</source>
+        <translation>알림 시각</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="65"/>
+        <source>Same as the study</source>
+        <translation>연구와 같은 언어</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="68"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="69"/>
+        <source>Interface language</source>
+        <translation>화면 언어</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="71"/>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="75"/>
+        <source>Data folder</source>
+        <translation>데이터 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="76"/>
+        <source>Show &amp;folder</source>
+        <translation>폴더 열기(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="78"/>
+        <source>Use another folder…</source>
+        <translation>다른 폴더 사용…</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="83"/>
+        <source>&amp;Export my data…</source>
+        <translation>내 데이터 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="84"/>
+        <source>Write your study data into one zip file for the research team</source>
+        <translation>연구팀에 보낼 수 있도록 연구 데이터를 zip 파일 하나로 저장합니다</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="85"/>
+        <source>Your data</source>
+        <translation>내 데이터</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="87"/>
+        <source>Data folder (database, screenshots, log):</source>
+        <translation>데이터 폴더 (데이터베이스, 스크린샷, 로그):</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="97"/>
+        <source>&amp;Save settings</source>
+        <translation>설정 저장(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="100"/>
+        <source>&amp;Undo changes</source>
+        <translation>변경 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="154"/>
+        <source>The stored keys could not be read: {error}</source>
+        <translation>저장된 키를 읽을 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="181"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="207"/>
+        <source>Not saved: {error}</source>
+        <translation>저장하지 못했습니다: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="197"/>
+        <source>Settings saved.</source>
+        <translation>설정을 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="212"/>
+        <source>Choose the data folder</source>
+        <translation>데이터 폴더 선택</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="222"/>
+        <source>diaryrec will use {folder} from the next start. Your data stays where it is now; to take it along, copy the whole folder there while diaryrec is closed.</source>
+        <translation>다음 실행부터 {folder} 폴더를 사용합니다. 지금의 데이터는 그대로 남아 있으니, 옮기려면 diaryrec를 닫은 상태에서 폴더 전체를 그곳에 복사하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="228"/>
+        <source>The folder could not be remembered: {error}</source>
+        <translation>폴더를 기억하지 못했습니다: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TasteView</name>
+    <message>
+        <location filename="../../diaryrec/ui/taste_view.py" line="22"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="25"/>
+        <source>My taste</source>
+        <translation>나의 취향</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/taste_view.py" line="27"/>
+        <source>What you rated and said over the weeks, gathered in one place. Add your own notes on the right.</source>
+        <translation>몇 주 동안 평가하고 말한 내용을 한곳에 모았습니다. 오른쪽에 나만의 메모를 남겨 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/taste_view.py" line="31"/>
+        <source>Liked and disliked tracks, keywords and notes</source>
+        <translation>좋아한 곡과 싫어한 곡, 키워드와 메모</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/taste_view.py" line="33"/>
+        <source>My notes about my taste</source>
+        <translation>내 취향에 대한 메모</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/taste_view.py" line="34"/>
+        <source>What have you learned about your taste in music?</source>
+        <translation>내 음악 취향에 대해 새롭게 알게 된 것은 무엇인가요?</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/taste_view.py" line="37"/>
+        <source>&amp;My notes</source>
+        <translation>나의 메모(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/taste_view.py" line="39"/>
+        <source>Save notes</source>
+        <translation>메모 저장</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/taste_view.py" line="69"/>
+        <source>Could not read or save: {error}</source>
+        <translation>읽거나 저장할 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/taste_view.py" line="84"/>
+        <source>Notes saved {time}</source>
+        <translation>{time}에 메모 저장됨</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/taste_view.py" line="100"/>
+        <source>Nothing here yet. When you rate tracks or tell the recommender what you think, it gathers here.</source>
+        <translation>아직 아무것도 없습니다. 곡을 평가하거나 추천 시스템에 생각을 말하면 여기에 모입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/taste_view.py" line="107"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="132"/>
+        <source>None yet.</source>
+        <translation>아직 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/taste_view.py" line="112"/>
+        <source>tournament winner</source>
+        <translation>토너먼트 우승</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/taste_view.py" line="114"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="136"/>
+        <source>day {day}</source>
+        <translation>{day}일차</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/taste_view.py" line="126"/>
+        <source>Tracks you liked</source>
+        <translation>좋아한 곡</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/taste_view.py" line="127"/>
+        <source>Keywords that keep coming back in what you liked</source>
+        <translation>좋아한 곡에 자주 나온 키워드</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/taste_view.py" line="128"/>
+        <source>Tracks you did not like</source>
+        <translation>좋아하지 않은 곡</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/taste_view.py" line="129"/>
+        <source>Keywords in what you did not like</source>
+        <translation>좋아하지 않은 곡의 키워드</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/taste_view.py" line="130"/>
+        <source>What you said</source>
+        <translation>내가 한 말</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/taste_view.py" line="136"/>
+        <source>your idea (ice-breaking)</source>
+        <translation>내 아이디어 (아이스브레이킹)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/taste_view.py" line="137"/>
+        <source>about {track}</source>
+        <translation>{track}에 대해</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="61"/>
+        <source>Ice-breaking sheet</source>
+        <translation>아이스브레이킹 시트</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="62"/>
+        <source>Today&apos;s experiment</source>
+        <translation>오늘의 실험</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="63"/>
+        <source>Planning sheet</source>
+        <translation>계획 시트</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="64"/>
+        <source>Revise your sheet</source>
+        <translation>시트 수정</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="65"/>
+        <source>Your recommender</source>
+        <translation>나의 추천 시스템</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="70"/>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="71"/>
+        <source>Done (late)</source>
+        <translation>완료 (늦음)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="72"/>
+        <source>Partly done</source>
+        <translation>일부 완료</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="73"/>
+        <source>Missed</source>
+        <translation>놓침</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="74"/>
+        <source>Today</source>
+        <translation>오늘</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="75"/>
+        <source>Upcoming</source>
+        <translation>예정</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="85"/>
+        <source>Week {number}</source>
+        <translation>{number}주차</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="93"/>
+        <source>Today · {state}</source>
+        <translation>오늘 · {state}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="102"/>
+        <source>{done} of {total} days with a recommendation session and a diary entry</source>
+        <translation>{total}일 중 {done}일 추천 세션과 일기 완료</translation>
+    </message>
+</context>
+</TS>

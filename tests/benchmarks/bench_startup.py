@@ -1,0 +1,87 @@
+"""Cold start to the home screen shown, against a bare PySide6 window started the
+same way (a fresh Python process each, timed by the parent from spawn to the
+child's "shown" line). Goal: ratio <= 2."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+RUNS = 5
+
+BARE = """
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication([])
+window = QWidget()
+window.resize(1100, 720)
+window.show()
+app.processEvents()
+print("shown", flush=True)
+"""
+
+DIARYREC = """
+import sys
+from pathlib import Path
+from diaryrec.ui.app import ensure_application
+from diaryrec.ui.context import AppContext
+from diaryrec.ui.i18n import install_language
+from diaryrec.ui.main_thread_gc import MainThreadGC
+from diaryrec.ui.main_window import MainWindow
+app = ensure_application()
+context = AppContext.open(Path(sys.argv[1]))
+install_language(context.language)
+collector = MainThreadGC(app).start()
+window = MainWindow(context, reminders=False)
+window.show()
+# "shown" means the home screen with its timeline filled in (its data comes from a worker)
+while window.home is None or window.home.summary is None:
+    app.processEvents()
+app.processEvents()
+assert len(window.home.timeline_view.cells) == 21
+print("shown", flush=True)
+window.close()
+context.close()
+"""
+
+
+def _prepare(folder: Path) -> None:
+    from diaryrec.paths import DataLayout
+    from diaryrec.protocol import load_default_study
+    from diaryrec.services import diary
+    from diaryrec.services.study import join_study
+    from diaryrec.store import open_store
+
+    store = open_store(DataLayout(folder))
+    now = dt.datetime.now(dt.timezone.utc)
+    active = join_study(store, load_default_study(), "BENCH", now=now - dt.timedelta(days=6), zone_name="UTC")
+    for day in range(1, 7):
+        diary.save_entry(store, active, day, {"pros_cons": "벤치마크 일기 " * 20}, now=now - dt.timedelta(days=7 - day))
+    store.close()
+
+
+def _time(script: str, *args: str) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    elapsed = time.perf_counter() - started
+    proc.wait(timeout=60)
+    assert line.strip() == "shown", f"the child did not start (exit {proc.returncode})"
+    return elapsed
+
+
+def test_cold_start_to_home(tmp_path):
+    data = tmp_path / "data"
+    _prepare(data)
+    _time(BARE)  # warm the OS file cache for both: "cold" is a new process, not a cold disk
+    _time(DIARYREC, str(data))
+    bare = statistics.median(_time(BARE) for _ in range(RUNS))
+    ours = statistics.median(_time(DIARYREC, str(data)) for _ in range(RUNS))
+    ratio = ours / bare
+    print(f"\nBENCH startup_to_home: {ours * 1000:.0f} ms (baseline: {bare * 1000:.0f} ms bare PySide6 window, ratio {ratio:.2f}, goal <= 2)")
