@@ -2,25 +2,36 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write a whole file or nothing: a temporary file beside it, fsynced, renamed over."""
+@contextlib.contextmanager
+def atomic_output(path: Path, suffix: str = ".tmp") -> Iterator[BinaryIO]:
+    """A binary handle whose bytes become ``path`` whole or not at all: written to a
+    temporary file beside it, fsynced, renamed over; any failure removes the temporary."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a whole file or nothing."""
+    with atomic_output(path) as handle:
+        handle.write(data)
 
 
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")

@@ -23,8 +23,6 @@ import hashlib
 import io
 import json
 import logging
-import os
-import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,7 +34,7 @@ import jinja2
 
 from diaryrec import __version__
 from diaryrec.errors import UserError
-from diaryrec.fileio import safe_file_name
+from diaryrec.fileio import atomic_output, safe_file_name
 from diaryrec.paths import templates_dir
 from diaryrec.protocol import parse_study_text
 from diaryrec.research.scrub import Scrubber, known_secrets
@@ -78,18 +76,8 @@ def export_bundle(
     study = parse_study_text(enrolment["study_text"], source="joined study").study
     scrub = Scrubber(store.layout.root, known_secrets([study.llm.api_key, study.catalog.client_secret]))
     writer = _BundleWriter(snapshot, scrub, enrolment, now, store, progress)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            with zipfile.ZipFile(handle, "w") as archive:
-                writer.write(archive)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_output(out, suffix=".partial") as handle, zipfile.ZipFile(handle, "w") as archive:
+        writer.write(archive)
     store.log_event("export_made", files=len(writer.manifest), missing=len(writer.missing))
     log.info("exported %d files for %s", len(writer.manifest), enrolment["participant_code"])
     return ExportResult(
