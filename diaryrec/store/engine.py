@@ -7,6 +7,7 @@ A database written by a newer diaryrec is refused before anything touches it.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import logging
 import sqlite3
@@ -19,6 +20,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, event
+from sqlalchemy.exc import DatabaseError
 from sqlmodel import Session, create_engine
 
 from diaryrec.errors import UserError
@@ -37,6 +39,75 @@ class NewerDatabaseError(UserError):
 
 class DatabaseUnreadableError(UserError):
     """The file is not a diaryrec database, or it is damaged."""
+
+
+class StorageError(UserError):
+    """The data folder cannot be written: the disk is full, it is read-only, or the
+    OS refuses (permissions). The transaction was rolled back: nothing is half-written."""
+
+
+_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+_READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
+_FULL_SQLITE = ("database or disk is full", "disk i/o error")
+_READ_ONLY_SQLITE = ("readonly database", "unable to open database file", "read-only file system")
+_DAMAGED_SQLITE = ("malformed", "file is not a database", "could not decode to utf-8")
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, ValueError):
+        return False
+
+
+def as_storage_error(exc: BaseException, folder: Path) -> UserError | None:
+    """The plain-words error for a failed write or a damaged database file (a
+    StorageError or a DatabaseUnreadableError), or None for any other error."""
+    if isinstance(exc, DatabaseError):
+        exc = exc.orig if exc.orig is not None else exc
+    if isinstance(exc, OSError):
+        if exc.filename and not _inside(Path(exc.filename), folder):
+            return None  # e.g. the participant's own photo could not be read: not the data folder's fault
+        full, read_only = exc.errno in _FULL_ERRNOS, exc.errno in _READ_ONLY_ERRNOS
+    elif isinstance(exc, sqlite3.DatabaseError):
+        text = str(exc).lower()
+        full = any(t in text for t in _FULL_SQLITE)
+        read_only = any(t in text for t in _READ_ONLY_SQLITE)
+        if any(t in text for t in _DAMAGED_SQLITE):
+            return DatabaseUnreadableError(
+                f"Part of the study database in {folder} cannot be read: the file is damaged.",
+                hint="Close diaryrec and restore a copy from the 'backups' folder beside it, or ask the research team.",
+            )
+    else:
+        return None
+    if full:
+        return StorageError(
+            f"diaryrec could not save: the disk that holds your data folder ({folder}) is full or failing.",
+            hint="Free some space on it, then save again. Everything saved before is still there.",
+        )
+    if read_only:
+        return StorageError(
+            f"diaryrec could not save: your data folder ({folder}) cannot be written "
+            "(it is read-only, or you have no permission to change it).",
+            hint="Check the folder's permissions or choose another data folder, then save again.",
+        )
+    return None
+
+
+@contextlib.contextmanager
+def storage_errors(folder: Path) -> Iterator[None]:
+    """Raise a disk-full or read-only failure inside the block as a StorageError, a
+    damaged file as DatabaseUnreadableError (the participant sees a message, not a
+    traceback); other errors pass unchanged."""
+    try:
+        yield
+    except (OSError, sqlite3.DatabaseError, DatabaseError) as exc:
+        translated = as_storage_error(exc, folder)
+        if translated is None:
+            raise
+        # the error's own text can quote diary text (a damaged row): only its kind is logged
+        log.warning("data folder failure %s (%s)", type(translated).__name__, type(exc).__name__)
+        raise translated from exc
 
 
 def alembic_config() -> Config:
@@ -145,7 +216,7 @@ class Store:
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session:
+        with storage_errors(self.layout.root), Session(self.engine, expire_on_commit=False) as session:
             yield session
 
     def log_event(self, kind: str, **detail: Any) -> None:
@@ -161,6 +232,11 @@ class Store:
 
 def open_store(layout: DataLayout) -> Store:
     """Open (creating or migrating) the database of ``layout``."""
+    with storage_errors(layout.root):
+        return _open_store(layout)
+
+
+def _open_store(layout: DataLayout) -> Store:
     layout.ensure()
     path = layout.database
     head = head_revision()
