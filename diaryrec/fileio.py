@@ -6,7 +6,8 @@ import contextlib
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -26,6 +27,23 @@ def atomic_output(path: Path, suffix: str = ".tmp") -> Iterator[BinaryIO]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def sweep_partials(folders: Iterable[Path], older_than_s: float = 600) -> int:
+    """Remove the hidden temporaries that a kill in the middle of ``atomic_output``
+    left behind (never a file under a real name). Recent ones may belong to another
+    running instance and are kept."""
+    cutoff = time.time() - older_than_s
+    removed = 0
+    for folder in folders:
+        for leftover in folder.glob(".*.tmp"):
+            try:
+                if leftover.is_file() and leftover.stat().st_mtime < cutoff:
+                    leftover.unlink()
+                    removed += 1
+            except OSError:
+                pass  # gone already, or not ours to remove: harmless either way
+    return removed
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -9,7 +9,8 @@ import re
 from pathlib import Path
 
 _PATTERNS = [
-    (re.compile(r"(?i)(authorization\s*[:=]\s*)(bearer|basic)?\s*[^\s,'\"}]+"), r"\1\2 [redacted]"),
+    # "Authorization: Bearer x", "authorization=x" and the dict form {'Authorization': 'Basic x'}
+    (re.compile(r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?)(bearer |basic )?\s*[^\s,'\"}]+"), r"\1\2[redacted]"),
     (re.compile(r"\bsk-[A-Za-z0-9_\-]{8,}"), "sk-[redacted]"),
     (re.compile(r"(?i)((?:api[_-]?key|client[_-]?secret|access[_-]?token|password)\s*['\"]?\s*[:=]\s*['\"]?)[^\s,'\"}&]+"), r"\1[redacted]"),
 ]

@@ -22,6 +22,9 @@ SERVICE = "diaryrec"
 class SecretName(StrEnum):
     LLM_API_KEY = "llm_api_key"
     SPOTIFY_CLIENT_SECRET = "spotify_client_secret"
+    # keys a researcher put in the study file: moved here when the participant joins
+    STUDY_LLM_API_KEY = "study_llm_api_key"
+    STUDY_SPOTIFY_CLIENT_SECRET = "study_spotify_client_secret"
 
 
 class NoKeyringError(UserError):

@@ -65,6 +65,8 @@ def parse_study_text(text: str, source: str = "study file") -> LoadedStudy:
         raise StudyFileError(source, None, "", f"a study file is at most {MAX_STUDY_FILE_BYTES:,} bytes")
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise StudyFileError(source, None, "", "is nested too deeply to be a study file") from None
     except tomllib.TOMLDecodeError as exc:
         line = _toml_error_line(exc)
         problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) or "is not valid TOML"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,12 +20,12 @@ from diaryrec.errors import UserError
 from diaryrec.fileio import write_atomic
 from diaryrec.services.study import ActiveStudy
 from diaryrec.store import Store
+from diaryrec.store.engine import storage_errors
 from diaryrec.store.models import DiaryEntry, DiaryScreenshot
 from diaryrec.store.types import utcnow
 
 log = logging.getLogger(__name__)
 
-MAX_IMAGE_BYTES = 30_000_000
 MAX_ANSWER_CHARS = 50_000
 
 
@@ -161,14 +160,15 @@ def _ensure_entry(session: Session, day: int) -> DiaryEntry:
     return entry
 
 
-def add_screenshot(store: Store, day: int, png: bytes, *, automatic: bool) -> ScreenshotInfo:
-    """Store a PNG for ``day``'s entry (the conversation rendered by the app, or an
-    image the participant added)."""
-    digest = hashlib.sha256(png).hexdigest()
-    name = f"day-{day:02d}-{digest[:16]}.png"
+def add_screenshot(store: Store, day: int, image: bytes, *, automatic: bool, extension: str = ".png") -> ScreenshotInfo:
+    """Store an image for ``day``'s entry (the conversation rendered by the app as
+    PNG, or a photo the participant added, already made safe by media.images)."""
+    digest = hashlib.sha256(image).hexdigest()
+    name = f"day-{day:02d}-{digest[:16]}{extension}"
     path = store.layout.screenshots / name
     if not path.exists():
-        write_atomic(path, png)
+        with storage_errors(store.layout.root):
+            write_atomic(path, image)
     with store.session() as session:
         entry = _ensure_entry(session, day)
         count = len(session.exec(select(DiaryScreenshot).where(DiaryScreenshot.entry_id == entry.id)).all())
@@ -181,32 +181,15 @@ def add_screenshot(store: Store, day: int, png: bytes, *, automatic: bool) -> Sc
 
 
 def add_image_file(store: Store, day: int, source: Path) -> ScreenshotInfo:
-    """Add an image file the participant chose: re-encoded as PNG, which also drops
-    its metadata (location, camera) before it is kept."""
-    try:
-        size = source.stat().st_size
-    except OSError as exc:
-        raise DiaryImageError(f"{source.name} cannot be read ({exc.strerror or exc}).") from exc
-    if size > MAX_IMAGE_BYTES:
-        raise DiaryImageError(f"{source.name} is larger than {MAX_IMAGE_BYTES // 1_000_000} MB; choose a smaller image.")
-    from PIL import Image, ImageOps, UnidentifiedImageError  # only when an image is added
+    """Add an image file the participant chose, through the same gate as chat photos
+    (allow-listed formats, bombs refused, every piece of metadata dropped, downscaled)."""
+    from diaryrec.media.images import ImageRejectedError, prepare_image  # PIL only when an image is added
 
     try:
-        import pillow_heif
-
-        pillow_heif.register_heif_opener()
-    except ImportError:  # pragma: no cover - a dependency, but HEIC is optional
-        pass
-    try:
-        with Image.open(source) as image:
-            image = ImageOps.exif_transpose(image)
-            if image.mode not in ("RGB", "RGBA", "L", "LA"):
-                image = image.convert("RGBA")
-            buffer = io.BytesIO()
-            image.save(buffer, format="PNG")
-    except (UnidentifiedImageError, OSError, ValueError) as exc:
-        raise DiaryImageError(f"{source.name} is not an image diaryrec can read (PNG, JPEG, HEIC, …).") from exc
-    return add_screenshot(store, day, buffer.getvalue(), automatic=False)
+        prepared = prepare_image(source)
+    except ImageRejectedError as exc:
+        raise DiaryImageError(exc.message, hint=exc.hint) from exc
+    return add_screenshot(store, day, prepared.data, automatic=False, extension=prepared.extension)
 
 
 def remove_screenshot(store: Store, screenshot_id: int) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -10,6 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import select
 
 from diaryrec.errors import UserError
+from diaryrec.secrets import SecretName, get_secret, set_secret
 from diaryrec.protocol import LoadedStudy, parse_study_text
 from diaryrec.protocol.model import Activity
 from diaryrec.protocol import schedule
@@ -63,12 +66,52 @@ class ActiveStudy:
         return schedule.is_late(self.study, self.enrolment.enrolled_on, self.zone, number, saved_at)
 
 
+# (secret name, table, key) of the secrets a study file may carry
+_STUDY_SECRETS = (
+    (SecretName.STUDY_LLM_API_KEY, "llm", "api_key"),
+    (SecretName.STUDY_SPOTIFY_CLIENT_SECRET, "catalog", "client_secret"),
+)
+
+
+def _without_secrets(loaded: LoadedStudy) -> tuple[str, dict[SecretName, str]]:
+    """The study file's text with its keys blanked, and the keys: the database keeps
+    the text, the keyring the keys (secrets never go into the database)."""
+    text, found = loaded.text, {}
+    for name, table, key in _STUDY_SECRETS:
+        value = getattr(getattr(loaded.study, table), key)
+        if not value:
+            continue
+        found[name] = value
+        pattern = re.compile(rf"""^(\s*{key}\s*=\s*)(["']){re.escape(value)}\2""", re.MULTILINE)
+        text = pattern.sub(r'\1""', text)
+    if found:
+        blanked = parse_study_text(text, source=loaded.source).study
+        if blanked.llm.api_key or blanked.catalog.client_secret:
+            raise UserError(
+                "diaryrec could not take the keys out of this study file to keep them safe.",
+                hint="Ask the research team to write api_key and client_secret as plain quoted strings.",
+            )
+    return text, found
+
+
+def _with_secrets(loaded: LoadedStudy) -> LoadedStudy:
+    study = loaded.study
+    for name, table, key in _STUDY_SECRETS:
+        section = getattr(study, table)
+        if not getattr(section, key):
+            value = get_secret(name)
+            if value:
+                study = study.model_copy(update={table: section.model_copy(update={key: value})})
+    return dataclasses.replace(loaded, study=study)
+
+
 def active_study(store: Store) -> ActiveStudy | None:
     with store.session() as session:
         enrolment = session.exec(select(Enrolment).order_by(Enrolment.id.desc())).first()  # type: ignore[union-attr]
     if enrolment is None:
         return None
-    return ActiveStudy(enrolment=enrolment, loaded=parse_study_text(enrolment.study_text, source="joined study"))
+    loaded = _with_secrets(parse_study_text(enrolment.study_text, source="joined study"))
+    return ActiveStudy(enrolment=enrolment, loaded=loaded)
 
 
 def join_study(
@@ -96,12 +139,15 @@ def join_study(
     shifted = now.astimezone(zone) - dt.timedelta(
         hours=loaded.study.study.day_start.hour, minutes=loaded.study.study.day_start.minute
     )
+    stored_text, secrets = _without_secrets(loaded)
+    for name, value in secrets.items():
+        set_secret(name, value)
     enrolment = Enrolment(
         study_id=loaded.study.study.id,
         study_name=loaded.study.study.name.get(loaded.study.study.language),
         protocol_version=loaded.study.study.protocol_version,
         study_sha256=loaded.sha256,
-        study_text=loaded.text,
+        study_text=stored_text,
         participant_code=code,
         enrolled_on=shifted.date(),
         time_zone=zone_name,

@@ -72,13 +72,32 @@ def _options() -> dict[str, Any]:
     }
 
 
+MAX_TEMPLATE_VALUE = 1_000_000  # characters or items one expression may build
+
+
+class _BoundedSandbox(jinja2.sandbox.SandboxedEnvironment):
+    """The sandbox for a researcher's templates, also refusing arithmetic that would
+    build gigabytes (``'x' * 10**9``) or numbers with millions of digits."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int) and abs(right) > 64:
+            raise jinja2.sandbox.SecurityError(f"the power {right} is too large")
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_TEMPLATE_VALUE:
+                    raise jinja2.sandbox.SecurityError("the repetition builds a value that is too large")
+        return super().call_binop(context, operator, left, right)
+
+
 @functools.lru_cache(maxsize=8)
 def _environment(template_dir: str | None) -> jinja2.Environment:
     shipped = jinja2.FileSystemLoader(str(shipped_prompts_dir()), encoding="utf-8")
     if template_dir is None:
         return jinja2.Environment(loader=shipped, **_options())
     own = jinja2.FileSystemLoader(template_dir, encoding="utf-8")
-    return jinja2.sandbox.SandboxedEnvironment(loader=jinja2.ChoiceLoader([own, shipped]), **_options())
+    return _BoundedSandbox(loader=jinja2.ChoiceLoader([own, shipped]), **_options())
 
 
 def _environment_for(template_dir: str | Path | None) -> jinja2.Environment:
@@ -114,6 +133,8 @@ def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> tupl
         raise PromptTemplateError(f"{where}, line {exc.lineno}: {exc.message}") from None
     except jinja2.sandbox.SecurityError as exc:
         raise PromptTemplateError(f"{name}: the template tried something the sandbox forbids ({exc}).") from None
+    except (OverflowError, RecursionError, MemoryError) as exc:  # the sandbox's range limit, runaway macros
+        raise PromptTemplateError(f"{name}: the template asks for too much work ({exc or type(exc).__name__}).") from None
     except jinja2.UndefinedError as exc:
         raise PromptTemplateError(
             f"{name}: {exc.message}.", hint="See diaryrec/sheets/compiler.py for the variables a template gets."

@@ -24,6 +24,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlmodel import Session, create_engine
 
 from diaryrec.errors import UserError
+from diaryrec.fileio import sweep_partials
 from diaryrec.paths import DataLayout
 from diaryrec.store.types import utcnow
 
@@ -238,6 +239,7 @@ def open_store(layout: DataLayout) -> Store:
 
 def _open_store(layout: DataLayout) -> Store:
     layout.ensure()
+    sweep_partials([layout.root, layout.screenshots, layout.images, layout.covers])
     path = layout.database
     head = head_revision()
     backup = None

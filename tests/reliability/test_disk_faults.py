@@ -149,8 +149,6 @@ def test_a_full_disk_in_a_real_process(shared_base):
 
 @pytest.mark.slow
 @POSIX_CHILD
-@pytest.mark.xfail(raises=AssertionError, strict=True, reason="diaryrec/services/diary.py (another helper's file) writes diary images with "
-                   "write_atomic outside storage_errors: a full disk is an OSError traceback, not a message")
 def test_a_full_disk_when_adding_a_diary_image(shared_base):
     layout = make_participant(shared_base / "data")
     steps = run_child("disk_full", layout.root, shared_base)

@@ -153,11 +153,6 @@ def test_planted_secrets_reach_no_row_log_crash_log_or_export(participant_home, 
             assert leaks(name.encode(), private) == []
 
 
-@pytest.mark.xfail(raises=AssertionError, strict=True, reason=(
-    "diaryrec/logs.py: the Authorization pattern needs ':' or '=' right after the word, so the dict repr "
-    "spotipy logs at DEBUG ({'Authorization': 'Basic …'}) passes unredacted: the Basic credentials (the "
-    "client secret, base64) and Bearer tokens. The app attaches its log file to 'diaryrec' only, so this "
-    "matters once third-party loggers are routed to it"))
 def test_third_party_debug_logs_routed_to_the_log_file_are_redacted(participant_home, fakes):
     home, layout = participant_home
     llm, spotify = fakes
@@ -177,9 +172,6 @@ def test_third_party_debug_logs_routed_to_the_log_file_are_redacted(participant_
     assert leaks(log, [SPOTIFY_SECRET, _basic(SPOTIFY_ID, SPOTIFY_SECRET), *spotify.tokens]) == []
 
 
-@pytest.mark.xfail(raises=AssertionError, strict=True, reason=(
-    "diaryrec/services/study.py join_study keeps the study file whole in enrolment.study_text, so a key "
-    "the researcher put in the study file sits in the database (the export scrubs it; the log never has it)"))
 def test_a_study_file_key_reaches_no_database_row(participant_home, fakes):
     home, layout = participant_home
     llm, spotify = fakes

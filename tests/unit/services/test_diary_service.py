@@ -61,7 +61,8 @@ def test_screenshots_add_remove_and_image_files(store, active, tmp_path):
     Image.new("RGB", (64, 48), (0, 128, 0)).save(photo, format="JPEG")
     added = diary.add_image_file(store, 1, photo)
     with Image.open(added.path) as image:
-        assert image.format == "PNG" and image.size == (64, 48)
+        # re-encoded through the chat photos' gate (media.images): a photo stays JPEG, without metadata
+        assert image.format == "JPEG" and image.size == (64, 48) and not image.getexif()
     state = diary.latest_draft(store, 1)
     assert [(s.automatic, s.position) for s in state.screenshots] == [(True, 0), (False, 1)]
     diary.remove_screenshot(store, auto.id)
@@ -73,5 +74,5 @@ def test_screenshots_add_remove_and_image_files(store, active, tmp_path):
 def test_an_unreadable_image_is_refused_in_plain_words(store, active, tmp_path):
     fake = tmp_path / "notes.png"
     fake.write_text("not an image")
-    with pytest.raises(diary.DiaryImageError, match="not an image diaryrec can read"):
+    with pytest.raises(diary.DiaryImageError, match="notes.png is not a picture diaryrec can use"):
         diary.add_image_file(store, 1, fake)
