@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import json
+import re
 import logging
 import sqlite3
 from collections.abc import Iterator
@@ -16,9 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, event
 from sqlalchemy.exc import DatabaseError
 from sqlmodel import Session, create_engine
@@ -111,20 +109,43 @@ def storage_errors(folder: Path) -> Iterator[None]:
         raise translated from exc
 
 
-def alembic_config() -> Config:
+def alembic_config():  # noqa: ANN201 - alembic.config.Config, imported lazily
+    """Alembic's configuration (there is no alembic.ini). Alembic is imported only
+    when a migration really runs: at start-up on a current database it is not needed,
+    and it is a tenth of a second of the app's start."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
+_REVISION = re.compile(r"^revision\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+_DOWN = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(.*)$", re.MULTILINE)
+
+
+def _revision_graph() -> dict[str, set[str]]:
+    """Each shipped revision and the revisions it follows, read from the migration
+    files' ``revision``/``down_revision`` lines (the same lines Alembic reads;
+    tests/unit/store checks that both agree)."""
+    graph: dict[str, set[str]] = {}
+    for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        text = script.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(text), _DOWN.search(text)
+        if revision:
+            graph[revision.group(1)] = set(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1))) if down else set()
+    return graph
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None, "diaryrec ships at least one migration"
-    return head
+    graph = _revision_graph()
+    heads = set(graph) - set().union(*graph.values())
+    assert len(heads) == 1, f"diaryrec ships exactly one migration head, found {sorted(heads)}"
+    return heads.pop()
 
 
 def known_revisions() -> set[str]:
-    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return set(_revision_graph())
 
 
 def _connect_readonly(path: Path) -> sqlite3.Connection:
@@ -201,6 +222,8 @@ def make_engine(path: Path) -> Engine:
 
 
 def migrate(engine: Engine) -> None:
+    from alembic import command
+
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
@@ -252,7 +275,11 @@ def _open_store(layout: DataLayout) -> Store:
             )
         if current != head:
             backup = backup_database(path, layout.backups, f"before-{head}")
+    else:
+        current = None
     engine = make_engine(path)
+    if current == head:
+        return Store(engine=engine, layout=layout, backup=backup)
     try:
         migrate(engine)
     except Exception:

@@ -180,3 +180,31 @@ def test_a_failing_migration_leaves_the_database_as_it_was(layout, next_migratio
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("SELECT count(*) FROM diary_entry").fetchone()[0] == 1
     conn.close()
+
+
+def test_the_quick_revision_reader_agrees_with_alembic(next_migration):
+    from alembic.script import ScriptDirectory
+
+    from diaryrec.store.engine import alembic_config, known_revisions
+
+    for extra in (False, True):
+        if extra:
+            next_migration(fail=False)
+        script = ScriptDirectory.from_config(alembic_config())
+        assert head_revision() == script.get_current_head()
+        assert known_revisions() == {rev.revision for rev in script.walk_revisions()}
+
+
+def test_opening_a_current_database_does_not_load_alembic(store):
+    import subprocess
+    import sys
+
+    store.close()
+    code = (
+        "import sys; from pathlib import Path; from diaryrec.paths import DataLayout; "
+        "from diaryrec.store import open_store; "
+        f"s = open_store(DataLayout(Path({str(store.layout.root)!r}))); s.log_event('x'); "
+        "print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
