@@ -251,8 +251,15 @@ def open_study_data(source: str | Path, files_root: Path | None = None) -> Study
         if not bundles:
             raise StudyDataError(f"The folder {path.name} holds no export bundles (*.zip).")
         temp = Path(tempfile.mkdtemp(prefix="diaryrec-study-"))
-        engine = open_merged(str(temp / "study.sqlite"))
-        outcomes = merge_bundles(engine, bundles, temp / "files")
+        engine = None
+        try:
+            engine = open_merged(str(temp / "study.sqlite"))
+            outcomes = merge_bundles(engine, bundles, temp / "files")
+        except BaseException:
+            if engine is not None:
+                engine.dispose()
+            shutil.rmtree(temp, ignore_errors=True)  # a failed open leaves nothing behind
+            raise
         return StudyData(engine, temp / "files", [o for o in outcomes if o.status == "refused"], _temp=temp)
     if not path.is_file():
         raise StudyDataError(f"There is no merged study database at {path}.", hint="Run `diaryrec research merge` first.")

@@ -135,11 +135,11 @@ def aggregate(data: StudyData) -> Aggregates:
             by_week[week(pid, conv["study_day"])][group] += 1
     agg.verdicts_by_participant = [_verdict_row({"participant_code": p.code}, by_person[p.id]) for p in people]
     agg.verdicts_by_week = [_verdict_row({"week": w}, by_week[w]) for w in weeks]
-    agg.sheets = _sheet_changes(data, people, week)
+    agg.sheets = sheet_changes(data, people, week)
     return agg
 
 
-def _sheet_changes(data: StudyData, people: list[ParticipantSummary], week) -> list[SheetComparison]:  # noqa: ANN001
+def sheet_changes(data: StudyData, people: list[ParticipantSummary], week) -> list[SheetComparison]:  # noqa: ANN001
     out = []
     for p in people:
         planning = [s for s in data.sheet_versions(p.id) if s.kind == "planning"]
