@@ -278,12 +278,16 @@ def _open_store(layout: DataLayout) -> Store:
     else:
         current = None
     engine = make_engine(path)
-    if current == head:
-        return Store(engine=engine, layout=layout, backup=backup)
     try:
-        migrate(engine)
+        if current == head:
+            # a write transaction now: a data folder that cannot be written is reported
+            # when the app opens, not at the participant's first save
+            with engine.begin():
+                pass
+        else:
+            migrate(engine)
     except Exception:
         engine.dispose()
-        log.exception("migration to %s failed; the database is as it was (backup: %s)", head, backup)
+        log.exception("opening the database at revision %s failed; it is as it was (backup: %s)", head, backup)
         raise
     return Store(engine=engine, layout=layout, backup=backup)
