@@ -37,6 +37,7 @@ def _record_with_images(store: Store, day: int) -> tuple[DayRecord, dict[str, QI
 class DayView(QWidget):
     back_requested = Signal()
     diary_requested = Signal(int)
+    activity_requested = Signal(int)  # a past day's sheet or chat, read-only
 
     def __init__(self, context: AppContext, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -53,9 +54,13 @@ class DayView(QWidget):
         self.diary_button = QPushButton()
         self.diary_button.clicked.connect(lambda: self.day is not None and self.diary_requested.emit(self.day))
         self.diary_button.setVisible(False)
+        self.activity_button = QPushButton(self.tr("Open this day's activity (read-only)"))
+        self.activity_button.clicked.connect(lambda: self.day is not None and self.activity_requested.emit(self.day))
+        self.activity_button.setVisible(False)
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
+        top.addWidget(self.activity_button)
         top.addWidget(self.diary_button)
 
         self.browser = QTextBrowser()
@@ -91,6 +96,7 @@ class DayView(QWidget):
             self.tr("Day {day} · Week {week}: {name}").format(day=record.day, week=study_day.week.number, name=study_day.week.name.get(lang))
         )
         today = active.day_number(self.context.now())
+        self.activity_button.setVisible(record.day < today)
         can_write = record.day <= today and not record.diary.saved
         self.diary_button.setVisible(can_write)
         if can_write:

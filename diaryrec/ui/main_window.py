@@ -29,8 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from diaryrec import __version__
+from diaryrec.protocol import schedule
+from diaryrec.protocol.model import Activity
 from diaryrec.services.study import ActiveStudy
 from diaryrec.ui.context import AppContext
+from diaryrec.ui.activity_view import ActivityView
 from diaryrec.ui.day_view import DayView
 from diaryrec.ui.diary_view import DiaryView
 from diaryrec.ui.export_action import Exporter
@@ -70,6 +73,7 @@ class MainWindow(QMainWindow):
             ScreenSpec("taste", lambda w: TasteView(w.context, w.tasks)),
             ScreenSpec("settings", lambda w: w._make_settings()),
             ScreenSpec("day", lambda w: w._make_day(), in_nav=False),
+            ScreenSpec("activity", lambda w: w._make_activity(), in_nav=False),
         ]
         self.screens: dict[str, QWidget] = {}
         self.first_run: FirstRunView | None = None
@@ -102,7 +106,21 @@ class MainWindow(QMainWindow):
         view = HomeView(self.context, self.tasks)
         view.day_activated.connect(self.open_day)
         view.diary_requested.connect(self.open_diary)
+        view.set_activity_launcher(self.open_activity)
         return view
+
+    def _make_activity(self) -> ActivityView:
+        view = ActivityView(self.context, self.tasks, self.diary_tasks)
+        view.back_requested.connect(lambda: self.show_screen("home"))
+        view.diary_requested.connect(self.open_diary)
+        view.settings_requested.connect(lambda: self.show_screen("settings"))
+        return view
+
+    def open_activity(self, day: int, activity: Activity, *, read_only: bool = False) -> None:
+        view = self.screens.get("activity")
+        if isinstance(view, ActivityView):
+            view.open(day, activity, read_only=read_only)
+            self.show_screen("activity")
 
     def _make_diary(self) -> DiaryView:
         view = DiaryView(self.context, self.diary_tasks)
@@ -113,14 +131,34 @@ class MainWindow(QMainWindow):
         view = DayView(self.context, self.tasks)
         view.back_requested.connect(lambda: self.show_screen("home"))
         view.diary_requested.connect(self.open_diary)
+        view.activity_requested.connect(self._open_past_activity)
         return view
+
+    def _open_past_activity(self, day: int) -> None:
+        active = self.context.study
+        if active is not None:
+            self.open_activity(day, schedule.study_day(active.study, day).activity, read_only=True)
 
     def _make_settings(self) -> SettingsView:
         view = SettingsView(self.context, self.tasks)
         view.language_changed.connect(self.change_language)
         view.export_button.clicked.connect(self.exporter.ask_and_export)
         view.reminders_changed.connect(lambda: self.reminders and self.reminders.check_now())
+        view.saved.connect(self._settings_saved)
         return view
+
+    def _settings_saved(self) -> None:
+        """A new key, model or Spotify app takes effect from the next turn. The clients
+        are rebuilt in a worker (the keyring may be slow), never under a running turn."""
+        if self.context.study is None or self.context.sandbox:
+            return
+        activity = self.screens.get("activity")
+        if isinstance(activity, ActivityView) and any(chat.busy for chat in activity.chats()):
+            self.statusBar().showMessage(self.tr("The new settings apply after the reply being received."), 10_000)
+            activity.turn_idle.connect(self._settings_saved, Qt.ConnectionType.SingleShotConnection)
+            return
+        self.tasks.run(self.context.start_services,
+                       on_error=lambda exc: log.warning("services not restarted: %s", exc))
 
     @property
     def home(self) -> HomeView | None:
@@ -150,7 +188,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._update_title()
         if self.pages is not None:
-            self.show_screen(screen if screen in self.screens and screen != "day" else "home")
+            self.show_screen(screen if screen in self.screens and screen not in ("day", "activity") else "home")
 
     def _build_shell(self) -> QWidget:
         self.nav = QListWidget()
@@ -306,6 +344,12 @@ class MainWindow(QMainWindow):
     def _study_ready(self) -> None:
         if self.reminders is not None:
             self.reminders.start()
+        validator = self.context.validator
+        if validator is not None:  # tracks left unchecked when Spotify could not be reached
+            from diaryrec.catalog.validator import recheck_unchecked
+
+            self.tasks.run(recheck_unchecked, self.context.store, validator,
+                           on_error=lambda exc: log.warning("re-checking unchecked tracks failed: %s", exc))
 
     def change_language(self, lang: str) -> None:
         install_language(lang)
@@ -320,9 +364,12 @@ class MainWindow(QMainWindow):
     def remember_state(self) -> None:
         settings = self.context.settings
         settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-        settings.last_screen = self.current_key if self.current_key != "day" else "home"
+        settings.last_screen = self.current_key if self.current_key not in ("day", "activity") else "home"
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        activity = self.screens.get("activity")
+        if isinstance(activity, ActivityView):
+            activity.stop_turns()  # a reply being streamed ends now, so the workers can finish
         self._flush_all()
         self.remember_state()
         self.tasks.run(self.context.save_settings)

@@ -35,6 +35,7 @@ LANGUAGES = ["", "en", "ko"]
 class SettingsView(QWidget):
     language_changed = Signal(str)
     reminders_changed = Signal()
+    saved = Signal()
 
     def __init__(self, context: AppContext, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -155,6 +156,7 @@ class SettingsView(QWidget):
         )
 
     def _credentials_loaded(self, configs: tuple) -> None:  # type: ignore[type-arg]
+        self.credentials.spotify_token_url = self.context.spotify_token_url  # the sandbox's fake, when it runs
         self.credentials.load(*configs)
         self.credentials.setEnabled(True)
 
@@ -195,6 +197,7 @@ class SettingsView(QWidget):
         def done(_: object) -> None:
             self.save_button.setEnabled(True)
             self.status.setText(self.tr("Settings saved."))
+            self.saved.emit()
             self.load_credentials()
             if reminders_changed:
                 self.reminders_changed.emit()

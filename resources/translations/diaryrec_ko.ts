@@ -2,6 +2,201 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>ActivityView</name>
+    <message>
+        <location filename="../../diaryrec/ui/activity_view.py" line="83"/>
+        <source>Today&apos;s activity</source>
+        <translation>오늘의 활동</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/activity_view.py" line="89"/>
+        <source>← Back to home</source>
+        <translation>← 홈으로</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/activity_view.py" line="94"/>
+        <source>Go on to the &amp;diary</source>
+        <translation>일기 쓰러 가기(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/activity_view.py" line="96"/>
+        <source>A picture of the whole conversation goes into the diary entry</source>
+        <translation>대화 전체를 담은 그림이 일기에 들어갑니다</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/activity_view.py" line="125"/>
+        <source>Day {day} · {activity}</source>
+        <translation>{day}일차 · {activity}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/activity_view.py" line="127"/>
+        <source>interview with the researcher today</source>
+        <translation>오늘은 연구자와 인터뷰가 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/activity_view.py" line="129"/>
+        <source>read-only</source>
+        <translation>읽기 전용</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/activity_view.py" line="149"/>
+        <source>The ice-breaking sheet</source>
+        <translation>아이스브레이킹 시트</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/activity_view.py" line="150"/>
+        <source>Today&apos;s experiment</source>
+        <translation>오늘의 실험</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/activity_view.py" line="151"/>
+        <source>The planning sheet</source>
+        <translation>기획 시트</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/activity_view.py" line="152"/>
+        <source>Revising the planning sheet</source>
+        <translation>기획 시트 수정</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/activity_view.py" line="153"/>
+        <source>Your own recommender</source>
+        <translation>나만의 추천 시스템</translation>
+    </message>
+</context>
+<context>
+    <name>ChatView</name>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="152"/>
+        <source>Conversation</source>
+        <translation>대화</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="157"/>
+        <source>Write a message. Enter sends, Shift+Enter starts a new line.</source>
+        <translation>메시지를 쓰세요. Enter로 보내고, Shift+Enter로 줄을 바꿉니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="158"/>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="164"/>
+        <source>&amp;Attach image…</source>
+        <translation>이미지 첨부(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="168"/>
+        <source>Remove images</source>
+        <translation>이미지 빼기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="170"/>
+        <source>&amp;Send</source>
+        <translation>보내기(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="173"/>
+        <source>S&amp;top</source>
+        <translation>중지(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="175"/>
+        <source>&amp;Retry</source>
+        <translation>다시 시도(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="242"/>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="243"/>
+        <source>Scripted reply (sandbox)</source>
+        <translation>정해진 답변(샌드박스)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="243"/>
+        <source>Recommender</source>
+        <translation>추천 시스템</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="246"/>
+        <source>This conversation could not be read: {error}</source>
+        <translation>이 대화를 읽을 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="255"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="323"/>
+        <source>[{n} image(s) attached]</source>
+        <translation>[이미지 {n}장 첨부]</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="258"/>
+        <source>This reply was cut off.</source>
+        <translation>이 답변은 중간에 끊겼습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="264"/>
+        <source>This message has no answer yet.</source>
+        <translation>이 메시지에는 아직 답이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="269"/>
+        <source>Attach images</source>
+        <translation>이미지 첨부</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="269"/>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.heic *.heif)</source>
+        <translation>이미지 (*.png *.jpg *.jpeg *.gif *.webp *.heic *.heif)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="278"/>
+        <source>pasted image</source>
+        <translation>붙여 넣은 이미지</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="303"/>
+        <source>Attached: {names}</source>
+        <translation>첨부됨: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="321"/>
+        <source>The recommender is not running. Check the language model settings.</source>
+        <translation>추천 시스템이 실행되고 있지 않습니다. 언어 모델 설정을 확인해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="352"/>
+        <source>(feedback sent)</source>
+        <translation>(피드백을 보냈습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="403"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="555"/>
+        <source>Try again</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="559"/>
+        <source>Open settings</source>
+        <translation>설정 열기</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerView</name>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="199"/>
+        <source>Compose today&apos;s experiment: choose one or more ways for each stage. Your own ideas from the ice-breaking sheet are marked ★ and listed first.</source>
+        <translation>오늘의 실험을 구성하세요. 단계마다 하나 이상의 방식을 고르세요. 아이스브레이킹 시트에서 적은 나의 아이디어는 ★ 표시와 함께 맨 위에 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>CredentialsForm</name>
     <message>
         <location filename="../../diaryrec/ui/credentials.py" line="71"/>
@@ -213,137 +408,142 @@
 <context>
     <name>DayView</name>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="45"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="46"/>
         <source>Day</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="49"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="50"/>
         <source>← Back to home</source>
         <translation>← 홈으로</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="64"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="57"/>
+        <source>Open this day&apos;s activity (read-only)</source>
+        <translation>이날의 활동 보기(읽기 전용)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/day_view.py" line="69"/>
         <source>Conversations and diary entry of this day</source>
         <translation>이날의 대화와 일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="73"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="78"/>
         <source>Day {day}</source>
         <translation>{day}일차</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="74"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="79"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="78"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="83"/>
         <source>This day could not be read: {error}</source>
         <translation>이날의 기록을 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="91"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="96"/>
         <source>Day {day} · Week {week}: {name}</source>
         <translation>{day}일차 · {week}주차: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="97"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="103"/>
         <source>Write this day&apos;s diary</source>
         <translation>이날의 일기 쓰기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="97"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="103"/>
         <source>Write this day&apos;s diary (late)</source>
         <translation>이날의 일기 쓰기 (늦음)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="106"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="112"/>
         <source>Conversations</source>
         <translation>대화</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="108"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="114"/>
         <source>No conversation on this day.</source>
         <translation>이날은 대화가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="110"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="116"/>
         <source>Conversation started {time}</source>
         <translation>{time}에 시작한 대화</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="112"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="118"/>
         <source>sandbox (scripted replies)</source>
         <translation>샌드박스 (정해진 대본 응답)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="115"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="121"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="115"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="121"/>
         <source>Recommender</source>
         <translation>추천 시스템</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="128"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="134"/>
         <source>Diary entry</source>
         <translation>일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="131"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="137"/>
         <source>No diary entry for this day.</source>
         <translation>이날의 일기가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="133"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="139"/>
         <source>Saved</source>
         <translation>저장됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="133"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="139"/>
         <source>Draft, not saved</source>
         <translation>임시 저장, 아직 저장 안 됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="135"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="141"/>
         <source>late</source>
         <translation>늦음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="143"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="149"/>
         <source>No screenshot.</source>
         <translation>스크린샷이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="145"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="151"/>
         <source>(no answer)</source>
         <translation>(답변 없음)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="151"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="157"/>
         <source>verified</source>
         <translation>확인됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="152"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="158"/>
         <source>not found in Spotify</source>
         <translation>Spotify에 없음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="153"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="159"/>
         <source>uncertain</source>
         <translation>불확실</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="154"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="160"/>
         <source>not checked</source>
         <translation>확인 안 함</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="155"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="161"/>
         <source>not checked yet</source>
         <translation>아직 확인 안 됨</translation>
     </message>
@@ -474,6 +674,64 @@
     </message>
 </context>
 <context>
+    <name>FeedbackPanel</name>
+    <message>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="163"/>
+        <source>Your feedback</source>
+        <translation>나의 피드백</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="182"/>
+        <source>Rate each track from 1 to 5</source>
+        <translation>곡마다 1~5점으로 평가하세요</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="186"/>
+        <source>Choose the answers that fit</source>
+        <translation>맞는 답을 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="192"/>
+        <source>The recommender offered no options this time; use the other boxes or write a message.</source>
+        <translation>이번에는 추천 시스템이 선택지를 주지 않았습니다. 다른 칸을 쓰거나 메시지를 보내 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="196"/>
+        <source>Explain why you liked or disliked the tracks; the recommender will ask you questions back</source>
+        <translation>곡이 왜 좋았는지 또는 싫었는지 설명하세요. 추천 시스템이 질문으로 답합니다</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="198"/>
+        <source>Your explanation</source>
+        <translation>나의 설명</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="203"/>
+        <source>Tournament: pick the better of each pair until one is left</source>
+        <translation>토너먼트: 한 곡이 남을 때까지 두 곡 중 더 좋은 곡을 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="207"/>
+        <source>Your own way of giving feedback</source>
+        <translation>나만의 피드백 방식</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="209"/>
+        <source>Your own feedback</source>
+        <translation>나만의 피드백</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="216"/>
+        <source>Send feedback</source>
+        <translation>피드백 보내기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="249"/>
+        <source>Give at least one answer first.</source>
+        <translation>먼저 하나 이상 답해 주세요.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunView</name>
     <message>
         <location filename="../../diaryrec/ui/first_run.py" line="45"/>
@@ -531,88 +789,88 @@
         <translation>참여자 코드</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="144"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="145"/>
         <source>Participant &amp;code</source>
         <translation>참여자 코드(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="147"/>
-        <location filename="../../diaryrec/ui/first_run.py" line="178"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="148"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="179"/>
         <source>&amp;Back</source>
         <translation>이전(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="149"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="150"/>
         <source>&amp;Continue</source>
         <translation>계속(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="167"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="168"/>
         <source>Connect the language model and Spotify</source>
         <translation>언어 모델과 Spotify 연결</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="171"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="172"/>
         <source>Your study file does not include these. Enter what your research team gave you; keys are kept in this computer&apos;s password store (keyring), never in the study data. You can change them later in Settings.</source>
         <translation>연구 파일에 이 정보가 없습니다. 연구팀에게 받은 값을 입력하세요. 키는 연구 데이터가 아니라 이 컴퓨터의 비밀번호 저장소(키링)에만 보관됩니다. 나중에 설정에서 바꿀 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="180"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="181"/>
         <source>&amp;Join the study</source>
         <translation>연구 참여하기(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="195"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="196"/>
         <source>Open the study file</source>
         <translation>연구 파일 열기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="195"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="196"/>
         <source>Study files (*.toml);;All files (*)</source>
         <translation>연구 파일 (*.toml);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="209"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="210"/>
         <source>The file could not be opened ({error}).</source>
         <translation>파일을 열 수 없습니다 ({error}).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="210"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="211"/>
         <source>This study file cannot be used: {message}</source>
         <translation>이 연구 파일은 사용할 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="232"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="233"/>
         <source>{name} (sandbox)</source>
         <translation>{name} (샌드박스)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="234"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="235"/>
         <source>Researcher: {contact}</source>
         <translation>연구자: {contact}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="234"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="235"/>
         <source>not given</source>
         <translation>정보 없음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="240"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="241"/>
         <source>Your participant code comes with the study file.</source>
         <translation>참여자 코드는 연구 파일에 들어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="244"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="245"/>
         <source>Enter the participant code the research team gave you.</source>
         <translation>연구팀에게 받은 참여자 코드를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="299"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="300"/>
         <source>Please check the fields: the address must start with http:// or https://, the market is two letters.</source>
         <translation>입력한 값을 확인하세요. 주소는 http:// 또는 https://로 시작하고, 마켓은 영문 두 글자입니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="318"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="319"/>
         <source>Joining failed ({error}).</source>
         <translation>연구에 참여하지 못했습니다 ({error}).</translation>
     </message>
@@ -737,73 +995,322 @@
     </message>
 </context>
 <context>
+    <name>IceBreakingView</name>
+    <message>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="47"/>
+        <source>Tasks of the ice-breaking sheet</source>
+        <translation>아이스브레이킹 시트의 과제</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="81"/>
+        <source>Task &amp;done, next</source>
+        <translation>과제 완료, 다음(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="105"/>
+        <source>Your ideas</source>
+        <translation>나의 아이디어</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="107"/>
+        <source>New idea</source>
+        <translation>새 아이디어</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="108"/>
+        <source>one idea, then Enter</source>
+        <translation>아이디어 하나를 쓰고 Enter</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="110"/>
+        <source>&amp;Add</source>
+        <translation>추가(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="112"/>
+        <source>&amp;Remove selected</source>
+        <translation>선택한 항목 삭제(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="118"/>
+        <source>Next &amp;stage</source>
+        <translation>다음 단계(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="158"/>
+        <source>{done} of {total} tasks done</source>
+        <translation>{total}개 중 {done}개 과제 완료</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="165"/>
+        <source>{stage}.{n} {instruction}</source>
+        <translation>{stage}.{n} {instruction}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="171"/>
+        <source>Stage {stage} · ideas ({n})</source>
+        <translation>{stage}단계 · 아이디어 ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="204"/>
+        <source>Stage {n}: {name}</source>
+        <translation>{n}단계: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="207"/>
+        <source>For example: “{text}”</source>
+        <translation>예: “{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="209"/>
+        <source>Attach a picture with “Attach image…”, drag it here or paste it.</source>
+        <translation>“이미지 첨부…”로 사진을 첨부하거나, 여기로 끌어오거나, 붙여 넣으세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="212"/>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="212"/>
+        <source>Chat with the assistant, then write the (+) and (−).</source>
+        <translation>어시스턴트와 대화한 뒤 (+)와 (−)를 적어 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="228"/>
+        <source>Stage {n}: {name} · your ideas</source>
+        <translation>{n}단계: {name} · 나의 아이디어</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="155"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="157"/>
+        <source>The new settings apply after the reply being received.</source>
+        <translation>새 설정은 지금 받고 있는 답변이 끝난 뒤에 적용됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="196"/>
         <source>Screens</source>
         <translation>화면</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="179"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="220"/>
         <source>Sandbox: replies are scripted, not from an AI. Nothing is sent anywhere.</source>
         <translation>샌드박스: 응답은 AI가 아니라 정해진 대본입니다. 아무것도 외부로 보내지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="238"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="279"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="241"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="282"/>
         <source>&amp;Open study file…</source>
         <translation>연구 파일 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="245"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="286"/>
         <source>&amp;Export my data…</source>
         <translation>내 데이터 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="246"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="287"/>
         <source>Write your study data into one zip file for the research team</source>
         <translation>연구팀에 보낼 수 있도록 연구 데이터를 zip 파일 하나로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="251"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="292"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="256"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="297"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="266"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="307"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="267"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="308"/>
         <source>&amp;About diaryrec</source>
         <translation>diaryrec 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="277"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="318"/>
         <source>(sandbox)</source>
         <translation>(샌드박스)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="283"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="324"/>
         <source>About diaryrec</source>
         <translation>diaryrec 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="284"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="325"/>
         <source>diaryrec {version}
 A diary study of LLM-powered music recommenders.</source>
         <translation>diaryrec {version}
 LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
+    </message>
+</context>
+<context>
+    <name>OwnRecommenderView</name>
+    <message>
+        <location filename="../../diaryrec/ui/activity_view.py" line="57"/>
+        <source>No planning sheet yet: fill it in on the first day of week 2.</source>
+        <translation>아직 기획 시트가 없습니다. 2주차 첫날에 작성해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/activity_view.py" line="67"/>
+        <source>{name} · version {version}</source>
+        <translation>{name} · 버전 {version}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningView</name>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="254"/>
+        <source>Start from</source>
+        <translation>시작점</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="259"/>
+        <source>Start &amp;from</source>
+        <translation>시작점(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="276"/>
+        <source>Changes in the system prompt</source>
+        <translation>시스템 프롬프트의 변경 사항</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="278"/>
+        <source>What changed since the week-2 version</source>
+        <translation>2주차 버전과 달라진 점</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="306"/>
+        <source>{name} (version {version})</source>
+        <translation>{name} (버전 {version})</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="307"/>
+        <source>A new scenario</source>
+        <translation>새 시나리오</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="339"/>
+        <source>A new scenario: everything is new.</source>
+        <translation>새 시나리오: 모든 내용이 새로 작성됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="345"/>
+        <source>Nothing changed yet.</source>
+        <translation>아직 바뀐 것이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="357"/>
+        <source>added {items}</source>
+        <translation>추가: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="359"/>
+        <source>removed {items}</source>
+        <translation>삭제: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="360"/>
+        <source>new order</source>
+        <translation>순서 변경</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="365"/>
+        <source>name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="366"/>
+        <source>objective</source>
+        <translation>목적</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="367"/>
+        <source>reply language</source>
+        <translation>답변 언어</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="368"/>
+        <source>information given</source>
+        <translation>제공하는 정보</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="369"/>
+        <source>own information</source>
+        <translation>직접 입력한 정보</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="370"/>
+        <source>notes on preference input</source>
+        <translation>선호 입력 메모</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="371"/>
+        <source>purpose</source>
+        <translation>추천 목적</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="372"/>
+        <source>own purpose</source>
+        <translation>나만의 목적</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="373"/>
+        <source>explanation style</source>
+        <translation>설명 방식</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="374"/>
+        <source>own explanation style</source>
+        <translation>나만의 설명 방식</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="375"/>
+        <source>number of tracks</source>
+        <translation>곡 수</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="376"/>
+        <source>exclusions</source>
+        <translation>제외할 것</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="377"/>
+        <source>level of explanation</source>
+        <translation>설명의 정도</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="378"/>
+        <source>notes on presentation</source>
+        <translation>추천 제시 메모</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="379"/>
+        <source>feedback</source>
+        <translation>피드백 방식</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="380"/>
+        <source>own way of giving feedback</source>
+        <translation>나만의 피드백 방식</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="381"/>
+        <source>notes on feedback</source>
+        <translation>피드백 메모</translation>
     </message>
 </context>
 <context>
@@ -860,127 +1367,285 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="43"/>
-        <location filename="../../diaryrec/ui/settings_view.py" line="45"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="44"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="46"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="48"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="49"/>
         <source>You are in the sandbox: scripted stand-ins answer instead of the provider and Spotify, so these settings are not used until you join a real study.</source>
         <translation>지금은 샌드박스입니다. 제공자와 Spotify 대신 정해진 대본이 응답하므로, 실제 연구에 참여하기 전까지 이 설정은 쓰이지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="53"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="54"/>
         <source>Show a &amp;daily reminder</source>
         <translation>매일 알림 표시(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="57"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="58"/>
         <source>Reminder time</source>
         <translation>알림 시각</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="59"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="60"/>
         <source>Reminder</source>
         <translation>알림</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="62"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="63"/>
         <source>Remind me at</source>
         <translation>알림 시각</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="65"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="66"/>
         <source>Same as the study</source>
         <translation>연구와 같은 언어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="68"/>
         <location filename="../../diaryrec/ui/settings_view.py" line="69"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="70"/>
         <source>Interface language</source>
         <translation>화면 언어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="71"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="72"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="75"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="76"/>
         <source>Data folder</source>
         <translation>데이터 폴더</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="76"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="77"/>
         <source>Show &amp;folder</source>
         <translation>폴더 열기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="78"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="79"/>
         <source>Use another folder…</source>
         <translation>다른 폴더 사용…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="83"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="84"/>
         <source>&amp;Export my data…</source>
         <translation>내 데이터 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="84"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="85"/>
         <source>Write your study data into one zip file for the research team</source>
         <translation>연구팀에 보낼 수 있도록 연구 데이터를 zip 파일 하나로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="85"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="86"/>
         <source>Your data</source>
         <translation>내 데이터</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="87"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="88"/>
         <source>Data folder (database, screenshots, log):</source>
         <translation>데이터 폴더 (데이터베이스, 스크린샷, 로그):</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="97"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="98"/>
         <source>&amp;Save settings</source>
         <translation>설정 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="100"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="101"/>
         <source>&amp;Undo changes</source>
         <translation>변경 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="154"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="155"/>
         <source>The stored keys could not be read: {error}</source>
         <translation>저장된 키를 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="181"/>
-        <location filename="../../diaryrec/ui/settings_view.py" line="207"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="183"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="210"/>
         <source>Not saved: {error}</source>
         <translation>저장하지 못했습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="197"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="199"/>
         <source>Settings saved.</source>
         <translation>설정을 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="212"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="215"/>
         <source>Choose the data folder</source>
         <translation>데이터 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="222"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="225"/>
         <source>diaryrec will use {folder} from the next start. Your data stays where it is now; to take it along, copy the whole folder there while diaryrec is closed.</source>
         <translation>다음 실행부터 {folder} 폴더를 사용합니다. 지금의 데이터는 그대로 남아 있으니, 옮기려면 diaryrec를 닫은 상태에서 폴더 전체를 그곳에 복사하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="228"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="231"/>
         <source>The folder could not be remembered: {error}</source>
         <translation>폴더를 기억하지 못했습니다: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SheetForm</name>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="96"/>
+        <source>Information the recommender gets</source>
+        <translation>추천 시스템이 받는 정보</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="98"/>
+        <source>Other information, in your words</source>
+        <translation>그 밖의 정보(직접 입력)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="99"/>
+        <source>other information, separated by commas</source>
+        <translation>그 밖의 정보, 쉼표로 구분</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="101"/>
+        <source>Notes on preference input</source>
+        <translation>선호 입력에 대한 메모</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="102"/>
+        <source>notes (optional)</source>
+        <translation>메모(선택)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="104"/>
+        <source>Stage 1 · Preference input</source>
+        <translation>1단계 · 선호 분석</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="106"/>
+        <source>What the recommender knows about you</source>
+        <translation>추천 시스템이 나에 대해 알게 되는 것</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="110"/>
+        <source>Purpose of the recommendations</source>
+        <translation>추천의 목적</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="112"/>
+        <source>Own purpose</source>
+        <translation>나만의 목적</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="113"/>
+        <source>another purpose, in your words</source>
+        <translation>다른 목적(직접 입력)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="114"/>
+        <source>How reasons are explained</source>
+        <translation>이유를 설명하는 방식</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="116"/>
+        <source>Own explanation style</source>
+        <translation>나만의 설명 방식</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="117"/>
+        <source>another way of explaining, in your words</source>
+        <translation>다른 설명 방식(직접 입력)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="122"/>
+        <source>Level of explanation</source>
+        <translation>설명의 정도</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="126"/>
+        <source>Number of tracks</source>
+        <translation>곡 수</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="128"/>
+        <source>Exclusions</source>
+        <translation>제외할 것</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="129"/>
+        <source>e.g. no artists involved in controversies</source>
+        <translation>예: 논란이 있는 아티스트 제외</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="130"/>
+        <source>Stage 2 · Presentation</source>
+        <translation>2단계 · 추천 제시</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="132"/>
+        <source>What the picks are for and how they are explained</source>
+        <translation>추천의 목적과 이유를 설명하는 방식</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="147"/>
+        <source>Stage 3 · User feedback</source>
+        <translation>3단계 · 사용자 피드백</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="149"/>
+        <source>How you answer the picks</source>
+        <translation>추천에 답하는 방식</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="138"/>
+        <source>Explanation &amp;level</source>
+        <translation>설명의 정도(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="139"/>
+        <source>Number of &amp;tracks</source>
+        <translation>곡 수(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="140"/>
+        <source>E&amp;xclusions</source>
+        <translation>제외할 것(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="143"/>
+        <source>How you give feedback</source>
+        <translation>피드백하는 방식</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="145"/>
+        <source>Own way of giving feedback</source>
+        <translation>나만의 피드백 방식</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="146"/>
+        <source>your own way of giving feedback (optional)</source>
+        <translation>나만의 피드백 방식(선택)</translation>
+    </message>
+</context>
+<context>
+    <name>StarRating</name>
+    <message>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="50"/>
+        <source>{n} of 5 stars for {subject}</source>
+        <translation>{subject}에 별 5개 중 {n}개</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="51"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="66"/>
+        <source>{n} of 5</source>
+        <translation>5점 중 {n}점</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="55"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="66"/>
+        <source>not rated</source>
+        <translation>평가 안 함</translation>
     </message>
 </context>
 <context>
@@ -1160,6 +1825,128 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
         <location filename="../../diaryrec/ui/timeline_view.py" line="102"/>
         <source>{done} of {total} days with a recommendation session and a diary entry</source>
         <translation>{total}일 중 {done}일 추천 세션과 일기 완료</translation>
+    </message>
+</context>
+<context>
+    <name>Tournament</name>
+    <message>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="91"/>
+        <source>Start over</source>
+        <translation>처음부터 다시</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="95"/>
+        <source>or</source>
+        <translation>또는</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="129"/>
+        <source>Winner: {name}</source>
+        <translation>우승: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="134"/>
+        <source>A tournament needs at least two tracks.</source>
+        <translation>토너먼트에는 두 곡 이상이 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="140"/>
+        <source>Which do you prefer?</source>
+        <translation>어느 쪽이 더 좋나요?</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="143"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="144"/>
+        <source>Prefer {name}</source>
+        <translation>{name} 선택</translation>
+    </message>
+</context>
+<context>
+    <name>TrackCard</name>
+    <message>
+        <location filename="../../diaryrec/ui/track_card.py" line="40"/>
+        <source>Open in Spotify</source>
+        <translation>Spotify에서 열기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/track_card.py" line="69"/>
+        <source>Keywords: {words}</source>
+        <translation>키워드: {words}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/track_card.py" line="76"/>
+        <source>Not found in Spotify, so there is nothing to open.</source>
+        <translation>Spotify에서 찾지 못해 열 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/track_card.py" line="77"/>
+        <source>{title} by {artist}: {verdict}</source>
+        <translation>{artist}의 {title}: {verdict}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/track_card.py" line="92"/>
+        <source>✓ verified in Spotify</source>
+        <translation>✓ Spotify에서 확인됨</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/track_card.py" line="93"/>
+        <source>✗ not found in Spotify</source>
+        <translation>✗ Spotify에 없음</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/track_card.py" line="94"/>
+        <source>? uncertain match</source>
+        <translation>? 확실하지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/track_card.py" line="95"/>
+        <location filename="../../diaryrec/ui/track_card.py" line="96"/>
+        <source>… not checked yet</source>
+        <translation>… 아직 확인 안 됨</translation>
+    </message>
+</context>
+<context>
+    <name>_SheetScreen</name>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="61"/>
+        <source>Compiled system prompt</source>
+        <translation>만들어진 시스템 프롬프트</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="65"/>
+        <source>&amp;Save and start chatting</source>
+        <translation>저장하고 대화 시작(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="70"/>
+        <source>← &amp;Change the sheet</source>
+        <translation>← 시트 수정(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="90"/>
+        <source>The system prompt your choices compile to</source>
+        <translation>내 선택으로 만들어지는 시스템 프롬프트</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="139"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="140"/>
+        <source>Not complete yet: {problem}</source>
+        <translation>아직 완성되지 않았습니다: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="150"/>
+        <source>The recommender is not running. Check the language model settings.</source>
+        <translation>추천 시스템이 실행되고 있지 않습니다. 언어 모델 설정을 확인해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="169"/>
+        <source>Not saved: {error}</source>
+        <translation>저장하지 못했습니다: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="186"/>
+        <source>{name} · version {version}</source>
+        <translation>{name} · 버전 {version}</translation>
     </message>
 </context>
 </TS>

@@ -23,7 +23,8 @@ def open_window(qtbot, data_dir):
     opened: list[tuple[MainWindow, AppContext]] = []
     collector = MainThreadGC().start()  # as run_app does: no collection in worker threads
 
-    def _open(now: dt.datetime | None = None, *, reminders: bool = False, lang: str | None = None, sandbox: bool = False):
+    def _open(now: dt.datetime | None = None, *, reminders: bool = False, lang: str | None = None, sandbox: bool = False,
+              services: bool | None = None):
         ensure_application()  # the app's style sheet, as the real start applies it
         context = AppContext.open(data_dir, sandbox=sandbox)
         if now is not None:
@@ -31,6 +32,8 @@ def open_window(qtbot, data_dir):
         if lang is not None:
             context.settings.ui_language = lang  # type: ignore[assignment]
         install_language(context.language)
+        if context.study is not None and (services if services is not None else context.sandbox):
+            context.start_services()  # as run_app does (the sandbox fakes, or the real clients)
         window = MainWindow(context, reminders=reminders)
         qtbot.addWidget(window)
         window.show()
