@@ -273,6 +273,12 @@ class MainWindow(QMainWindow):
                 flush()
 
     # -- menus and chrome ------------------------------------------------------
+    def open_research_window(self, source: object = None):  # noqa: ANN201 - ResearchWindow
+        # imported on demand: the research tools (merge, report) are not needed to start the app
+        from diaryrec.ui.research import open_research_window
+
+        return open_research_window(self, self.tasks, source)  # type: ignore[arg-type]
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         bar.clear()
@@ -288,6 +294,10 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(self.context.study is not None)
         self.export_action.triggered.connect(self.exporter.ask_and_export)
         file_menu.addAction(self.export_action)
+        research_action = QAction(self.tr("Open study &data…"), self)
+        research_action.setToolTip(self.tr("For researchers: read a merged study or a folder of export bundles"))
+        research_action.triggered.connect(self.open_research_window)
+        file_menu.addAction(research_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)

@@ -4,62 +4,62 @@
 <context>
     <name>ActivityView</name>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="83"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="85"/>
         <source>Today&apos;s activity</source>
         <translation>오늘의 활동</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="89"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="91"/>
         <source>← Back to home</source>
         <translation>← 홈으로</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="94"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="96"/>
         <source>Go on to the &amp;diary</source>
         <translation>일기 쓰러 가기(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="96"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="98"/>
         <source>A picture of the whole conversation goes into the diary entry</source>
         <translation>대화 전체를 담은 그림이 일기에 들어갑니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="125"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="127"/>
         <source>Day {day} · {activity}</source>
         <translation>{day}일차 · {activity}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="127"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="129"/>
         <source>interview with the researcher today</source>
         <translation>오늘은 연구자와 인터뷰가 있습니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="129"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="131"/>
         <source>read-only</source>
         <translation>읽기 전용</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="149"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="151"/>
         <source>The ice-breaking sheet</source>
         <translation>아이스브레이킹 시트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="150"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="152"/>
         <source>Today&apos;s experiment</source>
         <translation>오늘의 실험</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="151"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="153"/>
         <source>The planning sheet</source>
         <translation>기획 시트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="152"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="154"/>
         <source>Revising the planning sheet</source>
         <translation>기획 시트 수정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="153"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="155"/>
         <source>Your own recommender</source>
         <translation>나만의 추천 시스템</translation>
     </message>
@@ -67,123 +67,123 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="152"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="155"/>
         <source>Conversation</source>
         <translation>대화</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="157"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="160"/>
         <source>Write a message. Enter sends, Shift+Enter starts a new line.</source>
         <translation>메시지를 쓰세요. Enter로 보내고, Shift+Enter로 줄을 바꿉니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="158"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="161"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="164"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="167"/>
         <source>&amp;Attach image…</source>
         <translation>이미지 첨부(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="168"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="171"/>
         <source>Remove images</source>
         <translation>이미지 빼기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="170"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="173"/>
         <source>&amp;Send</source>
         <translation>보내기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="173"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="176"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="175"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="178"/>
         <source>&amp;Retry</source>
         <translation>다시 시도(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="242"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="245"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="243"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="246"/>
         <source>Scripted reply (sandbox)</source>
         <translation>정해진 답변(샌드박스)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="243"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="246"/>
         <source>Recommender</source>
         <translation>추천 시스템</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="246"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="249"/>
         <source>This conversation could not be read: {error}</source>
         <translation>이 대화를 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="255"/>
-        <location filename="../../diaryrec/ui/chat_view.py" line="323"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="258"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="326"/>
         <source>[{n} image(s) attached]</source>
         <translation>[이미지 {n}장 첨부]</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="258"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="261"/>
         <source>This reply was cut off.</source>
         <translation>이 답변은 중간에 끊겼습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="264"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="267"/>
         <source>This message has no answer yet.</source>
         <translation>이 메시지에는 아직 답이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="269"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="272"/>
         <source>Attach images</source>
         <translation>이미지 첨부</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="269"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="272"/>
         <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.heic *.heif)</source>
         <translation>이미지 (*.png *.jpg *.jpeg *.gif *.webp *.heic *.heif)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="278"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="281"/>
         <source>pasted image</source>
         <translation>붙여 넣은 이미지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="303"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="306"/>
         <source>Attached: {names}</source>
         <translation>첨부됨: {names}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="321"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="324"/>
         <source>The recommender is not running. Check the language model settings.</source>
         <translation>추천 시스템이 실행되고 있지 않습니다. 언어 모델 설정을 확인해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="352"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="358"/>
         <source>(feedback sent)</source>
         <translation>(피드백을 보냈습니다)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="403"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="411"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="555"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="563"/>
         <source>Try again</source>
         <translation>다시 시도</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="559"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="567"/>
         <source>Open settings</source>
         <translation>설정 열기</translation>
     </message>
@@ -1100,57 +1100,67 @@
         <translation>샌드박스: 응답은 AI가 아니라 정해진 대본입니다. 아무것도 외부로 보내지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="279"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="285"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="282"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="288"/>
         <source>&amp;Open study file…</source>
         <translation>연구 파일 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="286"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="292"/>
         <source>&amp;Export my data…</source>
         <translation>내 데이터 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="287"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="293"/>
         <source>Write your study data into one zip file for the research team</source>
         <translation>연구팀에 보낼 수 있도록 연구 데이터를 zip 파일 하나로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="292"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="297"/>
+        <source>Open study &amp;data…</source>
+        <translation>연구 데이터 열기(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="298"/>
+        <source>For researchers: read a merged study or a folder of export bundles</source>
+        <translation>연구자용: 병합된 연구 데이터나 내보내기 묶음 폴더를 읽습니다</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="302"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="297"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="307"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="307"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="317"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="308"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="318"/>
         <source>&amp;About diaryrec</source>
         <translation>diaryrec 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="318"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="328"/>
         <source>(sandbox)</source>
         <translation>(샌드박스)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="324"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="334"/>
         <source>About diaryrec</source>
         <translation>diaryrec 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="325"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="335"/>
         <source>diaryrec {version}
 A diary study of LLM-powered music recommenders.</source>
         <translation>diaryrec {version}
@@ -1160,14 +1170,213 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>OwnRecommenderView</name>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="57"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="59"/>
         <source>No planning sheet yet: fill it in on the first day of week 2.</source>
         <translation>아직 기획 시트가 없습니다. 2주차 첫날에 작성해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="67"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="69"/>
         <source>{name} · version {version}</source>
         <translation>{name} · 버전 {version}</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantView</name>
+    <message>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="62"/>
+        <source>Conversations and recommendation cards</source>
+        <translation>대화와 추천 카드</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="63"/>
+        <source>Diary entries and screenshots</source>
+        <translation>일기와 스크린샷</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="64"/>
+        <source>Sheet versions and compiled prompts</source>
+        <translation>시트 버전과 컴파일된 프롬프트</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="69"/>
+        <source>Timeline</source>
+        <translation>타임라인</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="70"/>
+        <source>Conversations</source>
+        <translation>대화</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="71"/>
+        <source>Diary</source>
+        <translation>일기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="72"/>
+        <source>Sheets</source>
+        <translation>시트</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="83"/>
+        <source>No participant chosen</source>
+        <translation>선택된 참가자 없음</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="84"/>
+        <source>Choose a participant in the table above.</source>
+        <translation>위 표에서 참가자를 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="92"/>
+        <source>Reading this participant&apos;s data…</source>
+        <translation>이 참가자의 데이터를 읽는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="99"/>
+        <source>Choose a day to read its conversation or diary entry.</source>
+        <translation>날짜를 선택하면 그날의 대화나 일기를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="103"/>
+        <source>Study {study} · time zone {zone} · exported {time} · {done} of {total} days complete, {sessions} sessions, {entries} diary entries</source>
+        <translation>연구 {study} · 시간대 {zone} · 내보낸 시각 {time} · {total}일 중 {done}일 완료, 세션 {sessions}회, 일기 {entries}개</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="156"/>
+        <source>Day {day}: no conversation and no diary entry.</source>
+        <translation>{day}일차: 대화도 일기도 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsModel</name>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="30"/>
+        <source>Participant</source>
+        <translation>참가자</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="30"/>
+        <source>The code the research team gave the participant</source>
+        <translation>연구팀이 참가자에게 준 코드</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="31"/>
+        <source>Study</source>
+        <translation>연구</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="31"/>
+        <source>The study file&apos;s id</source>
+        <translation>연구 파일의 ID</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="32"/>
+        <source>Compliance</source>
+        <translation>참여율</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="32"/>
+        <source>Share of the study&apos;s days with a session and a diary entry</source>
+        <translation>추천 세션과 일기가 모두 있는 날의 비율</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="33"/>
+        <source>Days complete</source>
+        <translation>완료한 날</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="33"/>
+        <source>Days with a recommendation session and a diary entry (late ones included)</source>
+        <translation>추천 세션과 일기가 모두 있는 날 (늦게 쓴 일기 포함)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="34"/>
+        <source>Late</source>
+        <translation>늦음</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="34"/>
+        <source>Complete days whose diary entry was saved after the day ended</source>
+        <translation>완료한 날 중 그날이 끝난 뒤에 일기를 저장한 날</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="35"/>
+        <source>Partly</source>
+        <translation>일부</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="35"/>
+        <source>Days with a session or a diary entry, not both</source>
+        <translation>세션이나 일기 중 하나만 있는 날</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="36"/>
+        <source>Missed</source>
+        <translation>놓침</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="36"/>
+        <source>Days with neither a session nor a diary entry</source>
+        <translation>세션도 일기도 없는 날</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="37"/>
+        <source>Sessions</source>
+        <translation>세션</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="37"/>
+        <source>Conversations with the recommender</source>
+        <translation>추천 시스템과 나눈 대화</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="38"/>
+        <source>Diary entries</source>
+        <translation>일기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="38"/>
+        <source>Saved diary entries</source>
+        <translation>저장된 일기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="39"/>
+        <source>Not found</source>
+        <translation>찾지 못함</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="39"/>
+        <source>Hallucination rate: share of suggested tracks the catalogue did not find</source>
+        <translation>환각 비율: 추천된 곡 중 카탈로그에서 찾지 못한 곡의 비율</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="40"/>
+        <source>Exported</source>
+        <translation>내보낸 시각</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="40"/>
+        <source>When the participant exported this data (their local time)</source>
+        <translation>참가자가 이 데이터를 내보낸 시각 (참가자의 현지 시각)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="108"/>
+        <source>{done} of {total} days complete</source>
+        <translation>{total}일 중 {done}일 완료</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="110"/>
+        <source>{not_found} of {tracks} suggested tracks were not found</source>
+        <translation>추천된 곡 {tracks}곡 중 {not_found}곡을 찾지 못함</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsTable</name>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="141"/>
+        <source>Participants</source>
+        <translation>참가자 목록</translation>
     </message>
 </context>
 <context>
@@ -1339,6 +1548,530 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
         <location filename="../../diaryrec/ui/reminders.py" line="116"/>
         <source>diaryrec reminder</source>
         <translation>diaryrec 알림</translation>
+    </message>
+</context>
+<context>
+    <name>ResearchPages</name>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="63"/>
+        <source>This image is not in the study data (the merge kept no files).</source>
+        <translation>이 이미지는 연구 데이터에 없습니다 (병합할 때 파일을 보관하지 않았습니다).</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="66"/>
+        <source>Image could not be read: {file}</source>
+        <translation>이미지를 읽을 수 없습니다: {file}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="66"/>
+        <source>Loading image {file}…</source>
+        <translation>이미지 {file} 불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="69"/>
+        <source>Top part shown; open the full image</source>
+        <translation>윗부분만 표시됨, 전체 이미지 열기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="69"/>
+        <source>Open the full image</source>
+        <translation>전체 이미지 열기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="74"/>
+        <source>Day {day} · Week {week}</source>
+        <translation>{day}일차 · {week}주차</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="79"/>
+        <source>Conversations</source>
+        <translation>대화</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="81"/>
+        <source>This participant had no conversation.</source>
+        <translation>이 참가자는 대화를 하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="89"/>
+        <source>Started {time} (participant&apos;s local time)</source>
+        <translation>{time} 시작 (참가자의 현지 시각)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="91"/>
+        <source>task {task}</source>
+        <translation>과제 {task}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="99"/>
+        <source>System prompt</source>
+        <translation>시스템 프롬프트</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="103"/>
+        <source>(the reply failed; this is what arrived)</source>
+        <translation>(응답 실패, 도착한 부분만 표시)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="105"/>
+        <source>(the reply could not be read as cards; raw text)</source>
+        <translation>(응답을 카드로 읽지 못함, 원문 표시)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="113"/>
+        <source>#</source>
+        <translation>번호</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="113"/>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="113"/>
+        <source>Artist</source>
+        <translation>아티스트</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="113"/>
+        <source>Album, year</source>
+        <translation>앨범, 연도</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="113"/>
+        <source>Verdict</source>
+        <translation>확인 결과</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="113"/>
+        <source>Rating</source>
+        <translation>평점</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="113"/>
+        <source>Why</source>
+        <translation>추천 이유</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="118"/>
+        <source>(hidden by the participant)</source>
+        <translation>(참가자가 숨김)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="130"/>
+        <source>not rated</source>
+        <translation>평가 안 함</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="131"/>
+        <source>{rating} of 5</source>
+        <translation>5점 중 {rating}점</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="133"/>
+        <source>(earlier: {ratings})</source>
+        <translation>(이전: {ratings})</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="139"/>
+        <source>Diary entries</source>
+        <translation>일기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="141"/>
+        <source>This participant wrote no diary entry.</source>
+        <translation>이 참가자는 일기를 쓰지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="151"/>
+        <source>(no answer)</source>
+        <translation>(답변 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="153"/>
+        <source>Screenshots</source>
+        <translation>스크린샷</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="155"/>
+        <source>No screenshot.</source>
+        <translation>스크린샷이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="161"/>
+        <source>Draft, never saved</source>
+        <translation>임시 저장만 됨, 저장하지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="162"/>
+        <source>Saved {time}</source>
+        <translation>{time}에 저장</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="164"/>
+        <source>late</source>
+        <translation>늦음</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="183"/>
+        <source>Planning sheet, week 2 → week 3</source>
+        <translation>계획 시트, 2주차 → 3주차</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="186"/>
+        <source>Sheet versions</source>
+        <translation>시트 버전</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="188"/>
+        <source>This participant saved no sheet.</source>
+        <translation>이 참가자는 시트를 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="191"/>
+        <source>{kind} “{key}”, version {version}</source>
+        <translation>{kind} “{key}”, 버전 {version}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="195"/>
+        <source>saved {time}</source>
+        <translation>{time}에 저장</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="198"/>
+        <source>revised from “{key}” version {version}</source>
+        <translation>“{key}” 버전 {version}을(를) 수정함</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="204"/>
+        <location filename="../../diaryrec/ui/research/pages.py" line="217"/>
+        <source>Compiled prompt</source>
+        <translation>컴파일된 프롬프트</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="205"/>
+        <source>(no compiled prompt)</source>
+        <translation>(컴파일된 프롬프트 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="212"/>
+        <source>Week 3 is a new scenario (“{key}”), not a revision.</source>
+        <translation>3주차 시트는 수정본이 아니라 새 시나리오(“{key}”)입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="213"/>
+        <source>Field</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="213"/>
+        <source>Week 2</source>
+        <translation>2주차</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="213"/>
+        <source>Week 3</source>
+        <translation>3주차</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="213"/>
+        <source>Changed</source>
+        <translation>변경</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="219"/>
+        <source>changed</source>
+        <translation>바뀜</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/pages.py" line="219"/>
+        <source>same</source>
+        <translation>같음</translation>
+    </message>
+</context>
+<context>
+    <name>ResearchWindow</name>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="90"/>
+        <source>Study data</source>
+        <translation>연구 데이터</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="92"/>
+        <source>Nothing opened yet. This window only reads: it changes no study data.</source>
+        <translation>아직 연 데이터가 없습니다. 이 창은 읽기만 하며 연구 데이터를 바꾸지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="95"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="175"/>
+        <source>Open merged database…</source>
+        <translation>병합된 데이터베이스 열기…</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="97"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="178"/>
+        <source>Open folder of bundles…</source>
+        <translation>번들 폴더 열기…</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="110"/>
+        <source>Loading</source>
+        <translation>불러오는 중</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="165"/>
+        <source>Open study data</source>
+        <translation>연구 데이터 열기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="168"/>
+        <source>Open a merged study database (written by “diaryrec research merge”) or a folder holding the participants&apos; export bundles (.zip files). Bundles are checked file by file; a changed or incomplete bundle is refused and named.</source>
+        <translation>병합된 연구 데이터베이스(“diaryrec research merge”로 만든 파일)나 참가자들이 내보낸 번들(.zip 파일)이 들어 있는 폴더를 여세요. 번들은 파일 하나하나 검사하며, 바뀌었거나 빠진 파일이 있는 번들은 거부하고 그 이름을 알려 드립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="197"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="198"/>
+        <source>Open merged &amp;database…</source>
+        <translation>병합된 데이터베이스 열기(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="201"/>
+        <source>Open &amp;folder of bundles…</source>
+        <translation>번들 폴더 열기(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="204"/>
+        <source>&amp;Close window</source>
+        <translation>창 닫기(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="213"/>
+        <source>Study data — diaryrec</source>
+        <translation>연구 데이터 — diaryrec</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="221"/>
+        <source>Open a merged study database</source>
+        <translation>병합된 연구 데이터베이스 열기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="222"/>
+        <source>Merged study databases (*.sqlite *.sqlite3 *.db);;All files (*)</source>
+        <translation>병합된 연구 데이터베이스 (*.sqlite *.sqlite3 *.db);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="228"/>
+        <source>Open a folder of export bundles</source>
+        <translation>내보내기 번들 폴더 열기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="258"/>
+        <source>Checking and merging the export bundles in {folder} ({count} found)…</source>
+        <translation>{folder}의 내보내기 번들을 검사하고 병합하는 중 ({count}개 발견)…</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="259"/>
+        <source>Opening {name}…</source>
+        <translation>{name} 여는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="286"/>
+        <source>one participant</source>
+        <translation>참가자 1명</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="286"/>
+        <source>{count} participants</source>
+        <translation>참가자 {count}명</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="288"/>
+        <source>{source} · {participants} · study {studies}</source>
+        <translation>{source} · {participants} · 연구 {studies}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="300"/>
+        <source>No participant could be read from {name}.</source>
+        <translation>{name}에서 읽을 수 있는 참가자가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="317"/>
+        <source>One bundle was refused and is not shown:</source>
+        <translation>번들 1개가 거부되어 표시되지 않습니다:</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="318"/>
+        <source>{count} bundles were refused and are not shown:</source>
+        <translation>번들 {count}개가 거부되어 표시되지 않습니다:</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="321"/>
+        <source>{bundle}: {problems}</source>
+        <translation>{bundle}: {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="323"/>
+        <source>… and {count} more (the log names them all).</source>
+        <translation>… 외 {count}개 (전체 목록은 로그에 있습니다).</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="324"/>
+        <source>Ask the participants whose bundles were refused to export their data again.</source>
+        <translation>번들이 거부된 참가자에게 데이터를 다시 내보내 달라고 요청하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="341"/>
+        <source>{name} is a single export bundle. Put the participants&apos; bundles in one folder and open the folder, or merge them first with “diaryrec research merge”.</source>
+        <translation>{name}은(는) 내보내기 번들 하나입니다. 참가자들의 번들을 한 폴더에 모아 그 폴더를 열거나, 먼저 “diaryrec research merge”로 병합하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="346"/>
+        <source>{name} is not a database file. Choose the merged study database (.sqlite) or a folder of bundles.</source>
+        <translation>{name}은(는) 데이터베이스 파일이 아닙니다. 병합된 연구 데이터베이스(.sqlite)나 번들 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="348"/>
+        <source>{name} is a participant&apos;s own diaryrec database, not a merged study. Open the folder of the participants&apos; export bundles instead, or merge the bundles with “diaryrec research merge”.</source>
+        <translation>{name}은(는) 병합된 연구 데이터가 아니라 참가자 한 명의 diaryrec 데이터베이스입니다. 대신 참가자들이 내보낸 번들 폴더를 열거나, “diaryrec research merge”로 번들을 병합하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="351"/>
+        <source>{name} is a database, but not a merged diaryrec study. Merge the bundles with “diaryrec research merge” and open what it writes.</source>
+        <translation>{name}은(는) 데이터베이스이지만 병합된 diaryrec 연구 데이터가 아닙니다. “diaryrec research merge”로 번들을 병합한 뒤 그 결과 파일을 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="354"/>
+        <source>{name} could not be opened: {reason}</source>
+        <translation>{name}을(를) 열 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="356"/>
+        <source>{name} could not be read: {reason}</source>
+        <translation>{name}을(를) 읽을 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="358"/>
+        <source>{name} could not be opened because of an unexpected problem ({kind}). The details are in the log.</source>
+        <translation>예상하지 못한 문제({kind}) 때문에 {name}을(를) 열 수 없습니다. 자세한 내용은 로그에 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="384"/>
+        <source>This participant&apos;s data could not be read ({reason}).</source>
+        <translation>이 참가자의 데이터를 읽을 수 없습니다 ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>ResearchWords</name>
+    <message>
+        <location filename="../../diaryrec/ui/research/words.py" line="23"/>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/words.py" line="24"/>
+        <source>Done, diary late</source>
+        <translation>완료, 일기 늦음</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/words.py" line="25"/>
+        <source>Partly done</source>
+        <translation>일부 완료</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/words.py" line="26"/>
+        <source>Missed</source>
+        <translation>놓침</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/words.py" line="27"/>
+        <source>In progress at export</source>
+        <translation>내보낼 때 진행 중</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/words.py" line="28"/>
+        <source>Not reached at export</source>
+        <translation>내보낼 때 아직 안 옴</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/words.py" line="33"/>
+        <source>Ice-breaking</source>
+        <translation>아이스브레이킹</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/words.py" line="34"/>
+        <source>Daily experiment</source>
+        <translation>오늘의 실험</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/words.py" line="35"/>
+        <location filename="../../diaryrec/ui/research/words.py" line="60"/>
+        <source>Planning sheet</source>
+        <translation>계획 시트</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/words.py" line="36"/>
+        <source>Sheet revision</source>
+        <translation>시트 수정</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/words.py" line="37"/>
+        <source>Own recommender</source>
+        <translation>나의 추천 시스템</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/words.py" line="42"/>
+        <source>ice-breaking</source>
+        <translation>아이스브레이킹</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/words.py" line="43"/>
+        <source>daily experiment</source>
+        <translation>오늘의 실험</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/words.py" line="44"/>
+        <source>own recommender</source>
+        <translation>나의 추천 시스템</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/words.py" line="49"/>
+        <source>found in the catalogue</source>
+        <translation>카탈로그에서 찾음</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/words.py" line="50"/>
+        <source>not found (made up?)</source>
+        <translation>찾지 못함 (지어낸 곡?)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/words.py" line="51"/>
+        <source>uncertain match</source>
+        <translation>불확실한 일치</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/words.py" line="52"/>
+        <location filename="../../diaryrec/ui/research/words.py" line="53"/>
+        <source>not checked</source>
+        <translation>확인 안 함</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/words.py" line="57"/>
+        <source>Participant</source>
+        <translation>참가자</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/words.py" line="57"/>
+        <source>Recommender</source>
+        <translation>추천 시스템</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/words.py" line="60"/>
+        <source>Daily composition</source>
+        <translation>오늘의 구성</translation>
     </message>
 </context>
 <context>
@@ -1646,6 +2379,24 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
         <location filename="../../diaryrec/ui/feedback_widgets.py" line="66"/>
         <source>not rated</source>
         <translation>평가 안 함</translation>
+    </message>
+</context>
+<context>
+    <name>StudyTimeline</name>
+    <message>
+        <location filename="../../diaryrec/ui/research/timeline.py" line="68"/>
+        <source>Week {number}</source>
+        <translation>{number}주차</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/timeline.py" line="77"/>
+        <source>Day {number}</source>
+        <translation>{number}일차</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/timeline.py" line="83"/>
+        <source>Interview</source>
+        <translation>인터뷰</translation>
     </message>
 </context>
 <context>

@@ -34,7 +34,7 @@ def _tool(name: str) -> str:
 
 def test_every_ui_string_is_in_the_catalogue_and_translated(tmp_path):
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in Path(diaryrec.ui.__file__).parent.glob("*.py"))
+    sources = sorted(str(p) for p in Path(diaryrec.ui.__file__).parent.rglob("*.py"))
     subprocess.run([_tool("lupdate"), *sources, "-ts", str(fresh)], check=True, capture_output=True)
     wanted = set(_messages(fresh))
     shipped = _messages(TS)

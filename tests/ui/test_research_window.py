@@ -398,3 +398,20 @@ def test_korean_window(qtbot, research, study, artifacts_dir, default_study):
     save(window, qtbot, artifacts_dir / "screens" / "ko-research-2-conversations.png")
     view.tabs.setCurrentWidget(view.diary)
     save(window, qtbot, artifacts_dir / "screens" / "ko-research-3-diary.png")
+
+
+def test_the_main_windows_file_menu_opens_the_research_window(qtbot, data_dir):
+    from diaryrec.ui.context import AppContext
+    from diaryrec.ui.main_window import MainWindow
+    from diaryrec.ui.research.window import ResearchWindow
+
+    context = AppContext.open(data_dir)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    actions = {a.text(): a for m in window.menuBar().actions() for a in m.menu().actions()}
+    actions["Open study &data…"].trigger()
+    opened = [w for w in window.findChildren(ResearchWindow)]
+    assert len(opened) == 1 and opened[0].isVisible()
+    opened[0].close()
+    window.close()
+    context.close()
