@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QTimer, QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from diaryrec import __version__
@@ -54,11 +55,34 @@ def run_app(args: argparse.Namespace) -> int:
     collector = MainThreadGC(app).start()
     window = MainWindow(context)
     window.show()
+    if os.environ.get(EXIT_WHEN_HOME_SHOWN) == "1":
+        _exit_when_home_shown(app, window)
     try:
         return app.exec()
     finally:
         context.close()
         collector.stop()
+
+
+EXIT_WHEN_HOME_SHOWN = "DIARYREC_EXIT_WHEN_HOME_SHOWN"
+
+
+def _exit_when_home_shown(app: QApplication, window: MainWindow) -> None:
+    """For the start-up benchmarks (venv and frozen app alike): once the home screen
+    is painted with its data, print one line and quit."""
+    timer = QTimer(window)
+
+    def check() -> None:
+        home = window.home
+        if window.context.study is not None and (home is None or home.summary is None):
+            return
+        timer.stop()
+        app.processEvents()  # the filled-in home is painted before the line goes out
+        print("diaryrec: home shown", flush=True)
+        app.quit()
+
+    timer.timeout.connect(check)
+    timer.start(5)
 
 
 def smoke_start() -> str:
