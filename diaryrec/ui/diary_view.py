@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from diaryrec.services import diary
 from diaryrec.services.diary import DiaryState
 from diaryrec.ui.context import AppContext
 from diaryrec.ui.tasks import TaskRunner
+from diaryrec.ui.widgets import page_scroll
 
 AUTOSAVE_MS = 3000
 THUMB = QSize(200, 150)
@@ -116,11 +116,7 @@ class DiaryView(QWidget):
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(0, 0, 0, 0)
         self.body_layout.setSpacing(10)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.body)
-        scroll.setObjectName("pageScroll")
+        scroll = page_scroll(self.body)
         self.save_button = QPushButton(self.tr("Save entry"))
         self.save_button.setObjectName("primaryButton")
         self.save_button.setToolTip(self.tr("Save the entry (Ctrl+S)"))

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from diaryrec.services.study import ActiveStudy, join_study
 from diaryrec.ui.context import AppContext
 from diaryrec.ui.credentials import CredentialsForm, CredentialValues, store_secrets
 from diaryrec.ui.tasks import TaskRunner
+from diaryrec.ui.widgets import page_scroll
 
 SANDBOX_CODE = "SANDBOX"
 
@@ -79,11 +79,7 @@ class FirstRunView(QWidget):
         outer.setContentsMargins(32, 32, 32, 32)
         outer.addLayout(row)
         outer.addStretch(1)  # the card as tall as its content, at the top
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(holder)
-        scroll.setObjectName("pageScroll")
+        scroll = page_scroll(holder)
         return scroll
 
     def _build_choose(self) -> QWidget:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from diaryrec.protocol import schedule
 from diaryrec.protocol.model import Activity
@@ -14,6 +14,7 @@ from diaryrec.services.home import HomeSummary, home_summary
 from diaryrec.ui.context import AppContext
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.timeline_view import TimelineView
+from diaryrec.ui.widgets import page_scroll
 
 
 class HomeView(QWidget):
@@ -74,11 +75,7 @@ class HomeView(QWidget):
         layout.addWidget(self.subtitle)
         layout.addWidget(self.today_card)
         layout.addWidget(self.timeline_view, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(inner)
-        scroll.setObjectName("pageScroll")
+        scroll = page_scroll(inner)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)

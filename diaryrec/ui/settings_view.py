@@ -12,12 +12,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -28,6 +26,7 @@ from diaryrec.ui.context import AppContext
 from diaryrec.ui.credentials import CredentialsForm, store_secrets
 from diaryrec.ui.data_location import choose_data_dir
 from diaryrec.ui.tasks import TaskRunner
+from diaryrec.ui.widgets import page_scroll
 
 LANGUAGES = ["", "en", "ko"]
 
@@ -117,11 +116,7 @@ class SettingsView(QWidget):
         for widget in (title, self.sandbox_note, self.credentials, reminder_box, language_box, data_box):
             layout.addWidget(widget)
         layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(inner)
-        scroll.setObjectName("pageScroll")
+        scroll = page_scroll(inner)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll, 1)

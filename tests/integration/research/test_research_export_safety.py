@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from research_helpers import NOW, SMALL, count, export, participant
+from research_helpers import NOW, SMALL, count, participant
 
 import diaryrec.research.snapshot as snapshot_module
 from diaryrec.paths import DataLayout
