@@ -50,11 +50,12 @@ def run_app(args: argparse.Namespace) -> int:
         return exc.exit_code
     context.store.log_event("app_started", version=__version__, sandbox=context.sandbox)
     install_language(context.language)
-    if context.study is not None:
-        context.start_services()
     collector = MainThreadGC(app).start()
     window = MainWindow(context)
     window.show()
+    if context.study is not None:
+        # after the first paint: the home screen does not need the LLM and Spotify clients
+        context.start_services_in_background(window.tasks, on_done=lambda _: window.recheck_unchecked_tracks())
     if os.environ.get(EXIT_WHEN_HOME_SHOWN) == "1":
         _exit_when_home_shown(app, window)
     try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +26,15 @@ if TYPE_CHECKING:  # the LLM client pulls in openai: imported when the services 
 log = logging.getLogger(__name__)
 
 
+SERVICES_START_WAIT_S = 30
+
+
+def _set_event() -> threading.Event:
+    event = threading.Event()
+    event.set()
+    return event
+
+
 @dataclass
 class AppContext:
     layout: DataLayout
@@ -33,10 +43,12 @@ class AppContext:
     # ``--sandbox`` on the command line, or a study joined through "try the sandbox"
     sandbox: bool = False
     study: ActiveStudy | None = field(default=None)
-    # the conversation services (start_services); None until a study is joined
-    llm: "LlmClient | None" = field(default=None, repr=False)
-    validator: Any = field(default=None, repr=False)
-    turns: "TurnService | None" = field(default=None, repr=False)
+    # the conversation services (start_services); None until a study is joined. Read
+    # through the properties below, which wait while a background start is under way.
+    _llm: "LlmClient | None" = field(default=None, repr=False)
+    _validator: Any = field(default=None, repr=False)
+    _turns: "TurnService | None" = field(default=None, repr=False)
+    _idle: threading.Event = field(default_factory=_set_event, repr=False)
     _sandbox_llm: Any = field(default=None, repr=False)
     _sandbox_spotify: Any = field(default=None, repr=False)
 
@@ -48,6 +60,36 @@ class AppContext:
         study = active_study(store)
         sandbox = sandbox or bool(study and study.enrolment.sandbox)
         return cls(layout=layout, store=store, settings=settings, sandbox=sandbox, study=study)
+
+    # -- the conversation services ---------------------------------------------------
+    def _services(self) -> None:
+        """Wait for a start under way (only the first half second after launch; the
+        starting thread itself never waits)."""
+        if not self._idle.is_set():
+            self._idle.wait(SERVICES_START_WAIT_S)
+
+    @property
+    def llm(self) -> "LlmClient | None":
+        self._services()
+        return self._llm
+
+    @property
+    def validator(self) -> Any:
+        self._services()
+        return self._validator
+
+    @property
+    def turns(self) -> "TurnService | None":
+        self._services()
+        return self._turns
+
+    def start_services_in_background(self, tasks: Any, on_done: Any = None) -> None:
+        """``start_services`` on a worker of ``tasks`` (a ui.tasks.TaskRunner), so the
+        window paints first: the LLM and Spotify clients cost about half a second of
+        imports. Until it is done, reading ``turns``/``llm``/``validator`` waits."""
+        self._idle.clear()
+        tasks.run(self.start_services, on_done=on_done,
+                  on_error=lambda exc: log.warning("services did not start: %s", exc))
 
     def now(self) -> dt.datetime:
         return dt.datetime.now(dt.timezone.utc)
@@ -92,6 +134,13 @@ class AppContext:
         the study file and the keyring, and the validator from the catalog settings.
         Building clients opens no connection, so this is quick.
         """
+        self._idle.clear()
+        try:
+            self._start_services()
+        finally:
+            self._idle.set()
+
+    def _start_services(self) -> None:
         from diaryrec.llm.client import LlmClient
         from diaryrec.llm.provider import ProviderConfig
         from diaryrec.services.turn import TurnService
@@ -114,26 +163,26 @@ class AppContext:
             fake = self._sandbox_spotify
             config = CatalogConfig(client_id=fake.client_id, client_secret=fake.client_secret, market=study.catalog.market,
                                    api_url=fake.api_url, token_url=fake.token_url)
-            self.validator = SpotifyValidator(self.store, make_checker(config, self.store))
+            self._validator = SpotifyValidator(self.store, make_checker(config, self.store))
         else:
             from diaryrec.catalog.validator import make_validator
 
             llm = self.llm_config()
             provider = ProviderConfig(base_url=llm.base_url.rstrip("/"), model=llm.model, api_key=llm.api_key)
-            self.validator = make_validator(self.store, study_catalog=study.catalog, settings=self.settings)
-        self.llm = LlmClient(provider)
-        self.turns = TurnService(self.store, self.llm, self.validator, study.study.unknown_tracks,
+            self._validator = make_validator(self.store, study_catalog=study.catalog, settings=self.settings)
+        self._llm = LlmClient(provider)
+        self._turns = TurnService(self.store, self._llm, self._validator, study.study.unknown_tracks,
                                  template_dir=study.llm.template_dir or None)
         log.info("services started: sandbox=%s provider=%s", self.sandbox, provider.label)
 
     def stop_services(self) -> None:
         """Counterpart of ``start_services``: closes the client and stops the fakes."""
-        if self.llm is not None:
-            self.llm.close()
+        if self._llm is not None:
+            self._llm.close()
         for fake in (self._sandbox_llm, self._sandbox_spotify):
             if fake is not None:
                 fake.stop()
-        self.llm = self.validator = self.turns = None
+        self._llm = self._validator = self._turns = None
         self._sandbox_llm = self._sandbox_spotify = None
 
     def save_settings(self) -> None:

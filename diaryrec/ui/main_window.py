@@ -354,8 +354,12 @@ class MainWindow(QMainWindow):
     def _study_ready(self) -> None:
         if self.reminders is not None:
             self.reminders.start()
+        self.recheck_unchecked_tracks()  # run_app calls it again once the services have started
+
+    def recheck_unchecked_tracks(self) -> None:
+        """Tracks left unchecked when Spotify could not be reached, checked again in a worker."""
         validator = self.context.validator
-        if validator is not None:  # tracks left unchecked when Spotify could not be reached
+        if validator is not None:
             from diaryrec.catalog.validator import recheck_unchecked
 
             self.tasks.run(recheck_unchecked, self.context.store, validator,
