@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlmodel import select
 
+from diaryrec.services.validation import standing
 from diaryrec.store import Store
 from diaryrec.store.models import Conversation, Message, MessageImage, RecommendedTrack, SheetVersion
 
@@ -170,13 +171,10 @@ def read_conversation(store: Store, conversation_id: int) -> ConversationView:
         for m in rows:
             tracks = session.exec(select(RecommendedTrack).where(RecommendedTrack.message_id == m.id)
                                   .order_by(RecommendedTrack.position, RecommendedTrack.id)).all()  # type: ignore[arg-type]
-            # what the chat lists: not hidden and not replaced (as turn_history.shown_tracks,
-            # without importing the image code it needs)
-            replaced = {t.replaces_id for t in tracks if t.replaces_id is not None}
-            standing = {t.id for t in tracks if not t.hidden and t.id not in replaced}
+            shown = {t.id for t in standing(tracks)}
             images = session.exec(select(MessageImage.file_name).where(MessageImage.message_id == m.id)).all()
             messages.append(MessageView(m.id or 0, m.role, m.text, m.status, m.error_kind, m.follow_up, list(images),
-                                        [track_view(t) for t in tracks if t.id in standing]))
+                                        [track_view(t) for t in tracks if t.id in shown]))
         return ConversationView(conv.id or 0, conv.purpose, conv.study_day, conv.sandbox, conv.started_at, messages)
 
 

@@ -32,7 +32,7 @@ from diaryrec.media.images import PreparedImage, prepare_image, store_image
 from diaryrec.protocol.model import UnknownTracks
 from diaryrec.services.feedback import FeedbackItem, feedback_text, mark_sent, store_feedback
 from diaryrec.services.turn_history import llm_messages
-from diaryrec.services.validation import OnVerdict, TrackValidator
+from diaryrec.services.validation import OnVerdict, TrackValidator, standing
 from diaryrec.sheets.compiler import compile_plain_assistant, compile_sheet
 from diaryrec.sheets.io import sheet_to_dict
 from diaryrec.sheets.models import PlanningSheet
@@ -83,7 +83,7 @@ class TurnResult:
     @property
     def shown_tracks(self) -> list[TrackResult]:
         """What a screen lists: not hidden, and not replaced by another track."""
-        return [t for t in self.tracks if not t.hidden and t.replaced_by_id is None]
+        return standing(self.tracks)  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)

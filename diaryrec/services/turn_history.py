@@ -16,14 +16,14 @@ from sqlmodel import Session, select
 
 from diaryrec.media.images import load_data_url
 from diaryrec.paths import DataLayout
+from diaryrec.services.validation import standing
 from diaryrec.store.models import Message, MessageImage, RecommendedTrack
 
 log = logging.getLogger(__name__)
 
 
 def shown_tracks(tracks: list[RecommendedTrack]) -> list[RecommendedTrack]:
-    replaced = {t.replaces_id for t in tracks if t.replaces_id is not None}
-    return [t for t in tracks if not t.hidden and t.id not in replaced]
+    return standing(tracks)  # type: ignore[return-value]
 
 
 def assistant_json(message: Message, tracks: list[RecommendedTrack]) -> str:

@@ -23,6 +23,20 @@ OnVerdict = Callable[[int], None]
 VERDICTS = ("pending", "verified", "not_found", "uncertain", "unchecked")
 
 
+class _TrackLike(Protocol):
+    id: int | None
+    hidden: bool
+    replaces_id: int | None
+
+
+def standing(tracks: Sequence[_TrackLike]) -> list[_TrackLike]:
+    """The tracks a participant is shown (and the LLM is reminded of): neither hidden
+    by the study's ``unknown_tracks`` policy nor replaced by another track. Works on
+    stored rows and on the plain results built from them alike."""
+    replaced = {t.replaces_id for t in tracks if t.replaces_id is not None}
+    return [t for t in tracks if not t.hidden and t.id not in replaced]
+
+
 class TrackValidator(Protocol):
     def validate(self, track_ids: Sequence[int], on_verdict: OnVerdict | None = None) -> None:
         """Decide the verdict of every stored track in ``track_ids``; never raise for
