@@ -174,18 +174,17 @@ class SpotifyConfig:
 
 
 def resolve_llm_config(settings, study) -> LlmConfig:  # noqa: ANN001 - Settings, StudyFile | None
-    """What the turn uses: the participant's settings where set, else the study
-    file's; the key from the study file, else from the keyring."""
+    """What the turn uses (llm.provider.provider_config decides: the participant's
+    settings where set, else the study file's; the key from the study file, else
+    from the keyring); before a study is joined, the settings alone."""
     from diaryrec.secrets import SecretName, get_secret
 
-    study_llm = study.llm if study is not None else None
-    study_key = study_llm.api_key if study_llm else ""
-    return LlmConfig(
-        base_url=settings.llm_base_url or (study_llm.base_url if study_llm else ""),
-        model=settings.llm_model or (study_llm.model if study_llm else ""),
-        api_key=study_key or get_secret(SecretName.LLM_API_KEY),
-        key_from_study=bool(study_key),
-    )
+    if study is None:
+        return LlmConfig(settings.llm_base_url, settings.llm_model, get_secret(SecretName.LLM_API_KEY), False)
+    from diaryrec.llm.provider import provider_config
+
+    provider = provider_config(study, settings)
+    return LlmConfig(provider.base_url, provider.model, provider.api_key, key_from_study=bool(study.llm.api_key))
 
 
 def resolve_spotify_config(settings, study) -> SpotifyConfig:  # noqa: ANN001 - Settings, StudyFile | None
