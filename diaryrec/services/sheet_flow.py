@@ -110,6 +110,8 @@ def conversation_sheet(store: Store, conversation_id: int) -> SheetInfo | None:
 
 @dataclass(frozen=True)
 class TrackView:
+    """A recommended track as plain data: what a card shows and what a turn returns."""
+
     id: int
     message_id: int
     title: str
@@ -119,16 +121,22 @@ class TrackView:
     reason: str
     keywords: list[str]
     verdict: str
+    position: int = 0
+    hidden: bool = False
+    replaces_id: int | None = None
+    replaced_by_id: int | None = None
     url: str = ""
     image_url: str = ""
-    shown: bool = True
 
 
-def track_view(row: RecommendedTrack, shown: bool = True) -> TrackView:
+def track_view(row: RecommendedTrack, replaced_by_id: int | None = None) -> TrackView:
     catalog = row.catalog_track or {}
-    return TrackView(row.id or 0, row.message_id, row.title, row.artist, row.album, row.year, row.reason,
-                     list(row.keywords), row.verdict, str(catalog.get("url") or ""), str(catalog.get("image_url") or ""),
-                     shown)
+    return TrackView(
+        id=row.id or 0, message_id=row.message_id, position=row.position, title=row.title, artist=row.artist,
+        album=row.album, year=row.year, reason=row.reason, keywords=list(row.keywords), verdict=row.verdict,
+        hidden=row.hidden, replaces_id=row.replaces_id, replaced_by_id=replaced_by_id,
+        url=str(catalog.get("url") or ""), image_url=str(catalog.get("image_url") or ""),
+    )
 
 
 def read_track(store: Store, track_id: int) -> TrackView | None:

@@ -31,6 +31,7 @@ from diaryrec.llm.errors import LlmError
 from diaryrec.media.images import PreparedImage, prepare_image, store_image
 from diaryrec.protocol.model import UnknownTracks
 from diaryrec.services.feedback import FeedbackItem, feedback_text, mark_sent, store_feedback
+from diaryrec.services.sheet_flow import TrackView, track_view
 from diaryrec.services.turn_history import llm_messages
 from diaryrec.services.validation import OnVerdict, TrackValidator, standing
 from diaryrec.sheets.compiler import compile_plain_assistant, compile_sheet
@@ -50,22 +51,6 @@ REPLACE_REQUEST = (
 
 
 @dataclass(frozen=True)
-class TrackResult:
-    id: int
-    position: int
-    title: str
-    artist: str
-    album: str | None
-    year: int | None
-    reason: str
-    keywords: list[str]
-    verdict: str
-    hidden: bool
-    replaces_id: int | None
-    replaced_by_id: int | None
-
-
-@dataclass(frozen=True)
 class TurnResult:
     conversation_id: int
     user_message_id: int
@@ -73,7 +58,7 @@ class TurnResult:
     status: str  # "complete" | "raw"
     message: str
     follow_up: dict[str, Any] | None
-    tracks: list[TrackResult]
+    tracks: list[TrackView]
     request_started_at: dt.datetime
     first_token_ms: float | None
     duration_ms: float | None
@@ -81,7 +66,7 @@ class TurnResult:
     duplicates_dropped: int
 
     @property
-    def shown_tracks(self) -> list[TrackResult]:
+    def shown_tracks(self) -> list[TrackView]:
         """What a screen lists: not hidden, and not replaced by another track."""
         return standing(self.tracks)  # type: ignore[return-value]
 
@@ -182,7 +167,7 @@ class TurnService:
         *,
         images: Sequence[Path | PreparedImage] = (),
         on_text: Callable[[str], None] | None = None,
-        on_tracks: Callable[[list[TrackResult]], None] | None = None,
+        on_tracks: Callable[[list[TrackView]], None] | None = None,
         on_verdict: OnVerdict | None = None,
         cancel: CancelToken | None = None,
         resend_message_id: int | None = None,
@@ -380,16 +365,11 @@ class TurnService:
         self.store.log_event("tracks_replaced", message_id=assistant_id, asked=len(missing), received=len(new_ids))
         self._validate(new_ids, on_verdict)
 
-    def _tracks(self, message_id: int) -> list[TrackResult]:
+    def _tracks(self, message_id: int) -> list[TrackView]:
         with self.store.session() as session:
             rows = session.exec(
                 select(RecommendedTrack).where(RecommendedTrack.message_id == message_id)
                 .order_by(RecommendedTrack.position, RecommendedTrack.id)
             ).all()
         replaced_by = {row.replaces_id: row.id for row in rows if row.replaces_id is not None}
-        return [
-            TrackResult(id=row.id or 0, position=row.position, title=row.title, artist=row.artist, album=row.album,
-                        year=row.year, reason=row.reason, keywords=list(row.keywords), verdict=row.verdict,
-                        hidden=row.hidden, replaces_id=row.replaces_id, replaced_by_id=replaced_by.get(row.id))
-            for row in rows
-        ]
+        return [track_view(row, replaced_by.get(row.id)) for row in rows]

@@ -410,12 +410,10 @@ class ChatView(QWidget):
         self.cancel_token = token = CancelToken()
         self._reply = self._add(Bubble("assistant", self.who("assistant"), self.tr("…")))  # type: ignore[assignment]
         self._update_buttons()
-        store = self.context.store
 
         def work() -> Any:
             conversation, result = job(token)
-            views = [read_track(store, t.id) for t in result.shown_tracks]
-            return conversation, result, [v for v in views if v is not None]
+            return conversation, result, list(result.shown_tracks)  # read once by the turn, with final verdicts
 
         self.tasks.run(work, on_done=self._turn_done, on_error=self._turn_failed)
 
