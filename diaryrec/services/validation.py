@@ -51,14 +51,24 @@ class UncheckedValidator:
         self.reason = reason
 
     def validate(self, track_ids: Sequence[int], on_verdict: OnVerdict | None = None) -> None:
-        with self.store.session() as session:
-            rows = session.exec(select(RecommendedTrack).where(RecommendedTrack.id.in_(list(track_ids)))).all()  # type: ignore[union-attr]
-            for row in rows:
-                row.verdict = "unchecked"
-                row.verdict_reason = self.reason
-                row.checked_at = utcnow()
-                session.add(row)
-            session.commit()
+        decide_each(self.store, track_ids, lambda _row: ("unchecked", self.reason), on_verdict)
+
+
+def decide_each(
+    store: Store,
+    track_ids: Sequence[int],
+    decide: Callable[[RecommendedTrack], tuple[str, str | None]],
+    on_verdict: OnVerdict | None = None,
+) -> None:
+    """Write ``decide(row)`` (verdict, reason) into every track of ``track_ids`` in one
+    transaction, then report each id: for validators that need no catalog round trip."""
+    with store.session() as session:
+        rows = session.exec(select(RecommendedTrack).where(RecommendedTrack.id.in_(list(track_ids)))).all()  # type: ignore[union-attr]
+        for row in rows:
+            row.verdict, row.verdict_reason = decide(row)
+            row.checked_at = utcnow()
+            session.add(row)
+        session.commit()
+    if on_verdict is not None:
         for track_id in track_ids:
-            if on_verdict is not None:
-                on_verdict(track_id)
+            on_verdict(track_id)

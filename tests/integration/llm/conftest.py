@@ -5,15 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pytest
-from sqlmodel import select
 
 from diaryrec.llm import LlmClient, ProviderMemory
 from diaryrec.sandbox.openai_fake import FakeOpenAI
 from diaryrec.sandbox.scripted import tracks_from_json
 from diaryrec.services.turn import TurnService
-from diaryrec.services.validation import OnVerdict
-from diaryrec.store.models import RecommendedTrack
-from diaryrec.store.types import utcnow
+from diaryrec.services.validation import OnVerdict, decide_each
 
 
 class KnownTracksValidator:
@@ -26,16 +23,8 @@ class KnownTracksValidator:
 
     def validate(self, track_ids: Sequence[int], on_verdict: OnVerdict | None = None) -> None:
         self.calls.append(list(track_ids))
-        with self.store.session() as session:
-            rows = session.exec(select(RecommendedTrack).where(RecommendedTrack.id.in_(list(track_ids)))).all()
-            for row in rows:
-                row.verdict = "verified" if row.title.casefold() in self.known else "not_found"
-                row.checked_at = utcnow()
-                session.add(row)
-            session.commit()
-        for track_id in track_ids:
-            if on_verdict is not None:
-                on_verdict(track_id)
+        decide_each(self.store, track_ids,
+                    lambda row: ("verified" if row.title.casefold() in self.known else "not_found", None), on_verdict)
 
 
 @pytest.fixture
