@@ -104,10 +104,15 @@ class AppContext:
             return self.study.study.study.language
         return "ko" if QLocale.system().language() == QLocale.Language.Korean else "en"
 
-    def joined(self, active: ActiveStudy) -> None:
+    def joined(self, active: ActiveStudy, tasks: Any = None, on_started: Any = None) -> None:
+        """The participant has just joined ``active``: start the services, on a worker
+        of ``tasks`` when given (the sandbox's fakes take about a second to start)."""
         self.study = active
         self.sandbox = self.sandbox or active.enrolment.sandbox
-        self.start_services()
+        if tasks is None:
+            self.start_services()
+        else:
+            self.start_services_in_background(tasks, on_done=on_started)
 
     def llm_config(self) -> LlmConfig:
         if self._sandbox_llm is not None:  # "Test connection" then talks to the loopback fake

@@ -346,10 +346,11 @@ class MainWindow(QMainWindow):
 
     # -- joining, language -----------------------------------------------------
     def _joined(self, active: ActiveStudy) -> None:
-        self.context.joined(active)
+        self.context.joined(active, self.tasks, on_started=lambda _: self.recheck_unchecked_tracks())
         install_language(self.context.language)  # the study's language, unless the participant chose one
         self.rebuild("home")
-        self._study_ready()
+        if self.reminders is not None:
+            self.reminders.start()
 
     def _study_ready(self) -> None:
         if self.reminders is not None:

@@ -150,3 +150,16 @@ def test_a_broken_study_file_is_explained(qtbot, open_window, tmp_path):
     assert "broken.toml, line" in window.first_run.choose_error.text()
     assert "Mars/Olympus" in window.first_run.choose_error.text()
     assert context.study is None
+
+
+def test_joining_starts_the_services_off_the_gui_thread(qtbot, open_window):
+    """The sandbox's fakes take about a second to start: joining hands that to a worker,
+    and whoever needs the recommender meanwhile waits for it rather than finding none."""
+    window, context = open_window(lang="en")
+    first = window.first_run
+    qtbot.mouseClick(first.sandbox_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: first.pages.currentWidget() is first.consent_page)
+    first.consent_box.setChecked(True)
+    qtbot.mouseClick(first.consent_next, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: context.study is not None and window.nav is not None)
+    assert context.turns is not None and context.llm.config.sandbox
