@@ -25,6 +25,7 @@ import spotipy
 from spotipy.cache_handler import MemoryCacheHandler
 from spotipy.exceptions import SpotifyException, SpotifyOauthError
 
+from diaryrec.catalog.credentials import CLIENT_ID_ENV, CLIENT_SECRET_ENV, resolve_credentials  # noqa: F401 - env names re-exported
 from diaryrec.errors import UserError
 from diaryrec.logs import register_secret
 
@@ -32,8 +33,6 @@ log = logging.getLogger(__name__)
 
 API_URL_ENV = "DIARYREC_SPOTIFY_API_URL"
 TOKEN_URL_ENV = "DIARYREC_SPOTIFY_TOKEN_URL"
-CLIENT_ID_ENV = "DIARYREC_SPOTIFY_CLIENT_ID"
-CLIENT_SECRET_ENV = "DIARYREC_SPOTIFY_CLIENT_SECRET"
 DEFAULT_API_URL = "https://api.spotify.com/v1/"
 DEFAULT_TOKEN_URL = "https://accounts.spotify.com/api/token"
 #: Spotify caps search at 10 results per type since February 2026
@@ -83,32 +82,21 @@ def resolve_config(
 ) -> CatalogConfig | None:
     """The catalog configuration in effect, or None when no credentials exist.
 
-    Credentials: the environment, then the study file's ``[catalog]``, then the
-    participant's settings (client id) with the keyring (client secret). Market:
-    the argument, then the study file, then the settings, then "US"."""
-    from diaryrec.secrets import SecretName, get_secret
-
-    client_id = os.environ.get(CLIENT_ID_ENV, "").strip()
-    client_secret = os.environ.get(CLIENT_SECRET_ENV, "").strip()
-    if not (client_id and client_secret) and study_catalog is not None:
-        client_id, client_secret = study_catalog.client_id.strip(), study_catalog.client_secret.strip()
-    if not (client_id and client_secret) and settings is not None:
-        client_id = settings.spotify_client_id.strip()
-        client_secret = get_secret(SecretName.SPOTIFY_CLIENT_SECRET).strip()
-    chosen_market = (
-        market
-        or (study_catalog.market if study_catalog is not None else "")
-        or (settings.market if settings is not None else "")
-        or "US"
-    ).upper()
-    if not (client_id and client_secret):
+    The rule is ``credentials.resolve_credentials``, the one the "Test connection"
+    button follows too. Credentials: the environment, then the study file's
+    ``[catalog]``, then the participant's settings (client id) with the keyring
+    (client secret). Market: the argument (the CLI's ``--market``), then the
+    participant's settings, then the study file, then "US"."""
+    resolved = resolve_credentials(study_catalog=study_catalog, settings=settings, market=market)
+    if not resolved.complete:
         return None
+    client_id, client_secret = resolved.client_id, resolved.client_secret
     register_secret(client_secret)
     api_url = os.environ.get(API_URL_ENV, "").strip() or DEFAULT_API_URL
     return CatalogConfig(
         client_id=client_id,
         client_secret=client_secret,
-        market=chosen_market,
+        market=resolved.market,
         api_url=api_url if api_url.endswith("/") else api_url + "/",
         token_url=os.environ.get(TOKEN_URL_ENV, "").strip() or DEFAULT_TOKEN_URL,
         timeout_s=timeout_s,

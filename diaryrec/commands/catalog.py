@@ -24,10 +24,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "and writes one JSON line per input, in input order, with verdict, track, score, "
         "discrepancies, suggestion and reason (a line that is not such an object gets the verdict "
         '"invalid"). Credentials: DIARYREC_SPOTIFY_CLIENT_ID / DIARYREC_SPOTIFY_CLIENT_SECRET, else the '
-        "study joined in the data folder, else diaryrec's settings and the keyring.",
+        "study joined in the data folder, else diaryrec's settings and the keyring. Market: --market, else "
+        "diaryrec's settings, else the study joined, else US.",
     )
     check.add_argument("file", nargs="?", default="-", metavar="FILE|-", help="input file (default: standard input)")
-    check.add_argument("--market", type=lambda v: v.upper(), help="Spotify market, two letters (default: study or settings)")
+    check.add_argument("--market", type=lambda v: v.upper(), help="Spotify market, two letters (default: settings, else study, else US)")
     check.add_argument("--concurrency", type=int, default=10, help="checks run at the same time (default 10)")
     check.add_argument("--no-cache", action="store_true", help="ask Spotify even for answers cached in the data folder")
     check.set_defaults(run=run_check)

@@ -188,13 +188,17 @@ def resolve_llm_config(settings, study) -> LlmConfig:  # noqa: ANN001 - Settings
 
 
 def resolve_spotify_config(settings, study) -> SpotifyConfig:  # noqa: ANN001 - Settings, StudyFile | None
-    from diaryrec.secrets import SecretName, get_secret
+    """What the catalog uses (``catalog.credentials.resolve_credentials``, the rule
+    the CLI and the validator follow too). Credentials: the environment, then the
+    study file's ``[catalog]``, then the settings' client id with the keyring's
+    secret. Market: the participant's setting, then the study file, then "US".
+    ``from_study`` only when the credentials come from the study file."""
+    from diaryrec.catalog.credentials import CredentialSource, resolve_credentials
 
-    catalog = study.catalog if study is not None else None
-    from_study = bool(catalog and catalog.client_id and catalog.client_secret)
+    resolved = resolve_credentials(study_catalog=study.catalog if study is not None else None, settings=settings)
     return SpotifyConfig(
-        client_id=(catalog.client_id if from_study else "") or settings.spotify_client_id,
-        client_secret=(catalog.client_secret if from_study else "") or get_secret(SecretName.SPOTIFY_CLIENT_SECRET),
-        market=settings.market or (catalog.market if catalog else "US"),
-        from_study=from_study,
+        client_id=resolved.client_id,
+        client_secret=resolved.client_secret,
+        market=resolved.market,
+        from_study=resolved.source is CredentialSource.STUDY,
     )

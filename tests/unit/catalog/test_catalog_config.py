@@ -1,5 +1,7 @@
 from types import SimpleNamespace
 
+import pytest
+
 from diaryrec.catalog.client import (
     DEFAULT_API_URL,
     DEFAULT_TOKEN_URL,
@@ -7,6 +9,7 @@ from diaryrec.catalog.client import (
     CatalogConfig,
     resolve_config,
 )
+from diaryrec.catalog.credentials import CredentialSource, resolve_credentials, resolve_market
 from diaryrec.secrets import SecretName, set_secret
 from diaryrec.settings import Settings
 
@@ -16,15 +19,20 @@ def study(**kw):
     return SimpleNamespace(**values)
 
 
-def test_no_credentials_no_config(monkeypatch):
-    for name in ("DIARYREC_SPOTIFY_CLIENT_ID", "DIARYREC_SPOTIFY_CLIENT_SECRET"):
+@pytest.fixture(autouse=True)
+def no_environment_credentials(monkeypatch):
+    for name in ("DIARYREC_SPOTIFY_CLIENT_ID", "DIARYREC_SPOTIFY_CLIENT_SECRET",
+                 "DIARYREC_SPOTIFY_API_URL", "DIARYREC_SPOTIFY_TOKEN_URL"):
         monkeypatch.delenv(name, raising=False)
+
+
+def test_no_credentials_no_config():
     assert resolve_config() is None
     assert resolve_config(study_catalog=study(), settings=Settings(spotify_client_id="only-id")) is None
+    assert resolve_config(study_catalog=study(client_id="study-id")) is None  # half a pair is no pair
 
 
-def test_settings_and_keyring(monkeypatch):
-    monkeypatch.delenv("DIARYREC_SPOTIFY_CLIENT_ID", raising=False)
+def test_settings_and_keyring():
     set_secret(SecretName.SPOTIFY_CLIENT_SECRET, "keyring-secret")
     config = resolve_config(settings=Settings(spotify_client_id="settings-id", market="JP"))
     assert (config.client_id, config.client_secret, config.market) == ("settings-id", "keyring-secret", "JP")
@@ -35,14 +43,48 @@ def test_study_file_before_settings_and_environment_before_both(monkeypatch):
     set_secret(SecretName.SPOTIFY_CLIENT_SECRET, "keyring-secret")
     settings = Settings(spotify_client_id="settings-id", market="JP")
     config = resolve_config(study_catalog=study(client_id="study-id", client_secret="study-secret"), settings=settings)
-    assert (config.client_id, config.market) == ("study-id", "KR")
+    assert (config.client_id, config.client_secret) == ("study-id", "study-secret")
+    # a study file with half a pair leaves the credentials to the settings and keyring
+    config = resolve_config(study_catalog=study(client_id="study-id"), settings=settings)
+    assert (config.client_id, config.client_secret) == ("settings-id", "keyring-secret")
     monkeypatch.setenv("DIARYREC_SPOTIFY_CLIENT_ID", "env-id")
     monkeypatch.setenv("DIARYREC_SPOTIFY_CLIENT_SECRET", "env-secret")
     monkeypatch.setenv("DIARYREC_SPOTIFY_API_URL", "http://127.0.0.1:9/v1")
     monkeypatch.setenv("DIARYREC_SPOTIFY_TOKEN_URL", "http://127.0.0.1:9/api/token")
-    config = resolve_config(study_catalog=study(client_id="study-id", client_secret="study-secret"), market="us")
+    config = resolve_config(study_catalog=study(client_id="study-id", client_secret="study-secret"),
+                            settings=settings, market="us")
     assert (config.client_id, config.client_secret, config.market) == ("env-id", "env-secret", "US")
     assert config.api_url == "http://127.0.0.1:9/v1/" and config.token_url == "http://127.0.0.1:9/api/token"
+    # half a pair in the environment counts for nothing
+    monkeypatch.setenv("DIARYREC_SPOTIFY_CLIENT_SECRET", "")
+    config = resolve_config(study_catalog=study(client_id="study-id", client_secret="study-secret"), settings=settings)
+    assert (config.client_id, config.client_secret) == ("study-id", "study-secret")
+
+
+def test_market_argument_then_settings_then_study_then_us():
+    with_creds = study(client_id="study-id", client_secret="study-secret", market="KR")
+    assert resolve_config(study_catalog=with_creds, settings=Settings(market="JP"), market="de").market == "DE"
+    assert resolve_config(study_catalog=with_creds, settings=Settings(market="JP")).market == "JP"
+    assert resolve_config(study_catalog=with_creds, settings=Settings(market="")).market == "KR"
+    assert resolve_config(study_catalog=with_creds).market == "KR"
+    assert resolve_market() == "US"
+    assert resolve_market(study_catalog=study(market=""), settings=Settings()) == "US"
+    assert resolve_market(settings=Settings(market="JP"), market="") == "JP"  # an empty argument is no argument
+
+
+def test_credentials_say_where_they_came_from(monkeypatch):
+    set_secret(SecretName.SPOTIFY_CLIENT_SECRET, "keyring-secret")
+    settings = Settings(spotify_client_id="settings-id")
+    from_study = study(client_id="study-id", client_secret="study-secret")
+    assert resolve_credentials().source is CredentialSource.NONE
+    assert not resolve_credentials().complete
+    assert resolve_credentials(study_catalog=study(), settings=settings).source is CredentialSource.SETTINGS
+    resolved = resolve_credentials(study_catalog=from_study, settings=settings)
+    assert (resolved.source, resolved.complete) == (CredentialSource.STUDY, True)
+    assert "study-secret" not in repr(resolved)
+    monkeypatch.setenv("DIARYREC_SPOTIFY_CLIENT_ID", "env-id")
+    monkeypatch.setenv("DIARYREC_SPOTIFY_CLIENT_SECRET", "env-secret")
+    assert resolve_credentials(study_catalog=from_study, settings=settings).source is CredentialSource.ENVIRONMENT
 
 
 def test_the_secret_stays_out_of_reprs_and_logs():
