@@ -21,11 +21,15 @@ COMMAND_MODULES = ["selftest", "catalog", "export", "research", "prompt"]
 log = logging.getLogger("diaryrec")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; ``with_commands=False``: only the app's own options
+    (no help), which is all a start of the desktop app needs (see ``parse``)."""
     parser = argparse.ArgumentParser(
         prog="diaryrec",
         description="A three-week diary study in which you design your own LLM-powered music recommender. "
         "Without a subcommand, the desktop app starts.",
+        add_help=with_commands,
+        exit_on_error=with_commands,
     )
     parser.add_argument("--version", action="version", version=f"diaryrec {__version__}")
     parser.add_argument(
@@ -40,24 +44,43 @@ def build_parser() -> argparse.ArgumentParser:
         "replies are labelled as scripted",
     )
     parser.add_argument("--verbose", "-v", action="store_true", help="log more detail")
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", title="subcommands", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"diaryrec.commands.{name}").register(sub)
     return parser
 
 
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The arguments. A start of the desktop app (no subcommand, no --help) is parsed
+    without importing the subcommands and building their parsers: 20 ms of its
+    start-up (issue 5). Anything else, errors included, goes to the whole parser."""
+    try:
+        args, rest = build_parser(with_commands=False).parse_known_args(argv)
+    except argparse.ArgumentError:
+        rest = ["(an error the whole parser reports)"]
+    if not rest:
+        return args
+    return build_parser().parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
     try:
         if args.command is None:
+            # the first paint's data is read before Qt is imported (see diaryrec.startup)
+            from diaryrec.startup import first_paint
+
+            first = first_paint(args.data_dir, bool(args.sandbox))
             from diaryrec.ui.app import run_app
 
-            return run_app(args)
+            return run_app(args, first)
         return int(args.run(args) or 0)
     except UserError as exc:
         print(f"diaryrec: {exc}", file=sys.stderr)

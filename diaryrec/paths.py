@@ -99,6 +99,12 @@ class DataLayout:
     def settings_file(self) -> Path:
         return self.root / "settings.json"
 
+    @property
+    def calendar_cache(self) -> Path:
+        """The joined study's calendar as JSON, for the home screen at start-up
+        (services.home); derived from the database, safe to delete."""
+        return self.root / "calendar.json"
+
     def ensure(self) -> "DataLayout":
         for folder in (self.root, self.backups, self.screenshots, self.images, self.covers, self.logs):
             folder.mkdir(parents=True, exist_ok=True)

@@ -6,8 +6,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -59,6 +57,8 @@ def check_database() -> str:
     from diaryrec.store import open_store
     from diaryrec.store.engine import database_revision, head_revision
 
+    import tempfile  # here: the subcommands are registered on every start of the app
+
     with tempfile.TemporaryDirectory(prefix="diaryrec-selftest-") as tmp:
         store = open_store(DataLayout(Path(tmp)))
         try:
@@ -97,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
             lines.append(f"ok    {name}: {check()}")
         except Exception as exc:  # noqa: BLE001 - every failure is reported, then the next check runs
             failed += 1
+            import traceback
+
             detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
             lines.append(f"FAIL  {name}: {detail}")
     lines.append("selftest passed" if not failed else f"selftest FAILED ({failed} of {len(checks)} checks)")

@@ -22,6 +22,8 @@ from pydantic import (
     model_validator,
 )
 
+from diaryrec.protocol.calendar import Activity, Calendar, WeekPlan, parse_clock
+
 FORMAT_VERSION = 1
 LANGUAGES = ("en", "ko")
 MAX_TEXT = 20_000  # characters in any one study text; a study file is not a book
@@ -66,14 +68,6 @@ class UnknownTracks(StrEnum):
     HIDE = "hide"
 
 
-class Activity(StrEnum):
-    ICE_BREAKING = "ice_breaking"
-    DAILY_COMPOSER = "daily_composer"
-    PLANNING_SHEET = "planning_sheet"
-    PLANNING_REVISION = "planning_revision"
-    OWN_RECOMMENDER = "own_recommender"
-
-
 class Contact(_Strict):
     name: BoundedStr = ""
     email: BoundedStr = ""
@@ -114,8 +108,7 @@ class StudyInfo(_Strict):
 
     @property
     def day_start(self) -> dt.time:
-        hours, minutes = self.day_starts_at.split(":")
-        return dt.time(int(hours), int(minutes))
+        return parse_clock(self.day_starts_at)
 
 
 class LlmSettings(_Strict):
@@ -205,5 +198,28 @@ class StudyFile(_Strict):
     def total_days(self) -> int:
         return sum(w.days for w in self.weeks)
 
+    @property
+    def day_start(self) -> dt.time:
+        return self.study.day_start
+
     def text(self, value: Text, lang: str | None = None) -> str:
         return value.get(lang or self.study.language)
+
+    def calendar(self) -> Calendar:
+        """The plain calendar the home screen is drawn from (see protocol.calendar)."""
+        return Calendar(
+            study_name={lang: self.study.name.get(lang) for lang in LANGUAGES},
+            language=self.study.language,
+            day_starts_at=self.study.day_starts_at,
+            weeks=tuple(
+                WeekPlan(
+                    number=w.number,
+                    name={lang: w.name.get(lang) for lang in LANGUAGES},
+                    days=w.days,
+                    first_day_activity=w.first_day_activity,
+                    daily_activity=w.daily_activity,
+                    first_day_interview=w.first_day_interview,
+                )
+                for w in self.weeks
+            ),
+        )

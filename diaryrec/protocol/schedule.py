@@ -10,10 +10,16 @@ that crosses a DST change is 23 or 25 hours long and nothing shifts.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Set
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from diaryrec.protocol.model import Activity, DiaryQuestion, StudyFile, Week
+from diaryrec.protocol.calendar import Activity, Calendar, day_activity, day_interview
+
+if TYPE_CHECKING:  # the study file's pydantic models: not imported on the app's first paint
+    from diaryrec.protocol.model import DiaryQuestion, StudyFile, Week
 
 
 @dataclass(frozen=True)
@@ -24,11 +30,11 @@ class StudyDay:
 
     @property
     def activity(self) -> Activity:
-        return self.week.first_day_activity if self.day_in_week == 1 else self.week.daily_activity
+        return day_activity(self.week, self.day_in_week)
 
     @property
     def interview(self) -> bool:
-        return self.day_in_week == 1 and self.week.first_day_interview
+        return day_interview(self.week, self.day_in_week)
 
     @property
     def diary_questions(self) -> list[DiaryQuestion]:
@@ -66,9 +72,9 @@ def _local_date(now: dt.datetime, zone: ZoneInfo, day_start: dt.time) -> dt.date
     return shifted.date()
 
 
-def day_number(study: StudyFile, enrolled_on: dt.date, zone: ZoneInfo, now: dt.datetime) -> int:
+def day_number(study: StudyFile | Calendar, enrolled_on: dt.date, zone: ZoneInfo, now: dt.datetime) -> int:
     """The study-day number for ``now`` (1 = enrolment day; < 1 before, > total after)."""
-    return (_local_date(now, zone, study.study.day_start) - enrolled_on).days + 1
+    return (_local_date(now, zone, study.day_start) - enrolled_on).days + 1
 
 
 def position(study: StudyFile, enrolled_on: dt.date, zone: ZoneInfo, now: dt.datetime) -> Position:
@@ -122,3 +128,84 @@ def due_today(study: StudyFile, enrolled_on: dt.date, zone: ZoneInfo, now: dt.da
         needs_recommendation_session=True,
         diary_questions=list(day.diary_questions),
     )
+
+
+class DayState(StrEnum):
+    DONE = "done"  # a recommendation session and a saved diary entry
+    LATE = "late"  # done, but the diary entry was saved after the day ended
+    PARTLY = "partly"  # one of the two
+    MISSED = "missed"  # a past day with neither
+    TODAY = "today"  # today, nothing done yet
+    UPCOMING = "upcoming"
+
+
+@dataclass(frozen=True)
+class DiaryFact:
+    """What the timeline needs to know of a day's diary entry."""
+
+    status: str  # "draft" | "saved"
+    late: bool
+
+
+@dataclass(frozen=True)
+class DayStatus:
+    number: int
+    week: int
+    day_in_week: int
+    activity: Activity
+    interview: bool
+    had_session: bool
+    diary_saved: bool
+    late: bool
+    state: DayState
+    is_today: bool
+
+
+@dataclass(frozen=True)
+class Timeline:
+    days: list[DayStatus]
+    today: int | None  # study-day number, or None before/after the study
+
+    @property
+    def complete_days(self) -> int:
+        return sum(1 for d in self.days if d.state in (DayState.DONE, DayState.LATE))
+
+    @property
+    def total_days(self) -> int:
+        return len(self.days)
+
+
+def timeline(calendar: Calendar, today: int, session_days: Set[int], diaries: Mapping[int, DiaryFact]) -> Timeline:
+    """Each day's state from what was done: the days with a recommendation session
+    and the diary entries (see store.glance for how they are read)."""
+    out: list[DayStatus] = []
+    for day in calendar.days():
+        entry = diaries.get(day.number)
+        saved = entry is not None and entry.status == "saved"
+        late = bool(saved and entry and entry.late)
+        had = day.number in session_days
+        if had and saved:
+            state = DayState.LATE if late else DayState.DONE
+        elif had or saved:
+            state = DayState.PARTLY
+        elif day.number < today:
+            state = DayState.MISSED
+        elif day.number == today:
+            state = DayState.TODAY
+        else:
+            state = DayState.UPCOMING
+        out.append(
+            DayStatus(
+                number=day.number,
+                week=day.week,
+                day_in_week=day.day_in_week,
+                activity=day.activity,
+                interview=day.interview,
+                had_session=had,
+                diary_saved=saved,
+                late=late,
+                state=state,
+                is_today=day.number == today,
+            )
+        )
+    return Timeline(days=out, today=today if 1 <= today <= len(out) else None)

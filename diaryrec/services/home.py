@@ -1,116 +1,115 @@
-"""What the home screen shows beyond the timeline: the current recommender's name
-and a past day's record (conversations, tracks, diary entry), as plain data."""
+"""What the home screen shows: the study's name, today's card (what is due, the
+diary's state, the current recommender) and the timeline, as one plain object.
+
+Standard library only, read through ``store.glance``: the same function paints the
+home screen at start-up, before SQLAlchemy and pydantic are imported, and refreshes
+it later. At start-up the study's calendar comes from the cache beside the
+database (``DataLayout.calendar_cache``), written whenever the study is loaded.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import logging
+import sqlite3
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
-from sqlmodel import select
+from diaryrec.errors import UserError
+from diaryrec.fileio import write_atomic
+from diaryrec.paths import DataLayout
+from diaryrec.protocol import schedule
+from diaryrec.protocol.calendar import Calendar
+from diaryrec.protocol.schedule import DayStatus, Timeline
+from diaryrec.store import glance
 
-from diaryrec.services.diary import DiaryState, latest_draft
-from diaryrec.services.study import ActiveStudy, Timeline, timeline
-from diaryrec.store import Store
-from diaryrec.store.models import Conversation, Message, RecommendedTrack, SheetVersion
-
-
-def current_recommender(store: Store) -> str | None:
-    """The name on the newest planning sheet version, or None before week 2."""
-    with store.session() as session:
-        newest = session.exec(
-            select(SheetVersion).where(SheetVersion.kind == "planning").order_by(SheetVersion.created_at.desc(), SheetVersion.id.desc())  # type: ignore[union-attr]
-        ).first()
-    if newest is None:
-        return None
-    name = newest.content.get("name") if isinstance(newest.content, dict) else None
-    return str(name).strip() or None if name else None
-
-
-@dataclass(frozen=True)
-class TrackRecord:
-    title: str
-    artist: str
-    album: str | None
-    year: int | None
-    verdict: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class MessageRecord:
-    role: str
-    text: str
-    created_at: dt.datetime
-    status: str
-    tracks: list[TrackRecord] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class ConversationRecord:
-    id: int
-    purpose: str
-    task_id: str | None
-    started_at: dt.datetime
-    sandbox: bool
-    messages: list[MessageRecord]
-
-
-@dataclass(frozen=True)
-class DayRecord:
-    day: int
-    conversations: list[ConversationRecord]
-    diary: DiaryState
-
-
-def day_record(store: Store, day: int) -> DayRecord:
-    with store.session() as session:
-        conversations = session.exec(
-            select(Conversation).where(Conversation.study_day == day).order_by(Conversation.started_at, Conversation.id)  # type: ignore[arg-type]
-        ).all()
-        out: list[ConversationRecord] = []
-        for conv in conversations:
-            messages = session.exec(
-                select(Message).where(Message.conversation_id == conv.id, Message.role != "system").order_by(Message.seq)  # type: ignore[arg-type]
-            ).all()
-            ids = [m.id for m in messages]
-            tracks = session.exec(
-                select(RecommendedTrack)
-                .where(RecommendedTrack.message_id.in_(ids), RecommendedTrack.hidden == False)  # type: ignore[union-attr]  # noqa: E712
-                .order_by(RecommendedTrack.position)  # type: ignore[arg-type]
-            ).all() if ids else []
-            by_message: dict[int, list[TrackRecord]] = {}
-            for t in tracks:
-                by_message.setdefault(t.message_id, []).append(
-                    TrackRecord(title=t.title, artist=t.artist, album=t.album, year=t.year, verdict=t.verdict, reason=t.reason)
-                )
-            out.append(
-                ConversationRecord(
-                    id=conv.id or 0, purpose=conv.purpose, task_id=conv.task_id, started_at=conv.started_at, sandbox=conv.sandbox,
-                    messages=[
-                        MessageRecord(role=m.role, text=m.text, created_at=m.created_at, status=m.status, tracks=by_message.get(m.id or 0, []))
-                        for m in messages
-                    ],
-                )
-            )
-    return DayRecord(day=day, conversations=out, diary=latest_draft(store, day))
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class HomeSummary:
     """Everything the home screen shows, read in one go off the GUI thread."""
 
+    calendar: Calendar
+    participant_code: str
+    enrolled_on: dt.date
+    sandbox: bool
     timeline: Timeline
     recommender: str | None
-    today_diary: DiaryState | None  # None outside the study
+    today_diary: str | None  # "none" | "draft" | "saved"; None outside the study
     day_now: int  # study-day number of "now" (< 1 before the study, > total after)
 
+    @property
+    def today(self) -> DayStatus | None:
+        number = self.timeline.today
+        return self.timeline.days[number - 1] if number is not None else None
 
-def home_summary(store: Store, active: ActiveStudy, now: dt.datetime) -> HomeSummary:
-    line = timeline(store, active, now)
-    today = line.today
+
+def home_summary(query: glance.Query, enrolment: glance.EnrolmentGlance, calendar: Calendar, now: dt.datetime,
+                 sandbox: bool = False) -> HomeSummary:
+    day_now = schedule.day_number(calendar, enrolment.enrolled_on, ZoneInfo(enrolment.time_zone), now)
+    diaries = glance.diary_facts(query)
+    line = schedule.timeline(calendar, day_now, glance.session_days(query), diaries)
+    today_diary = None
+    if line.today is not None:
+        fact = diaries.get(line.today)
+        today_diary = fact.status if fact is not None else "none"
     return HomeSummary(
+        calendar=calendar,
+        participant_code=enrolment.participant_code,
+        enrolled_on=enrolment.enrolled_on,
+        sandbox=sandbox or enrolment.sandbox,
         timeline=line,
-        recommender=current_recommender(store),
-        today_diary=latest_draft(store, today) if today is not None else None,
-        day_now=active.day_number(now),
+        recommender=glance.recommender_name(query),
+        today_diary=today_diary,
+        day_now=day_now,
     )
+
+
+def read_home(layout: DataLayout, now: dt.datetime, *, calendar: Calendar | None = None,
+              sandbox: bool = False) -> HomeSummary | None:
+    """The home screen of the study in ``layout``; None when there is none to show
+    yet (no study joined, no cached calendar, a database this version must migrate
+    or refuse first). ``calendar`` is the joined study's; without it the cached one
+    is used, if it was made from the same study."""
+    with glance.reading(layout.database) as query:
+        if query is None:
+            return None
+        enrolment = glance.enrolment(query)
+        if enrolment is None:
+            return None
+        if calendar is None:
+            calendar = cached_calendar(layout, enrolment.calendar_key)
+            if calendar is None:
+                return None
+        return home_summary(query, enrolment, calendar, now, sandbox)
+
+
+def start_home(layout: DataLayout, now: dt.datetime, *, sandbox: bool = False) -> HomeSummary | None:
+    """``read_home`` for the first paint: any failure only means no early home
+    screen (the store, opened next, reports what is wrong in plain words)."""
+    try:
+        return read_home(layout, now, sandbox=sandbox)
+    except (OSError, sqlite3.Error, UserError, ValueError) as exc:
+        log.info("no home screen before the store opens: %s", exc)
+        return None
+
+
+def cached_calendar(layout: DataLayout, key: str) -> Calendar | None:
+    try:
+        text = layout.calendar_cache.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    return Calendar.from_json(text, key)
+
+
+def remember_calendar(layout: DataLayout, key: str, calendar: Calendar) -> None:
+    """Keep ``calendar`` for the next start's first paint (only when it changed). A
+    cache: failing to write it costs the next start its early home screen, nothing more."""
+    text = calendar.to_json(key)
+    try:
+        if layout.calendar_cache.exists() and layout.calendar_cache.read_text(encoding="utf-8") == text:
+            return
+        write_atomic(layout.calendar_cache, text.encode("utf-8"))
+    except OSError as exc:
+        log.warning("the study calendar could not be cached for the next start: %s", exc)

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from sqlmodel import select
 
 from diaryrec.protocol import schedule
-from diaryrec.services.study import ActiveStudy, DayState, timeline
+from diaryrec.protocol.schedule import DayState
+from diaryrec.services.study import ActiveStudy, timeline
 from diaryrec.store import Store
 from diaryrec.store.models import Event
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import datetime as dt
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from sqlmodel import select
@@ -14,10 +14,12 @@ from sqlmodel import select
 from diaryrec.errors import UserError
 from diaryrec.secrets import SecretName, get_secret, set_secret
 from diaryrec.protocol import LoadedStudy, parse_study_text
-from diaryrec.protocol.model import Activity
 from diaryrec.protocol import schedule
+from diaryrec.protocol.calendar import Calendar
+from diaryrec.protocol.schedule import Timeline
 from diaryrec.store import Store
-from diaryrec.store.models import Conversation, DiaryEntry, Enrolment, Message
+from diaryrec.store import glance
+from diaryrec.store.models import Enrolment
 
 
 class AlreadyEnrolledError(UserError):
@@ -54,6 +56,10 @@ class ActiveStudy:
     @property
     def study(self):  # noqa: ANN201 - StudyFile
         return self.loaded.study
+
+    @functools.cached_property
+    def calendar(self) -> Calendar:
+        return self.loaded.study.calendar()
 
     @property
     def zone(self) -> ZoneInfo:
@@ -163,83 +169,13 @@ def join_study(
     return ActiveStudy(enrolment=enrolment, loaded=loaded)
 
 
-class DayState(StrEnum):
-    DONE = "done"  # a recommendation session and a saved diary entry
-    LATE = "late"  # done, but the diary entry was saved after the day ended
-    PARTLY = "partly"  # one of the two
-    MISSED = "missed"  # a past day with neither
-    TODAY = "today"  # today, nothing done yet
-    UPCOMING = "upcoming"
-
-
-@dataclass(frozen=True)
-class DayStatus:
-    number: int
-    week: int
-    day_in_week: int
-    activity: Activity
-    interview: bool
-    had_session: bool
-    diary_saved: bool
-    late: bool
-    state: DayState
-    is_today: bool
-
-
-@dataclass(frozen=True)
-class Timeline:
-    days: list[DayStatus]
-    today: int | None  # study-day number, or None before/after the study
-
-    @property
-    def complete_days(self) -> int:
-        return sum(1 for d in self.days if d.state in (DayState.DONE, DayState.LATE))
-
-    @property
-    def total_days(self) -> int:
-        return len(self.days)
-
-
 def timeline(store: Store, active: ActiveStudy, now: dt.datetime) -> Timeline:
-    today = active.day_number(now)
+    """Each day's state (done, late, partly, missed, today, upcoming) at ``now``,
+    read with the same SQL as the home screen (store.glance)."""
     with store.session() as session:
-        session_days = set(
-            session.exec(
-                select(Conversation.study_day)
-                .join(Message, Message.conversation_id == Conversation.id)  # type: ignore[arg-type]
-                .where(Message.role == "assistant", Message.status != "error")
-                .distinct()
-            ).all()
-        )
-        entries = {e.study_day: e for e in session.exec(select(DiaryEntry)).all()}
-    out: list[DayStatus] = []
-    for day in schedule.days(active.study):
-        entry = entries.get(day.number)
-        saved = entry is not None and entry.status == "saved"
-        late = bool(saved and entry and entry.late)
-        had = day.number in session_days
-        if had and saved:
-            state = DayState.LATE if late else DayState.DONE
-        elif had or saved:
-            state = DayState.PARTLY
-        elif day.number < today:
-            state = DayState.MISSED
-        elif day.number == today:
-            state = DayState.TODAY
-        else:
-            state = DayState.UPCOMING
-        out.append(
-            DayStatus(
-                number=day.number,
-                week=day.week.number,
-                day_in_week=day.day_in_week,
-                activity=day.activity,
-                interview=day.interview,
-                had_session=had,
-                diary_saved=saved,
-                late=late,
-                state=state,
-                is_today=day.number == today,
-            )
-        )
-    return Timeline(days=out, today=today if 1 <= today <= len(out) else None)
+        connection = session.connection()
+
+        def query(sql: str) -> list[tuple]:
+            return [tuple(row) for row in connection.exec_driver_sql(sql).fetchall()]
+
+        return schedule.timeline(active.calendar, active.day_number(now), glance.session_days(query), glance.diary_facts(query))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import json
-import re
 import logging
 import sqlite3
 from collections.abc import Iterator
@@ -24,20 +23,19 @@ from sqlmodel import Session, create_engine
 from diaryrec.errors import UserError
 from diaryrec.fileio import sweep_partials
 from diaryrec.paths import DataLayout
+from diaryrec.store import sqlite_file
+from diaryrec.store.sqlite_file import (  # noqa: F401 - part of the store's API
+    DatabaseUnreadableError,
+    NewerDatabaseError,
+    database_revision,
+    head_revision,
+    known_revisions,
+)
 from diaryrec.store.types import utcnow
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
-
-
-class NewerDatabaseError(UserError):
-    """The database was written by a newer diaryrec; it is left as it is."""
-
-
-class DatabaseUnreadableError(UserError):
-    """The file is not a diaryrec database, or it is damaged."""
 
 
 class StorageError(UserError):
@@ -116,71 +114,8 @@ def alembic_config():  # noqa: ANN201 - alembic.config.Config, imported lazily
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("script_location", str(sqlite_file.MIGRATIONS_DIR))
     return config
-
-
-_REVISION = re.compile(r"^revision\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
-_DOWN = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(.*)$", re.MULTILINE)
-
-
-def _revision_graph() -> dict[str, set[str]]:
-    """Each shipped revision and the revisions it follows, read from the migration
-    files' ``revision``/``down_revision`` lines (the same lines Alembic reads;
-    tests/unit/store checks that both agree)."""
-    graph: dict[str, set[str]] = {}
-    for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
-        text = script.read_text(encoding="utf-8")
-        revision, down = _REVISION.search(text), _DOWN.search(text)
-        if revision:
-            graph[revision.group(1)] = set(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1))) if down else set()
-    return graph
-
-
-def head_revision() -> str:
-    graph = _revision_graph()
-    heads = set(graph) - set().union(*graph.values())
-    assert len(heads) == 1, f"diaryrec ships exactly one migration head, found {sorted(heads)}"
-    return heads.pop()
-
-
-def known_revisions() -> set[str]:
-    return set(_revision_graph())
-
-
-def _connect_readonly(path: Path) -> sqlite3.Connection:
-    """A connection that changes nothing on disk, not even the -wal/-shm side files.
-
-    With no -wal file the main file is the whole database and ``immutable=1`` reads
-    it without creating anything; with one (after a crash) ``mode=ro`` reads the
-    committed pages in it too.
-    """
-    uri = path.resolve().as_uri()
-    if not Path(f"{path}-wal").exists():
-        return sqlite3.connect(f"{uri}?immutable=1", uri=True)
-    return sqlite3.connect(f"{uri}?mode=ro", uri=True)
-
-
-def database_revision(path: Path) -> str | None:
-    """The Alembic revision of an existing database file, read without modifying it;
-    None for an empty database. Raises DatabaseUnreadableError for anything else."""
-    try:
-        with contextlib.closing(_connect_readonly(path)) as conn:
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if not tables:
-                return None
-            if "alembic_version" not in tables:
-                raise DatabaseUnreadableError(
-                    f"{path} is not a diaryrec database.",
-                    hint="Choose another data folder, or move this file away.",
-                )
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            return row[0] if row else None
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseUnreadableError(
-            f"The study database {path} cannot be read ({exc}).",
-            hint="It may be damaged: restore a copy from the 'backups' folder beside it, or ask the research team.",
-        ) from exc
 
 
 def backup_database(path: Path, target_dir: Path, label: str) -> Path:

@@ -1,67 +1,120 @@
-"""Starting the desktop app (and the smoke start that ``selftest`` runs)."""
+"""Starting the desktop app (and the smoke start that ``selftest`` runs).
+
+Start-up paints before it loads (issue 5: the home screen within twice the time of
+a bare Qt window). Step one: ``diaryrec.startup`` reads the saved window state and
+the home screen with the standard library, before Qt is imported; ``run_app``
+paints the window from it. Step two, in a worker: the screens' modules, the store
+(SQLAlchemy; Alembic when a migration is due), the settings (pydantic) and the
+joined study; the window then ``attach``es them, and the LLM and Spotify clients
+start in another worker.
+"""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import importlib
 import logging
 import os
 import sys
-import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from diaryrec import __version__
 from diaryrec.errors import UserError
-from diaryrec.logs import setup_logging
-from diaryrec.paths import DataLayout, resources_dir
-from diaryrec.ui.context import AppContext
-from diaryrec.ui.data_location import startup_data_dir
-from diaryrec.ui.i18n import install_language
+from diaryrec.paths import resources_dir
+from diaryrec.startup import FirstPaint, first_paint
+from diaryrec.ui.i18n import install_language, system_language
 from diaryrec.ui.main_thread_gc import MainThreadGC
-from diaryrec.ui.main_window import MainWindow
+from diaryrec.ui.main_window import SCREEN_MODULES, MainWindow
+
+if TYPE_CHECKING:
+    from diaryrec.ui.context import AppContext
 
 log = logging.getLogger(__name__)
 
 
-def ensure_application(argv: list[str] | None = None) -> QApplication:
+def ensure_application(argv: list[str] | None = None, *, styled: bool = True) -> QApplication:
     app = QApplication.instance()
     if app is None:
         QCoreApplication.setOrganizationName("diaryrec")
         QCoreApplication.setApplicationName("diaryrec")
         QCoreApplication.setApplicationVersion(__version__)
         app = QApplication(argv if argv is not None else sys.argv[:1])
-    style = resources_dir() / "style.qss"
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    if styled:
+        apply_style(app)  # type: ignore[arg-type]
     app.setQuitOnLastWindowClosed(True)
     return app  # type: ignore[return-value]
 
 
-def run_app(args: argparse.Namespace) -> int:
-    data_dir = startup_data_dir(args.data_dir)
-    app = ensure_application()
-    setup_logging(DataLayout(data_dir).logs)
-    try:
-        context = AppContext.open(data_dir, sandbox=args.sandbox)
-    except UserError as exc:
-        QMessageBox.critical(None, "diaryrec", str(exc))
-        return exc.exit_code
-    context.store.log_event("app_started", version=__version__, sandbox=context.sandbox)
-    install_language(context.language)
-    collector = MainThreadGC(app).start()
-    window = MainWindow(context)
+def apply_style(app: QApplication) -> None:
+    """The app's style sheet. Applied once the first window is built: set before, it
+    is matched again each time a widget is put into its parent (15 ms at start-up)."""
+    style = resources_dir() / "style.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+
+
+def open_context(data_dir: Path, sandbox: bool) -> AppContext:
+    """Step two, in a worker: the screens' modules, then the store and the study."""
+    for name in SCREEN_MODULES:
+        importlib.import_module(name)
+    from diaryrec.ui.context import AppContext
+
+    return AppContext.open(data_dir, sandbox=sandbox)
+
+
+def run_app(args: argparse.Namespace, first: FirstPaint | None = None) -> int:
+    """The desktop app. ``first``: read before Qt was imported (see diaryrec.startup)."""
+    if first is None:
+        first = first_paint(args.data_dir, bool(args.sandbox))
+    layout, data_dir = first.layout, first.layout.root
+    app = ensure_application(styled=False)
+    if not first.language:
+        first = dataclasses.replace(first, language=system_language())
+    install_language(first.language)
+    window = MainWindow(first_paint=first)
+    apply_style(app)
     window.show()
-    if context.study is not None:
-        # after the first paint: the home screen does not need the LLM and Spotify clients
-        context.start_services_in_background(window.tasks, on_done=lambda _: window.recheck_unchecked_tracks())
+    opened: list[AppContext] = []
+
+    def load() -> AppContext:
+        from diaryrec.logs import setup_logging  # here, not before the first paint: 5-10 ms of imports
+
+        setup_logging(layout.logs)
+        context = open_context(data_dir, bool(args.sandbox))
+        opened.append(context)  # closed below even if the window is gone by then
+        context.store.log_event("app_started", version=__version__, sandbox=context.sandbox)
+        return context
+
+    def attach(context: AppContext) -> None:
+        window.attach(context)
+        if context.study is not None:
+            # the home screen does not need the LLM and Spotify clients: they start now, in a worker
+            context.start_services_in_background(window.tasks, on_done=lambda _: window.recheck_unchecked_tracks())
+
+    def failed(exc: BaseException) -> None:
+        if not isinstance(exc, UserError):
+            log.error("the study data could not be opened", exc_info=exc)
+            exc = UserError(f"diaryrec could not open its data folder {data_dir} ({type(exc).__name__}: {exc}).")
+        QMessageBox.critical(window, "diaryrec", str(exc))
+        app.exit(getattr(exc, "exit_code", 1))
+
     if os.environ.get(EXIT_WHEN_HOME_SHOWN) == "1":
         _exit_when_home_shown(app, window)
+    # after the first frame: importing the store in a worker before it would slow the
+    # paint by a third (the worker holds the interpreter lock while it imports)
+    window.call_after_first_frame(lambda: window.tasks.run(load, on_done=attach, on_error=failed))
+    collector = MainThreadGC(app).start()
     try:
         return app.exec()
     finally:
-        context.close()
+        window.tasks.shutdown()
+        for context in opened:
+            context.close()
         collector.stop()
 
 
@@ -70,24 +123,33 @@ EXIT_WHEN_HOME_SHOWN = "DIARYREC_EXIT_WHEN_HOME_SHOWN"
 
 def _exit_when_home_shown(app: QApplication, window: MainWindow) -> None:
     """For the start-up benchmarks (venv and frozen app alike): once the home screen
-    is painted with its data, print one line and quit."""
+    is painted with its data, print one line and quit. Checked at the first frame,
+    then (first run, or a home that needs the store) every 5 ms."""
     timer = QTimer(window)
+    done: list[bool] = []
 
     def check() -> None:
         home = window.home
-        if window.context.study is not None and (home is None or home.summary is None):
+        painted = home is not None and home.summary is not None
+        first_run = window.context is not None and window.context.study is None
+        if done or not (painted or first_run):
             return
+        done.append(True)
         timer.stop()
         app.processEvents()  # the filled-in home is painted before the line goes out
         print("diaryrec: home shown", flush=True)
         app.quit()
 
     timer.timeout.connect(check)
-    timer.start(5)
+    window.call_after_first_frame(lambda: (check(), done or timer.start(5)))
 
 
 def smoke_start() -> str:
     """Start the main window on an empty data folder, render it once, close it."""
+    import tempfile
+
+    from diaryrec.ui.context import AppContext
+
     app = ensure_application()
     with tempfile.TemporaryDirectory(prefix="diaryrec-qt-") as tmp:
         context = AppContext.open(Path(tmp))

@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale
-
 from diaryrec.paths import DataLayout
+from diaryrec.services.home import HomeSummary, read_home, remember_calendar
+from diaryrec.store.glance import calendar_key
 from diaryrec.services.connection import SPOTIFY_TOKEN_URL, LlmConfig, SpotifyConfig, resolve_llm_config, resolve_spotify_config
 from diaryrec.services.study import ActiveStudy, active_study
 from diaryrec.settings import Settings, load_settings, save_settings
 from diaryrec.store import Store, open_store
+from diaryrec.ui.i18n import system_language
 
 if TYPE_CHECKING:  # the LLM client pulls in openai: imported when the services start, not at start-up
     from diaryrec.llm.client import LlmClient
@@ -59,7 +60,21 @@ class AppContext:
         settings = load_settings(layout.settings_file)
         study = active_study(store)
         sandbox = sandbox or bool(study and study.enrolment.sandbox)
-        return cls(layout=layout, store=store, settings=settings, sandbox=sandbox, study=study)
+        context = cls(layout=layout, store=store, settings=settings, sandbox=sandbox, study=study)
+        context.remember_calendar()
+        return context
+
+    def remember_calendar(self) -> None:
+        """Cache the joined study's calendar for the next start's first paint."""
+        if self.study is not None:
+            enrolment = self.study.enrolment
+            remember_calendar(self.layout, calendar_key(enrolment.id or 0, enrolment.study_sha256), self.study.calendar)
+
+    def read_home(self) -> HomeSummary | None:
+        """What the home screen shows now (callable from a worker)."""
+        if self.study is None:
+            return None
+        return read_home(self.layout, self.now(), calendar=self.study.calendar, sandbox=self.sandbox)
 
     # -- the conversation services ---------------------------------------------------
     def _services(self) -> None:
@@ -102,13 +117,14 @@ class AppContext:
             return self.settings.ui_language
         if self.study is not None:
             return self.study.study.study.language
-        return "ko" if QLocale.system().language() == QLocale.Language.Korean else "en"
+        return system_language()
 
     def joined(self, active: ActiveStudy, tasks: Any = None, on_started: Any = None) -> None:
         """The participant has just joined ``active``: start the services, on a worker
         of ``tasks`` when given (the sandbox's fakes take about a second to start)."""
         self.study = active
         self.sandbox = self.sandbox or active.enrolment.sandbox
+        self.remember_calendar()
         if tasks is None:
             self.start_services()
         else:
@@ -122,9 +138,13 @@ class AppContext:
     def spotify_config(self) -> SpotifyConfig:
         if self._sandbox_spotify is not None:
             fake = self._sandbox_spotify
-            market = self.study.study.catalog.market if self.study else "US"
-            return SpotifyConfig(client_id=fake.client_id, client_secret=fake.client_secret, market=market, from_study=False)
+            return SpotifyConfig(client_id=fake.client_id, client_secret=fake.client_secret, market=self._market(), from_study=False)
         return resolve_spotify_config(self.settings, self.study.study if self.study else None)
+
+    def _market(self) -> str:
+        from diaryrec.catalog.credentials import resolve_market
+
+        return resolve_market(study_catalog=self.study.study.catalog if self.study else None, settings=self.settings)
 
     @property
     def spotify_token_url(self) -> str:
@@ -166,7 +186,7 @@ class AppContext:
             self._sandbox_spotify = start_sandbox_spotify()
             provider = self._sandbox_llm.provider()
             fake = self._sandbox_spotify
-            config = CatalogConfig(client_id=fake.client_id, client_secret=fake.client_secret, market=study.catalog.market,
+            config = CatalogConfig(client_id=fake.client_id, client_secret=fake.client_secret, market=self._market(),
                                    api_url=fake.api_url, token_url=fake.token_url)
             self._validator = SpotifyValidator(self.store, make_checker(config, self.store))
         else:

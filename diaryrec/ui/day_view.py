@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage, QImageReader, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from diaryrec.protocol import schedule
-from diaryrec.services.home import DayRecord, day_record
+from diaryrec.services.day_record import DayRecord, day_record
 from diaryrec.store import Store
 from diaryrec.ui.context import AppContext
 from diaryrec.ui.tasks import TaskRunner

@@ -1,33 +1,37 @@
 """Home: today's card (what is due, the diary's state, the current recommender)
-above the three-week timeline. Reads its data through a worker on every show."""
+above the three-week timeline. Drawn from one ``services.home.HomeSummary``, read
+through a worker on every show; at start-up the first one is read before the
+window opens (``ui.app``), so the home screen is the first thing painted."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from diaryrec.protocol import schedule
-from diaryrec.protocol.model import Activity
-from diaryrec.services.home import HomeSummary, home_summary
-from diaryrec.ui.context import AppContext
+from diaryrec.protocol.calendar import Activity
+from diaryrec.services.home import HomeSummary
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.timeline_view import TimelineView
 from diaryrec.ui.widgets import page_scroll
+
+# reads the home screen's data (in a worker); None when there is none yet
+HomeReader = Callable[[], "HomeSummary | None"]
 
 
 class HomeView(QWidget):
     day_activated = Signal(int)  # open a day's read-only record
     diary_requested = Signal(int)  # write the diary of a day
+    activity_requested = Signal(int)  # start (or go on with) a day's activity
 
-    def __init__(self, context: AppContext, tasks: TaskRunner, parent: QWidget | None = None):
+    def __init__(self, tasks: TaskRunner, read: HomeReader, language: str, summary: HomeSummary | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
-        self.context, self.tasks = context, tasks
+        self.tasks, self.read, self.language = tasks, read, language
         self.setObjectName("home")
         self.setWindowTitle(self.tr("Home"))
         self.summary: HomeSummary | None = None
-        self._activity_launcher: Callable[[int, Activity], None] | None = None
 
         self.title = QLabel()
         self.title.setObjectName("screenTitle")
@@ -42,8 +46,8 @@ class HomeView(QWidget):
         self.today_heading.setObjectName("cardHeading")
         self.today_heading.setWordWrap(True)
         self.due_label = QLabel()
+        self.due_label.setObjectName("dueList")  # plain text (style.qss): never read as HTML
         self.due_label.setWordWrap(True)
-        self.due_label.setTextFormat(Qt.TextFormat.PlainText)
         self.recommender_label = QLabel()
         self.recommender_label.setObjectName("recommenderLine")
         self.recommender_label.setWordWrap(True)
@@ -80,55 +84,46 @@ class HomeView(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.diary_button.setEnabled(False)
-
-    def set_activity_launcher(self, launcher: Callable[[int, Activity], None] | None) -> None:
-        """Part 2 (sheets, chat) hands in what opens the day's activity; until then
-        the home screen offers only the diary."""
-        self._activity_launcher = launcher
-        self._render()
+        if summary is not None:
+            self._loaded(summary)
 
     def screen_shown(self) -> None:
         self.refresh()
 
     def refresh(self) -> None:
-        active = self.context.study
-        if active is None:
-            return
-        self.tasks.run(home_summary, self.context.store, active, self.context.now(), on_done=self._loaded, on_error=self._failed)
+        self.tasks.run(self.read, on_done=self._loaded, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.due_label.setText(self.tr("The study's data could not be read: {error}").format(error=exc))
 
-    def _loaded(self, summary: HomeSummary) -> None:
-        self.summary = summary
-        self._render()
-
-    def _render(self) -> None:
-        active, summary = self.context.study, self.summary
-        if active is None or summary is None:
+    def _loaded(self, summary: HomeSummary | None) -> None:
+        if summary is None:
             return
-        lang = self.context.language
-        study = active.study
-        self.title.setText(study.study.name.get(lang))
+        self.summary = summary
+        self._render(summary)
+
+    def _render(self, summary: HomeSummary) -> None:
+        lang, calendar = self.language, summary.calendar
+        self.title.setText(calendar.study_name.get(lang, ""))
         subtitle = self.tr("Participant {code} · joined {date}").format(
-            code=active.enrolment.participant_code, date=active.enrolment.enrolled_on.isoformat()
+            code=summary.participant_code, date=summary.enrolled_on.isoformat()
         )
-        if self.context.sandbox:
+        if summary.sandbox:
             subtitle += " · " + self.tr("sandbox (scripted replies)")
         self.subtitle.setText(subtitle)
-        self.timeline_view.show_timeline(active, summary.timeline, lang)
+        self.timeline_view.show_timeline(calendar, summary.timeline, lang)
         if summary.recommender:
             self.recommender_label.setText(self.tr("Your recommender: {name}").format(name=summary.recommender))
         else:
             self.recommender_label.setText(self.tr("Your recommender: not designed yet (you plan it on the first day of week 2)."))
-        today = summary.timeline.today
-        if today is None:
+        day = summary.today
+        if day is None:
             self._render_outside(summary)
             return
-        day = schedule.study_day(study, today)
         self.today_heading.setText(
             self.tr("Today is day {day} of {total} · Week {week}: {name}").format(
-                day=today, total=summary.timeline.total_days, week=day.week.number, name=day.week.name.get(lang)
+                day=day.number, total=summary.timeline.total_days, week=day.week,
+                name=calendar.week(day.week).name.get(lang, ""),
             )
         )
         lines = [self.activity_line(day.activity)]
@@ -137,18 +132,17 @@ class HomeView(QWidget):
         lines.append(self.diary_line(summary))
         self.due_label.setText("\n".join(lines))
         self.diary_button.setEnabled(True)
-        diary = summary.today_diary
         self.diary_button.setText(
-            self.tr("Edit today's diary") if diary is not None and diary.status != "none" else self.tr("Write today's diary")
+            self.tr("Edit today's diary") if summary.today_diary not in (None, "none") else self.tr("Write today's diary")
         )
-        self.activity_button.setVisible(self._activity_launcher is not None)
+        self.activity_button.setVisible(True)
 
     def _render_outside(self, summary: HomeSummary) -> None:
         self.diary_button.setEnabled(False)
         self.activity_button.setVisible(False)
         if summary.day_now < 1:
             self.today_heading.setText(self.tr("The study has not started yet."))
-            self.due_label.setText(self.tr("Your first day begins at {time}.").format(time=self.context.study.study.study.day_starts_at))  # type: ignore[union-attr]
+            self.due_label.setText(self.tr("Your first day begins at {time}.").format(time=summary.calendar.day_starts_at))
         else:
             self.today_heading.setText(self.tr("The study is over. Thank you for taking part!"))
             self.due_label.setText(self.tr("Please export your data for the research team when they ask for it."))
@@ -163,10 +157,9 @@ class HomeView(QWidget):
         }[activity]
 
     def diary_line(self, summary: HomeSummary) -> str:
-        diary = summary.today_diary
-        if diary is None or diary.status == "none":
+        if summary.today_diary in (None, "none"):
             return self.tr("• Diary entry: not written yet")
-        if diary.saved:
+        if summary.today_diary == "saved":
             return self.tr("• Diary entry: saved")
         return self.tr("• Diary entry: draft (not saved yet)")
 
@@ -175,7 +168,5 @@ class HomeView(QWidget):
             self.diary_requested.emit(self.summary.timeline.today)
 
     def _start_activity(self) -> None:
-        summary, active = self.summary, self.context.study
-        if self._activity_launcher and summary and summary.timeline.today and active:
-            day = schedule.study_day(active.study, summary.timeline.today)
-            self._activity_launcher(day.number, day.activity)
+        if self.summary is not None and self.summary.timeline.today is not None:
+            self.activity_requested.emit(self.summary.timeline.today)

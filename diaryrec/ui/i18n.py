@@ -25,6 +25,11 @@ def translations_dir() -> Path:
     return resources_dir() / "translations"
 
 
+def system_language() -> str:
+    """This computer's language, as far as diaryrec speaks it (Korean or English)."""
+    return "ko" if QLocale.system().name().startswith("ko") else "en"
+
+
 def install_language(lang: str) -> bool:
     """Make ``lang`` the interface language for widgets built from now on; English
     needs no catalogue. Returns False when the catalogue is missing."""
@@ -34,7 +39,7 @@ def install_language(lang: str) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    QLocale.setDefault(QLocale(QLocale.Language.Korean if lang == "ko" else QLocale.Language.English))
+    QLocale.setDefault(QLocale("ko_KR" if lang == "ko" else "en_US"))
     if lang not in SUPPORTED or lang == "en":
         return True
     ours = QTranslator(app)

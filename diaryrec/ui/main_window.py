@@ -1,10 +1,18 @@
 """The main window: the first run until a study is joined, then a sidebar of
-screens (home, diary, my taste, settings, and those part 2 registers).
+screens (home, diary, my taste, settings; a day's record and today's activity are
+opened from the home screen).
 
 Screens are built by factories so that a change of interface language rebuilds
-them in the new language. A screen is a QWidget whose ``windowTitle`` names it in
-the sidebar; it may define ``screen_shown()`` (refresh on show) and ``flush()``
+them in the new language. A screen is a QWidget; the window names it (sidebar,
+title bar). It may define ``screen_shown()`` (refresh on show) and ``flush()``
 (keep unsaved input before it is hidden, rebuilt or closed).
+
+Start-up has two steps (``ui.app``). The window opens from a ``FirstPaint``: the
+saved window state and the home screen, read with the standard library alone. The
+store, the settings and the study load meanwhile in a worker, and ``attach``
+then builds the other screens; a screen asked for before that opens once they are
+there. The screens' modules are imported then, not when this one is (they pull in
+the ORM). Tests and the smoke start pass a ready context to the constructor.
 """
 
 from __future__ import annotations
@@ -12,9 +20,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -29,24 +38,34 @@ from PySide6.QtWidgets import (
 )
 
 from diaryrec import __version__
-from diaryrec.protocol import schedule
-from diaryrec.protocol.model import Activity
-from diaryrec.services.study import ActiveStudy
-from diaryrec.ui.context import AppContext
-from diaryrec.ui.activity_view import ActivityView
-from diaryrec.ui.day_view import DayView
-from diaryrec.ui.diary_view import DiaryView
-from diaryrec.ui.export_action import Exporter
-from diaryrec.ui.first_run import FirstRunView
+from diaryrec.protocol.calendar import Activity
+from diaryrec.services.home import HomeSummary
+from diaryrec.startup import FirstPaint
 from diaryrec.ui.home_view import HomeView
 from diaryrec.ui.i18n import install_language
-from diaryrec.ui.reminders import ReminderController, app_icon
-from diaryrec.ui.settings_view import SettingsView
-from diaryrec.ui.taste_view import TasteView
 from diaryrec.ui.tasks import TaskRunner
+from diaryrec.ui.widgets import app_icon
+
+if TYPE_CHECKING:
+    from diaryrec.services.study import ActiveStudy
+    from diaryrec.ui.context import AppContext
+    from diaryrec.ui.diary_view import DiaryView
+    from diaryrec.ui.first_run import FirstRunView
 
 log = logging.getLogger(__name__)
 ScreenFactory = Callable[["MainWindow"], QWidget]
+
+# what the screens' modules need; imported in the start-up worker (see ui.app)
+SCREEN_MODULES = (
+    "diaryrec.ui.activity_view",
+    "diaryrec.ui.day_view",
+    "diaryrec.ui.diary_view",
+    "diaryrec.ui.export_action",
+    "diaryrec.ui.first_run",
+    "diaryrec.ui.reminders",
+    "diaryrec.ui.settings_view",
+    "diaryrec.ui.taste_view",
+)
 
 
 @dataclass
@@ -56,10 +75,20 @@ class ScreenSpec:
     in_nav: bool = True
 
 
+def _set_shortcut(action: QAction, keys: str) -> None:
+    """``action.setShortcut``, through Qt's property system: the Python overloads of
+    setShortcut make PySide build every enum of the Qt namespace (20 ms, before the
+    first paint). "Ctrl" is Command on macOS."""
+    action.setProperty("shortcut", QKeySequence(keys))
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext, parent: QWidget | None = None, *, reminders: bool = True):
+    def __init__(self, context: AppContext | None = None, parent: QWidget | None = None, *, reminders: bool = True,
+                 first_paint: FirstPaint | None = None):
         super().__init__(parent)
-        self.context = context
+        if (context is None) == (first_paint is None):
+            raise ValueError("MainWindow needs either a context or a first paint")
+        self.context: AppContext | None = None
         self.tasks = TaskRunner(self)
         # The diary's reads and writes run one after another, in the order asked: a draft
         # flushed by a screen that is going away is stored before its successor reads it.
@@ -70,7 +99,7 @@ class MainWindow(QMainWindow):
         self.specs: list[ScreenSpec] = [
             ScreenSpec("home", lambda w: w._make_home()),
             ScreenSpec("diary", lambda w: w._make_diary()),
-            ScreenSpec("taste", lambda w: TasteView(w.context, w.tasks)),
+            ScreenSpec("taste", lambda w: w._make_taste()),
             ScreenSpec("settings", lambda w: w._make_settings()),
             ScreenSpec("day", lambda w: w._make_day(), in_nav=False),
             ScreenSpec("activity", lambda w: w._make_activity(), in_nav=False),
@@ -78,56 +107,174 @@ class MainWindow(QMainWindow):
         self.screens: dict[str, QWidget] = {}
         self.first_run: FirstRunView | None = None
         self.nav: QListWidget | None = None
+        self.nav_keys: list[str] = []  # the screen of each row of the sidebar
         self.pages: QStackedWidget | None = None
         self.current_key = ""
+        self.exporter: Any = None  # ui.export_action.Exporter, once attached
+        self.reminders: Any = None  # ui.reminders.ReminderController, once attached
+        self._want_reminders = reminders
+        self._first = first_paint
+        self._waiting: list[Callable[[], None]] = []  # asked for before the context was there
+        self._after_first_frame: list[Callable[[], None]] = []
+        self._loading_page: QWidget | None = None
+        if context is not None:
+            self.attach(context)
+        else:
+            self._paint_first()
+
+    # -- the two start-up steps ------------------------------------------------
+    def call_after_first_frame(self, call: Callable[[], None], *, give_up_ms: int = 2000) -> None:
+        """Run ``call`` once the window has painted its first frame (or after
+        ``give_up_ms``, if it is never shown: started minimised, say)."""
+        self._after_first_frame.append(call)
+        QTimer.singleShot(give_up_ms, self._first_frame_done)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if self._after_first_frame:
+            QTimer.singleShot(0, self._first_frame_done)  # once this frame is on screen
+
+    def _first_frame_done(self) -> None:
+        calls, self._after_first_frame = self._after_first_frame, []
+        for call in calls:
+            call()
+
+    @property
+    def attached(self) -> bool:
+        return self.context is not None
+
+    @property
+    def language(self) -> str:
+        if self.context is not None:
+            return self.context.language
+        return self._first.language if self._first is not None else "en"
+
+    @property
+    def sandbox(self) -> bool:
+        if self.context is not None:
+            return self.context.sandbox
+        return self._first is not None and self._first.sandbox
+
+    def _paint_first(self) -> None:
+        first = self._first
+        assert first is not None
+        if first.geometry:
+            self.restoreGeometry(QByteArray.fromBase64(first.geometry.encode("ascii")))
+        if first.home is not None:
+            # the shell with the home screen filled in; the other screens come with attach()
+            self.setCentralWidget(self._build_shell(only=("home",)))
+            self._build_menus()
+            self.show_screen(first.last_screen or "home")
+        else:
+            self.setCentralWidget(self._loading_label())
+            self._build_menus()
+            self._update_title()
+
+    def attach(self, context: AppContext) -> None:
+        """The store, settings and study are open: build everything else."""
+        from diaryrec.ui.export_action import Exporter
+        from diaryrec.ui.reminders import ReminderController
+
+        first, self._first = self._first, None
+        self.context = context
         self.exporter = Exporter(context, self.tasks, self)
-        self.reminders = ReminderController(context, self.tasks, self) if reminders else None
-        if self.reminders is not None:
+        if self._want_reminders:
+            self.reminders = ReminderController(context, self.tasks, self)
             self.reminders.reminded.connect(self._reminded)
             self.reminders.open_requested.connect(self.bring_to_front)
             self.reminders.diary_requested.connect(lambda: (self.bring_to_front(), self.open_diary(None)))
             self.reminders.quit_requested.connect(self.close)
-        self._restore_geometry()
-        self.rebuild(context.settings.last_screen or "home")
+        if first is None:
+            self._restore_geometry()
+        wanted = self.current_key or context.settings.last_screen or "home"
+        if first is not None and self.pages is not None and context.study is not None and context.language == first.language:
+            self._complete_shell(wanted)
+        else:
+            if first is not None and context.language != first.language:
+                install_language(context.language)
+            self.rebuild(wanted)
         if context.study is not None:
             self._study_ready()
+        waiting, self._waiting = self._waiting, []
+        for call in waiting:
+            call()
+
+    def _when_attached(self, call: Callable[[], None]) -> bool:
+        """Run ``call`` once the context is there; True when it had to wait."""
+        if self.context is not None:
+            return False
+        self._waiting.append(call)
+        return True
+
+    def _loading_label(self) -> QWidget:
+        label = QLabel(self.tr("Opening your study…"))
+        label.setObjectName("loadingPage")  # centred by style.qss
+        return label
 
     # -- screens ---------------------------------------------------------------
-    def register_screen(self, key: str, factory: ScreenFactory, *, before: str = "settings", in_nav: bool = True) -> None:
-        """Add a screen (part 2: today's activity, chat, sheets). It appears in the
-        sidebar before ``before`` and is rebuilt with the others on a language change."""
-        keys = [s.key for s in self.specs]
-        index = keys.index(before) if before in keys else len(self.specs)
-        self.specs.insert(index, ScreenSpec(key, factory, in_nav))
-        if self.pages is not None:
-            self.rebuild(self.current_key)
+    def screen_title(self, key: str) -> str:
+        return {
+            "home": self.tr("Home"),
+            "diary": self.tr("Diary"),
+            "taste": self.tr("My taste"),
+            "settings": self.tr("Settings"),
+            "day": self.tr("Day"),
+            "activity": self.tr("Today's activity"),
+        }[key]
+
+    def _read_home(self) -> HomeSummary | None:
+        """The home screen's reader (runs in a worker): the context's once attached."""
+        if self.context is not None:
+            return self.context.read_home()
+        return self._first.read_home() if self._first is not None else None
 
     def _make_home(self) -> HomeView:
-        view = HomeView(self.context, self.tasks)
+        view = HomeView(self.tasks, self._read_home, self.language,
+                        summary=self._first.home if self._first is not None else None)
         view.day_activated.connect(self.open_day)
         view.diary_requested.connect(self.open_diary)
-        view.set_activity_launcher(self.open_activity)
+        view.activity_requested.connect(self._open_todays_activity)
         return view
 
-    def _make_activity(self) -> ActivityView:
+    def _make_activity(self) -> QWidget:
+        from diaryrec.ui.activity_view import ActivityView
+
         view = ActivityView(self.context, self.tasks, self.diary_tasks)
         view.back_requested.connect(lambda: self.show_screen("home"))
         view.diary_requested.connect(self.open_diary)
         view.settings_requested.connect(lambda: self.show_screen("settings"))
         return view
 
+    def _open_todays_activity(self, day: int) -> None:
+        if self._when_attached(lambda: self._open_todays_activity(day)):
+            return
+        from diaryrec.protocol import schedule
+
+        active = self.context.study if self.context is not None else None
+        if active is not None:
+            self.open_activity(day, schedule.study_day(active.study, day).activity)
+
     def open_activity(self, day: int, activity: Activity, *, read_only: bool = False) -> None:
         view = self.screens.get("activity")
-        if isinstance(view, ActivityView):
-            view.open(day, activity, read_only=read_only)
+        if view is not None:
+            view.open(day, activity, read_only=read_only)  # type: ignore[attr-defined]
             self.show_screen("activity")
 
-    def _make_diary(self) -> DiaryView:
+    def _make_diary(self) -> QWidget:
+        from diaryrec.ui.diary_view import DiaryView
+
         view = DiaryView(self.context, self.diary_tasks)
         view.saved.connect(lambda _day: self.home and self.home.refresh())
         return view
 
-    def _make_day(self) -> DayView:
+    def _make_taste(self) -> QWidget:
+        from diaryrec.ui.taste_view import TasteView
+
+        return TasteView(self.context, self.tasks)
+
+    def _make_day(self) -> QWidget:
+        from diaryrec.ui.day_view import DayView
+
         view = DayView(self.context, self.tasks)
         view.back_requested.connect(lambda: self.show_screen("home"))
         view.diary_requested.connect(self.open_diary)
@@ -135,14 +282,18 @@ class MainWindow(QMainWindow):
         return view
 
     def _open_past_activity(self, day: int) -> None:
-        active = self.context.study
+        from diaryrec.protocol import schedule
+
+        active = self.context.study if self.context is not None else None
         if active is not None:
             self.open_activity(day, schedule.study_day(active.study, day).activity, read_only=True)
 
-    def _make_settings(self) -> SettingsView:
+    def _make_settings(self) -> QWidget:
+        from diaryrec.ui.settings_view import SettingsView
+
         view = SettingsView(self.context, self.tasks)
         view.language_changed.connect(self.change_language)
-        view.export_button.clicked.connect(self.exporter.ask_and_export)
+        view.export_button.clicked.connect(self.export_data)
         view.reminders_changed.connect(lambda: self.reminders and self.reminders.check_now())
         view.saved.connect(self._settings_saved)
         return view
@@ -150,14 +301,17 @@ class MainWindow(QMainWindow):
     def _settings_saved(self) -> None:
         """A new key, model or Spotify app takes effect from the next turn. The clients
         are rebuilt in a worker (the keyring may be slow), never under a running turn."""
-        if self.context.study is None or self.context.sandbox:
+        context = self.context
+        if context is None or context.study is None or context.sandbox:
             return
         activity = self.screens.get("activity")
-        if isinstance(activity, ActivityView) and any(chat.busy for chat in activity.chats()):
+        if activity is not None and any(chat.busy for chat in activity.chats()):  # type: ignore[attr-defined]
             self.statusBar().showMessage(self.tr("The new settings apply after the reply being received."), 10_000)
-            activity.turn_idle.connect(self._settings_saved, Qt.ConnectionType.SingleShotConnection)
+            from PySide6.QtCore import Qt
+
+            activity.turn_idle.connect(self._settings_saved, Qt.ConnectionType.SingleShotConnection)  # type: ignore[attr-defined]
             return
-        self.tasks.run(self.context.start_services,
+        self.tasks.run(context.start_services,
                        on_error=lambda exc: log.warning("services not restarted: %s", exc))
 
     @property
@@ -167,8 +321,7 @@ class MainWindow(QMainWindow):
 
     @property
     def diary(self) -> DiaryView | None:
-        view = self.screens.get("diary")
-        return view if isinstance(view, DiaryView) else None
+        return self.screens.get("diary")  # type: ignore[return-value]
 
     def rebuild(self, screen: str = "home") -> None:
         """(Re)build menus and screens in the current interface language."""
@@ -177,7 +330,10 @@ class MainWindow(QMainWindow):
         self.screens = {}
         self.first_run = None
         self.nav = self.pages = None
-        if self.context.study is None:
+        self._loading_page = None
+        if self.context is not None and self.context.study is None:
+            from diaryrec.ui.first_run import FirstRunView
+
             self.first_run = FirstRunView(self.context, self.tasks)
             self.first_run.joined.connect(self._joined)
             self.setCentralWidget(self.first_run)
@@ -190,24 +346,30 @@ class MainWindow(QMainWindow):
         if self.pages is not None:
             self.show_screen(screen if screen in self.screens and screen not in ("day", "activity") else "home")
 
-    def _build_shell(self) -> QWidget:
+    def _add_screen(self, spec: ScreenSpec) -> None:
+        assert self.pages is not None
+        widget = spec.factory(self)
+        widget.setWindowTitle(self.screen_title(spec.key))
+        self.screens[spec.key] = widget
+        self.pages.addWidget(widget)
+
+    def _build_shell(self, only: tuple[str, ...] | None = None) -> QWidget:
+        """The sidebar and the pages; ``only``: build just these screens now (the
+        first paint), the others with ``_complete_shell``."""
         self.nav = QListWidget()
+        self.nav_keys = []
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName(self.tr("Screens"))
         self.nav.setFixedWidth(200)
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
         for spec in self.specs:
-            widget = spec.factory(self)
-            self.screens[spec.key] = widget
-            self.pages.addWidget(widget)
+            if only is None or spec.key in only:
+                self._add_screen(spec)
             if spec.in_nav:
-                item = QListWidgetItem(widget.windowTitle())
-                item.setData(Qt.ItemDataRole.UserRole, spec.key)
-                self.nav.addItem(item)
-        self.nav.currentItemChanged.connect(
-            lambda item, _prev: item is not None and self.show_screen(item.data(Qt.ItemDataRole.UserRole))
-        )
+                self.nav.addItem(QListWidgetItem(self.screen_title(spec.key)))
+                self.nav_keys.append(spec.key)
+        self.nav.currentRowChanged.connect(lambda row: 0 <= row < len(self.nav_keys) and self.show_screen(self.nav_keys[row]))
         side = QWidget()
         side.setObjectName("sidebar")
         side_layout = QVBoxLayout(side)
@@ -216,7 +378,7 @@ class MainWindow(QMainWindow):
         brand.setObjectName("brand")
         side_layout.addWidget(brand)
         side_layout.addWidget(self.nav, 1)
-        if self.context.sandbox:
+        if self.sandbox:
             badge = QLabel(self.tr("Sandbox: replies are scripted, not from an AI. Nothing is sent anywhere."))
             badge.setObjectName("sandboxBadge")
             badge.setWordWrap(True)
@@ -230,10 +392,29 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         return shell
 
+    def _complete_shell(self, screen: str) -> None:
+        """After the first paint: the screens it did not build, then the one asked for."""
+        for spec in self.specs:
+            if spec.key not in self.screens:
+                self._add_screen(spec)
+        if self._loading_page is not None:
+            self.pages.removeWidget(self._loading_page)  # type: ignore[union-attr]
+            self._loading_page.deleteLater()
+            self._loading_page = None
+        self._build_menus()
+        self.current_key = ""
+        self.show_screen(screen if screen in self.screens and screen not in ("day", "activity") else "home")
+
     def show_screen(self, key: str) -> None:
-        if self.pages is None or key not in self.screens:
+        if self.pages is None or key not in {spec.key for spec in self.specs}:
             return
-        widget = self.screens[key]
+        widget = self.screens.get(key)
+        if widget is None:  # not built yet (first paint): a placeholder until attach()
+            self._waiting.append(lambda: self.show_screen(key))
+            if self._loading_page is None:
+                self._loading_page = self._loading_label()
+                self.pages.addWidget(self._loading_page)
+            widget = self._loading_page
         previous = self.screens.get(self.current_key)
         if previous is not None and previous is not widget:
             flush = getattr(previous, "flush", None)
@@ -242,23 +423,26 @@ class MainWindow(QMainWindow):
         self.current_key = key
         self.pages.setCurrentWidget(widget)
         if self.nav is not None:
-            self.nav.blockSignals(True)
-            for row in range(self.nav.count()):
-                if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
-                    self.nav.setCurrentRow(row)
-            self.nav.blockSignals(False)
+            if key in self.nav_keys:
+                self.nav.blockSignals(True)
+                self.nav.setCurrentRow(self.nav_keys.index(key))
+                self.nav.blockSignals(False)
         self._update_title()
         shown = getattr(widget, "screen_shown", None)
-        if callable(shown):
+        if callable(shown) and self.attached:  # the first paint's home is fresh already
             shown()
 
     def open_day(self, day: int) -> None:
+        if self._when_attached(lambda: self.open_day(day)):
+            return
         view = self.screens.get("day")
-        if isinstance(view, DayView):
+        if view is not None:
             self.show_screen("day")
-            view.show_day(day)
+            view.show_day(day)  # type: ignore[attr-defined]
 
     def open_diary(self, day: int | None) -> None:
+        if self._when_attached(lambda: self.open_diary(day)):
+            return
         diary = self.diary
         if diary is None:
             return
@@ -286,13 +470,13 @@ class MainWindow(QMainWindow):
         file_menu.setToolTipsVisible(True)
         if self.first_run is not None:
             open_action = QAction(self.tr("&Open study file…"), self)
-            open_action.setShortcut(QKeySequence.StandardKey.Open)
+            _set_shortcut(open_action, "Ctrl+O")
             open_action.triggered.connect(self.first_run.choose_file)
             file_menu.addAction(open_action)
         self.export_action = QAction(self.tr("&Export my data…"), self)
         self.export_action.setToolTip(self.tr("Write your study data into one zip file for the research team"))
-        self.export_action.setEnabled(self.context.study is not None)
-        self.export_action.triggered.connect(self.exporter.ask_and_export)
+        self.export_action.setEnabled(self.context is not None and self.context.study is not None)
+        self.export_action.triggered.connect(self.export_data)
         file_menu.addAction(self.export_action)
         research_action = QAction(self.tr("Open study &data…"), self)
         research_action.setToolTip(self.tr("For researchers: read a merged study or a folder of export bundles"))
@@ -300,18 +484,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(research_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        _set_shortcut(quit_action, "Ctrl+Q")
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         if self.nav is not None:
             go = bar.addMenu(self.tr("&Go"))
-            for row in range(self.nav.count()):
-                item = self.nav.item(row)
-                action = QAction(item.text(), self)
-                key = item.data(Qt.ItemDataRole.UserRole)
-                action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences) if key == "settings" else QKeySequence(f"Ctrl+{row + 1}"))
-                if key == "settings" and action.shortcut().isEmpty():
-                    action.setShortcut(QKeySequence("Ctrl+,"))
+            for row, key in enumerate(self.nav_keys):
+                action = QAction(self.screen_title(key), self)
+                _set_shortcut(action, "Ctrl+," if key == "settings" else f"Ctrl+{row + 1}")
                 action.triggered.connect(lambda _=False, k=key: self.show_screen(k))
                 go.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -319,12 +499,15 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
+    def export_data(self) -> None:
+        if self.exporter is not None:
+            self.exporter.ask_and_export()
+
     def _update_title(self) -> None:
         title = "diaryrec"
-        widget = self.screens.get(self.current_key)
-        if widget is not None and self.pages is not None:
-            title = f"{widget.windowTitle()} — diaryrec"
-        if self.context.sandbox:
+        if self.pages is not None and self.current_key:
+            title = f"{self.screen_title(self.current_key)} — diaryrec"
+        if self.sandbox:
             title += " " + self.tr("(sandbox)")
         self.setWindowTitle(title)
 
@@ -346,6 +529,7 @@ class MainWindow(QMainWindow):
 
     # -- joining, language -----------------------------------------------------
     def _joined(self, active: ActiveStudy) -> None:
+        assert self.context is not None
         self.context.joined(active, self.tasks, on_started=lambda _: self.recheck_unchecked_tracks())
         install_language(self.context.language)  # the study's language, unless the participant chose one
         self.rebuild("home")
@@ -359,12 +543,12 @@ class MainWindow(QMainWindow):
 
     def recheck_unchecked_tracks(self) -> None:
         """Tracks left unchecked when Spotify could not be reached, checked again in a worker."""
-        validator = self.context.validator
+        validator = self.context.validator if self.context is not None else None
         if validator is not None:
             from diaryrec.catalog.validator import recheck_unchecked
 
             self.tasks.run(recheck_unchecked, self.context.store, validator,
-                           on_error=lambda exc: log.warning("re-checking unchecked tracks failed: %s", exc))
+                           on_error=lambda exc: log.warning("re-checking unchecked tracks failed: %s", exc))  # type: ignore[union-attr]
 
     def change_language(self, lang: str) -> None:
         install_language(lang)
@@ -372,22 +556,25 @@ class MainWindow(QMainWindow):
 
     # -- window state ----------------------------------------------------------
     def _restore_geometry(self) -> None:
+        assert self.context is not None
         saved = self.context.settings.window_geometry
         if saved:
             self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
 
     def remember_state(self) -> None:
+        assert self.context is not None
         settings = self.context.settings
         settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         settings.last_screen = self.current_key if self.current_key not in ("day", "activity") else "home"
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         activity = self.screens.get("activity")
-        if isinstance(activity, ActivityView):
-            activity.stop_turns()  # a reply being streamed ends now, so the workers can finish
+        if activity is not None:
+            activity.stop_turns()  # type: ignore[attr-defined]  # a reply being streamed ends now
         self._flush_all()
-        self.remember_state()
-        self.tasks.run(self.context.save_settings)
+        if self.context is not None:  # closed before the store opened: nothing to keep
+            self.remember_state()
+            self.tasks.run(self.context.save_settings)
         if self.reminders is not None:
             self.reminders.stop()
         self.diary_tasks.shutdown()

@@ -178,12 +178,12 @@
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="563"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="561"/>
         <source>Try again</source>
         <translation>다시 시도</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="567"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="565"/>
         <source>Open settings</source>
         <translation>설정 열기</translation>
     </message>
@@ -400,7 +400,7 @@
 <context>
     <name>DayCell</name>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="26"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="24"/>
         <source>Day {number}</source>
         <translation>{number}일차</translation>
     </message>
@@ -552,7 +552,7 @@
     <name>DiaryView</name>
     <message>
         <location filename="../../diaryrec/ui/diary_view.py" line="97"/>
-        <location filename="../../diaryrec/ui/diary_view.py" line="147"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="143"/>
         <source>Diary</source>
         <translation>일기</translation>
     </message>
@@ -562,84 +562,84 @@
         <translation>일기 상태</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="124"/>
-        <location filename="../../diaryrec/ui/diary_view.py" line="230"/>
-        <location filename="../../diaryrec/ui/diary_view.py" line="233"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="120"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="226"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="229"/>
         <source>Save entry</source>
         <translation>일기 저장</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="126"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="122"/>
         <source>Save the entry (Ctrl+S)</source>
         <translation>일기 저장 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="148"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="144"/>
         <source>There is no study day today.</source>
         <translation>오늘은 연구 기간이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="156"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="152"/>
         <source>Diary · Day {day}</source>
         <translation>일기 · {day}일차</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="157"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="153"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="198"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="194"/>
         <source>Could not read or save the diary: {error}</source>
         <translation>일기를 읽거나 저장할 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="220"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="216"/>
         <source>Saved at {time}.</source>
         <translation>{time}에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="222"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="218"/>
         <source>Marked late: it was saved after the day ended.</source>
         <translation>그날이 끝난 뒤에 저장되어 &apos;늦음&apos;으로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="224"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="220"/>
         <source>You have changes: press Save entry to keep them.</source>
         <translation>바뀐 내용이 있습니다. 유지하려면 &apos;변경 내용 저장&apos;을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="225"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="221"/>
         <source>Save changes</source>
         <translation>변경 내용 저장</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="227"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="223"/>
         <source>Draft kept at {time}. Press Save entry when you are done.</source>
         <translation>{time}에 임시 저장했습니다. 다 쓰면 &apos;일기 저장&apos;을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="232"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="228"/>
         <source>Not written yet. What you type is kept as a draft every few seconds.</source>
         <translation>아직 쓰지 않았습니다. 입력한 내용은 몇 초마다 임시 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="256"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="252"/>
         <source>Conversation {n}</source>
         <translation>대화 {n}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="256"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="252"/>
         <source>Image {n}</source>
         <translation>이미지 {n}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="319"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="315"/>
         <source>Add images to the diary</source>
         <translation>일기에 이미지 추가</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="320"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="316"/>
         <source>Images (*.png *.jpg *.jpeg *.heic *.heif *.webp *.gif *.bmp)</source>
         <translation>이미지 (*.png *.jpg *.jpeg *.heic *.heif *.webp *.gif *.bmp)</translation>
     </message>
@@ -739,138 +739,138 @@
         <translation>연구 참여</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="90"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="86"/>
         <source>Welcome to diaryrec</source>
         <translation>diaryrec에 오신 것을 환영합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="94"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="90"/>
         <source>diaryrec runs a three-week diary study in which you design your own music recommender. To begin, open the study file your research team sent you.</source>
         <translation>diaryrec는 나만의 음악 추천 시스템을 설계하는 3주간의 일기 연구를 진행합니다. 시작하려면 연구팀이 보낸 연구 파일을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="99"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="95"/>
         <source>&amp;Open study file…</source>
         <translation>연구 파일 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="102"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="98"/>
         <source>…or drop the study file (.toml) anywhere on this window.</source>
         <translation>…또는 연구 파일(.toml)을 이 창에 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="105"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="101"/>
         <source>Try the &amp;sandbox (offline, scripted)</source>
         <translation>샌드박스 체험하기(&amp;S) (오프라인, 정해진 대본)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="109"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="105"/>
         <source>The sandbox joins the built-in example study for trying diaryrec out. Nothing is sent anywhere: the replies come from a script, not from an AI, and are labelled so.</source>
         <translation>샌드박스는 diaryrec를 체험할 수 있도록 내장된 예시 연구에 참여합니다. 아무것도 외부로 보내지 않으며, 응답은 AI가 아니라 정해진 대본에서 나오고 그렇게 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="129"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="125"/>
         <source>Consent</source>
         <translation>연구 참여 동의</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="132"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="128"/>
         <source>Consent text</source>
         <translation>동의서 내용</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="134"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="130"/>
         <source>I have read the text above and &amp;agree to take part.</source>
         <translation>위 내용을 읽었으며 연구 참여에 동의합니다(&amp;A).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="138"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="134"/>
         <source>Participant code</source>
         <translation>참여자 코드</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="145"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="141"/>
         <source>Participant &amp;code</source>
         <translation>참여자 코드(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="148"/>
-        <location filename="../../diaryrec/ui/first_run.py" line="179"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="144"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="175"/>
         <source>&amp;Back</source>
         <translation>이전(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="150"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="146"/>
         <source>&amp;Continue</source>
         <translation>계속(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="168"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="164"/>
         <source>Connect the language model and Spotify</source>
         <translation>언어 모델과 Spotify 연결</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="172"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="168"/>
         <source>Your study file does not include these. Enter what your research team gave you; keys are kept in this computer&apos;s password store (keyring), never in the study data. You can change them later in Settings.</source>
         <translation>연구 파일에 이 정보가 없습니다. 연구팀에게 받은 값을 입력하세요. 키는 연구 데이터가 아니라 이 컴퓨터의 비밀번호 저장소(키링)에만 보관됩니다. 나중에 설정에서 바꿀 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="181"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="177"/>
         <source>&amp;Join the study</source>
         <translation>연구 참여하기(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="196"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="192"/>
         <source>Open the study file</source>
         <translation>연구 파일 열기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="196"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="192"/>
         <source>Study files (*.toml);;All files (*)</source>
         <translation>연구 파일 (*.toml);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="210"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="206"/>
         <source>The file could not be opened ({error}).</source>
         <translation>파일을 열 수 없습니다 ({error}).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="211"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="207"/>
         <source>This study file cannot be used: {message}</source>
         <translation>이 연구 파일은 사용할 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="233"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="229"/>
         <source>{name} (sandbox)</source>
         <translation>{name} (샌드박스)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="235"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="231"/>
         <source>Researcher: {contact}</source>
         <translation>연구자: {contact}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="235"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="231"/>
         <source>not given</source>
         <translation>정보 없음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="241"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="237"/>
         <source>Your participant code comes with the study file.</source>
         <translation>참여자 코드는 연구 파일에 들어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="245"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="241"/>
         <source>Enter the participant code the research team gave you.</source>
         <translation>연구팀에게 받은 참여자 코드를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="300"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="296"/>
         <source>Please check the fields: the address must start with http:// or https://, the market is two letters.</source>
         <translation>입력한 값을 확인하세요. 주소는 http:// 또는 https://로 시작하고, 마켓은 영문 두 글자입니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="319"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="315"/>
         <source>Joining failed ({error}).</source>
         <translation>연구에 참여하지 못했습니다 ({error}).</translation>
     </message>
@@ -878,118 +878,118 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="27"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="33"/>
         <source>Home</source>
         <translation>홈</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="50"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="55"/>
         <source>Start today&apos;s activity</source>
         <translation>오늘의 활동 시작</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="54"/>
-        <location filename="../../diaryrec/ui/home_view.py" line="145"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="59"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="136"/>
         <source>Write today&apos;s diary</source>
         <translation>오늘의 일기 쓰기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="103"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="97"/>
         <source>The study&apos;s data could not be read: {error}</source>
         <translation>연구 데이터를 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="116"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="108"/>
         <source>Participant {code} · joined {date}</source>
         <translation>참여자 {code} · {date} 참여</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="120"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="112"/>
         <source>sandbox (scripted replies)</source>
         <translation>샌드박스 (정해진 대본 응답)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="124"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="116"/>
         <source>Your recommender: {name}</source>
         <translation>나의 추천 시스템: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="126"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="118"/>
         <source>Your recommender: not designed yet (you plan it on the first day of week 2).</source>
         <translation>나의 추천 시스템: 아직 설계하지 않았습니다 (2주차 첫날에 계획합니다).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="133"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="124"/>
         <source>Today is day {day} of {total} · Week {week}: {name}</source>
         <translation>오늘은 {total}일 중 {day}일차 · {week}주차: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="139"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="131"/>
         <source>• Interview with the researcher (outside the app)</source>
         <translation>• 연구자와 인터뷰 (앱 밖에서 진행)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="145"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="136"/>
         <source>Edit today&apos;s diary</source>
         <translation>오늘의 일기 고치기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="153"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="144"/>
         <source>The study has not started yet.</source>
         <translation>연구가 아직 시작되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="154"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="145"/>
         <source>Your first day begins at {time}.</source>
         <translation>첫날은 {time}에 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="156"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="147"/>
         <source>The study is over. Thank you for taking part!</source>
         <translation>연구가 끝났습니다. 참여해 주셔서 감사합니다!</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="157"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="148"/>
         <source>Please export your data for the research team when they ask for it.</source>
         <translation>연구팀이 요청하면 데이터를 내보내 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="161"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="152"/>
         <source>• The ice-breaking sheet: ten short tasks with the plain assistant</source>
         <translation>• 아이스브레이킹 시트: 기본 어시스턴트와 함께하는 짧은 과제 열 가지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="162"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="153"/>
         <source>• Today&apos;s experiment: compose a prompt from your ideas and get recommendations</source>
         <translation>• 오늘의 실험: 내 아이디어로 프롬프트를 구성하고 추천받기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="163"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="154"/>
         <source>• The planning sheet: design your own recommender</source>
         <translation>• 계획 시트: 나만의 추천 시스템 설계하기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="164"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="155"/>
         <source>• Revise your planning sheet (or design a new scenario)</source>
         <translation>• 계획 시트 수정하기 (또는 새 시나리오 설계)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="165"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="156"/>
         <source>• Get recommendations from your own recommender</source>
         <translation>• 나만의 추천 시스템에게 추천받기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="171"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="161"/>
         <source>• Diary entry: not written yet</source>
         <translation>• 일기: 아직 쓰지 않음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="173"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="163"/>
         <source>• Diary entry: saved</source>
         <translation>• 일기: 저장됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="174"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="164"/>
         <source>• Diary entry: draft (not saved yet)</source>
         <translation>• 일기: 임시 저장 (아직 저장 안 됨)</translation>
     </message>
@@ -1085,82 +1085,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="157"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="210"/>
+        <source>Opening your study…</source>
+        <translation>연구를 여는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="217"/>
+        <source>Home</source>
+        <translation>홈</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="218"/>
+        <source>Diary</source>
+        <translation>일기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="219"/>
+        <source>My taste</source>
+        <translation>나의 취향</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="220"/>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="221"/>
+        <source>Day</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="222"/>
+        <source>Today&apos;s activity</source>
+        <translation>오늘의 활동</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="309"/>
         <source>The new settings apply after the reply being received.</source>
         <translation>새 설정은 지금 받고 있는 답변이 끝난 뒤에 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="196"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="362"/>
         <source>Screens</source>
         <translation>화면</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="220"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="382"/>
         <source>Sandbox: replies are scripted, not from an AI. Nothing is sent anywhere.</source>
         <translation>샌드박스: 응답은 AI가 아니라 정해진 대본입니다. 아무것도 외부로 보내지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="285"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="469"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="288"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="472"/>
         <source>&amp;Open study file…</source>
         <translation>연구 파일 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="292"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="476"/>
         <source>&amp;Export my data…</source>
         <translation>내 데이터 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="293"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="477"/>
         <source>Write your study data into one zip file for the research team</source>
         <translation>연구팀에 보낼 수 있도록 연구 데이터를 zip 파일 하나로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="297"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="481"/>
         <source>Open study &amp;data…</source>
         <translation>연구 데이터 열기(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="298"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="482"/>
         <source>For researchers: read a merged study or a folder of export bundles</source>
         <translation>연구자용: 병합된 연구 데이터나 내보내기 묶음 폴더를 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="302"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="486"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="307"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="491"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="317"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="497"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="318"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="498"/>
         <source>&amp;About diaryrec</source>
         <translation>diaryrec 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="328"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="511"/>
         <source>(sandbox)</source>
         <translation>(샌드박스)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="334"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="517"/>
         <source>About diaryrec</source>
         <translation>diaryrec 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="335"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="518"/>
         <source>diaryrec {version}
 A diary study of LLM-powered music recommenders.</source>
         <translation>diaryrec {version}
@@ -1525,27 +1560,27 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>ReminderController</name>
     <message>
-        <location filename="../../diaryrec/ui/reminders.py" line="67"/>
+        <location filename="../../diaryrec/ui/reminders.py" line="42"/>
         <source>Open diaryrec</source>
         <translation>diaryrec 열기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/reminders.py" line="68"/>
+        <location filename="../../diaryrec/ui/reminders.py" line="43"/>
         <source>Write today&apos;s diary</source>
         <translation>오늘의 일기 쓰기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/reminders.py" line="69"/>
+        <location filename="../../diaryrec/ui/reminders.py" line="44"/>
         <source>Quit</source>
         <translation>끝내기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/reminders.py" line="114"/>
+        <location filename="../../diaryrec/ui/reminders.py" line="89"/>
         <source>Day {day} of your diary study: get today&apos;s recommendations and write your diary entry.</source>
         <translation>일기 연구 {day}일차입니다. 오늘의 추천을 받고 일기를 써 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/reminders.py" line="116"/>
+        <location filename="../../diaryrec/ui/reminders.py" line="91"/>
         <source>diaryrec reminder</source>
         <translation>diaryrec 알림</translation>
     </message>
@@ -2100,125 +2135,125 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="44"/>
-        <location filename="../../diaryrec/ui/settings_view.py" line="46"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="43"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="45"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="49"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="48"/>
         <source>You are in the sandbox: scripted stand-ins answer instead of the provider and Spotify, so these settings are not used until you join a real study.</source>
         <translation>지금은 샌드박스입니다. 제공자와 Spotify 대신 정해진 대본이 응답하므로, 실제 연구에 참여하기 전까지 이 설정은 쓰이지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="54"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="53"/>
         <source>Show a &amp;daily reminder</source>
         <translation>매일 알림 표시(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="58"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="57"/>
         <source>Reminder time</source>
         <translation>알림 시각</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="60"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="59"/>
         <source>Reminder</source>
         <translation>알림</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="63"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="62"/>
         <source>Remind me at</source>
         <translation>알림 시각</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="66"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="65"/>
         <source>Same as the study</source>
         <translation>연구와 같은 언어</translation>
     </message>
     <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="68"/>
         <location filename="../../diaryrec/ui/settings_view.py" line="69"/>
-        <location filename="../../diaryrec/ui/settings_view.py" line="70"/>
         <source>Interface language</source>
         <translation>화면 언어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="72"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="71"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="76"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="75"/>
         <source>Data folder</source>
         <translation>데이터 폴더</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="77"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="76"/>
         <source>Show &amp;folder</source>
         <translation>폴더 열기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="79"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="78"/>
         <source>Use another folder…</source>
         <translation>다른 폴더 사용…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="84"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="83"/>
         <source>&amp;Export my data…</source>
         <translation>내 데이터 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="85"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="84"/>
         <source>Write your study data into one zip file for the research team</source>
         <translation>연구팀에 보낼 수 있도록 연구 데이터를 zip 파일 하나로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="86"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="85"/>
         <source>Your data</source>
         <translation>내 데이터</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="88"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="87"/>
         <source>Data folder (database, screenshots, log):</source>
         <translation>데이터 폴더 (데이터베이스, 스크린샷, 로그):</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="98"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="97"/>
         <source>&amp;Save settings</source>
         <translation>설정 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="101"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="100"/>
         <source>&amp;Undo changes</source>
         <translation>변경 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="155"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="150"/>
         <source>The stored keys could not be read: {error}</source>
         <translation>저장된 키를 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="183"/>
-        <location filename="../../diaryrec/ui/settings_view.py" line="210"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="178"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="205"/>
         <source>Not saved: {error}</source>
         <translation>저장하지 못했습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="199"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="194"/>
         <source>Settings saved.</source>
         <translation>설정을 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="215"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="210"/>
         <source>Choose the data folder</source>
         <translation>데이터 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="225"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="220"/>
         <source>diaryrec will use {folder} from the next start. Your data stays where it is now; to take it along, copy the whole folder there while diaryrec is closed.</source>
         <translation>다음 실행부터 {folder} 폴더를 사용합니다. 지금의 데이터는 그대로 남아 있으니, 옮기려면 diaryrec를 닫은 상태에서 폴더 전체를 그곳에 복사하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="231"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="226"/>
         <source>The folder could not be remembered: {error}</source>
         <translation>폴더를 기억하지 못했습니다: {error}</translation>
     </message>
@@ -2508,72 +2543,72 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="61"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="63"/>
         <source>Ice-breaking sheet</source>
         <translation>아이스브레이킹 시트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="62"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="64"/>
         <source>Today&apos;s experiment</source>
         <translation>오늘의 실험</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="63"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="65"/>
         <source>Planning sheet</source>
         <translation>계획 시트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="64"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="66"/>
         <source>Revise your sheet</source>
         <translation>시트 수정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="65"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="67"/>
         <source>Your recommender</source>
         <translation>나의 추천 시스템</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="70"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="72"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="71"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="73"/>
         <source>Done (late)</source>
         <translation>완료 (늦음)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="72"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="74"/>
         <source>Partly done</source>
         <translation>일부 완료</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="73"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="75"/>
         <source>Missed</source>
         <translation>놓침</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="74"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="76"/>
         <source>Today</source>
         <translation>오늘</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="75"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="77"/>
         <source>Upcoming</source>
         <translation>예정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="85"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="87"/>
         <source>Week {number}</source>
         <translation>{number}주차</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="93"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="94"/>
         <source>Today · {state}</source>
         <translation>오늘 · {state}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="102"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="103"/>
         <source>{done} of {total} days with a recommendation session and a diary entry</source>
         <translation>{total}일 중 {done}일 추천 세션과 일기 완료</translation>
     </message>

@@ -21,7 +21,7 @@ from alembic import command
 from alembic.script import ScriptDirectory
 from sqlmodel import select
 
-import diaryrec.store.engine as engine_mod
+from diaryrec.store import sqlite_file
 from diaryrec.paths import DataLayout
 from diaryrec.store import NewerDatabaseError, open_store
 from diaryrec.store.engine import alembic_config, database_revision, head_revision, make_engine
@@ -160,11 +160,11 @@ def one_more_migration(tmp_path, monkeypatch):
 
     def make(body: str = "") -> str:
         folder = tmp_path / "migrations"
-        shutil.copytree(engine_mod.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(sqlite_file.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
         rev = "9001"
         (folder / "versions" / f"{rev}_next.py").write_text(
             MIGRATION_NEXT.format(doc="next", rev=rev, down=head_revision(), body=body or "pass"))
-        monkeypatch.setattr(engine_mod, "MIGRATIONS_DIR", folder)
+        monkeypatch.setattr(sqlite_file, "MIGRATIONS_DIR", folder)  # where the store finds its migrations
         return rev
 
     return make

@@ -11,23 +11,28 @@ from diaryrec.ui.app import run_app
 from diaryrec.ui.main_window import MainWindow
 
 
-def test_the_app_runs_with_sandbox(qtbot, data_dir):
+def _run_and_close(data_dir, ready) -> list[MainWindow]:
+    """Start the app with the sandbox; close its window once ``ready(window)``."""
     seen: list[MainWindow] = []
 
-    def close_when_shown() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    def close_when_ready() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible() and ready(w)]
         if not windows:
-            QTimer.singleShot(50, close_when_shown)
+            QTimer.singleShot(10, close_when_ready)
             return
         seen.extend(windows)
         windows[0].close()
 
-    QTimer.singleShot(50, close_when_shown)
+    QTimer.singleShot(10, close_when_ready)
     try:
-        code = run_app(build_parser().parse_args(["--sandbox", "--data-dir", str(data_dir)]))
+        assert run_app(build_parser().parse_args(["--sandbox", "--data-dir", str(data_dir)])) == 0
     finally:
         setup_logging(None)  # detach the log file the app opened
-    assert code == 0
+    return seen
+
+
+def test_the_app_runs_with_sandbox(qtbot, data_dir):
+    seen = _run_and_close(data_dir, lambda window: window.attached)
     assert seen and seen[0].context.sandbox and seen[0].first_run is not None
     from diaryrec.paths import DataLayout
     from diaryrec.store import open_store
@@ -40,3 +45,14 @@ def test_the_app_runs_with_sandbox(qtbot, data_dir):
         store.close()
     assert started.detail["sandbox"] is True
     assert (data_dir / "logs" / "diaryrec.log").exists()
+
+
+def test_closing_before_the_store_opens_is_clean(qtbot, data_dir):
+    """Closed at once (the store still opening in its worker): the app waits for
+    the worker, closes the store it opened and exits normally."""
+    seen = _run_and_close(data_dir, lambda window: window.tasks.active() > 0 and not window.attached)
+    assert seen and seen[0].context is None
+    from diaryrec.store.engine import database_revision, head_revision
+
+    assert database_revision(data_dir / "diaryrec.sqlite") == head_revision()
+    assert not (data_dir / "diaryrec.sqlite-wal").exists()  # the store was closed (WAL checkpointed)

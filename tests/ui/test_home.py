@@ -5,7 +5,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
 from diaryrec.services.diary import add_screenshot
-from diaryrec.services.study import DayState
+from diaryrec.protocol.schedule import DayState
 from diaryrec.store.models import Conversation, DiaryEntry, Message, RecommendedTrack, SheetVersion
 from diaryrec.ui.day_view import DayView
 

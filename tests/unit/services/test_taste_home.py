@@ -1,5 +1,7 @@
-from diaryrec.services import home, taste
+from diaryrec.services import taste
+from diaryrec.services.day_record import day_record
 from diaryrec.services.diary import save_draft
+from diaryrec.store import glance
 from diaryrec.store.models import Conversation, Feedback, IdeationItem, Message, RecommendedTrack, SheetVersion
 
 
@@ -60,25 +62,31 @@ def test_annotation_newest_wins(store):
     assert summary.annotation == "I like rainy-day ballads" and summary.empty
 
 
+def _recommender(store):
+    """The name the home screen shows, read the way it reads it (plain SQL)."""
+    with glance.reading(store.layout.database) as query:
+        return glance.recommender_name(query)
+
+
 def test_current_recommender_is_the_newest_planning_version(store):
-    assert home.current_recommender(store) is None
+    assert _recommender(store) is None
     with store.session() as session:
         session.add(SheetVersion(sheet_key="recommender-1", kind="planning", version=1, study_day=8, content={"name": "비 오는 날 DJ"}))
         session.add(SheetVersion(sheet_key="day-3", kind="daily", version=1, study_day=3, content={"name": "not this"}))
         session.commit()
         session.add(SheetVersion(sheet_key="recommender-1", kind="planning", version=2, study_day=15, content={"name": "사진 DJ"}))
         session.commit()
-    assert home.current_recommender(store) == "사진 DJ"
+    assert _recommender(store) == "사진 DJ"
 
 
 def test_day_record_lists_messages_tracks_and_entry(store):
     _conversation(store, day=3)
     save_draft(store, 3, {"pros_cons": "좋았다"})
-    record = home.day_record(store, 3)
+    record = day_record(store, 3)
     assert [m.role for m in record.conversations[0].messages] == ["user", "assistant"]
     assert [t.title for t in record.conversations[0].messages[1].tracks] == ["봄날", "Hype Boy", "Loud Song"]
     assert record.diary.answers == {"pros_cons": "좋았다"}
-    assert home.day_record(store, 4).conversations == []
+    assert day_record(store, 4).conversations == []
 
 
 def test_a_song_recommended_on_several_days_is_one_song_with_its_newest_rating(store):

@@ -9,7 +9,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel, select
 
-import diaryrec.store.engine as engine_mod
+from diaryrec.store import sqlite_file
 from diaryrec.paths import DataLayout
 from diaryrec.store import DatabaseUnreadableError, NewerDatabaseError, open_store
 from diaryrec.store.engine import database_revision, head_revision
@@ -130,12 +130,12 @@ def next_migration(tmp_path, monkeypatch):
 
     def make(fail: bool) -> None:
         folder = tmp_path / "migrations"
-        shutil.copytree(engine_mod.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(sqlite_file.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
         body = MIGRATION_0002.format(
             doc="test migration", down=head_revision(), fail="raise RuntimeError('boom')" if fail else ""
         )
         (folder / "versions" / "0002_test.py").write_text(body)
-        monkeypatch.setattr(engine_mod, "MIGRATIONS_DIR", folder)
+        monkeypatch.setattr(sqlite_file, "MIGRATIONS_DIR", folder)  # where the store finds its migrations
 
     return make
 

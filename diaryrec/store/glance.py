@@ -1,0 +1,111 @@
+"""Plain-SQL reads of what the home screen and the timeline show: the enrolment,
+the days with a recommendation session, the diary entries and the current
+recommender's name.
+
+Written once, in SQL, and run two ways: through a read-only ``sqlite3`` connection
+(the app's first paint, before SQLAlchemy is imported, and the home screen's
+refreshes) and through an ORM session's connection (``services.study.timeline``,
+inside the export's read transaction). Standard library only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from diaryrec.protocol.schedule import DiaryFact
+from diaryrec.store.sqlite_file import connect_readonly, database_revision, head_revision
+
+#: runs one SELECT without parameters and returns its rows
+Query = Callable[[str], list[tuple[Any, ...]]]
+
+
+@dataclass(frozen=True)
+class EnrolmentGlance:
+    id: int
+    study_sha256: str
+    participant_code: str
+    enrolled_on: dt.date
+    time_zone: str
+    sandbox: bool
+
+    @property
+    def calendar_key(self) -> str:
+        return calendar_key(self.id, self.study_sha256)
+
+
+def calendar_key(enrolment_id: int, study_sha256: str) -> str:
+    """Names the joined study a cached calendar was made from (services.home)."""
+    return f"{enrolment_id}:{study_sha256}"
+
+
+def enrolment(query: Query) -> EnrolmentGlance | None:
+    rows = query(
+        "SELECT id, study_sha256, participant_code, enrolled_on, time_zone, sandbox FROM enrolment ORDER BY id DESC LIMIT 1"
+    )
+    if not rows:
+        return None
+    id_, sha, code, enrolled_on, zone, sandbox = rows[0]
+    return EnrolmentGlance(int(id_), str(sha), str(code), dt.date.fromisoformat(str(enrolled_on)), str(zone), bool(sandbox))
+
+
+def session_days(query: Query) -> set[int]:
+    """The study days with at least one reply from the recommender (the paper's
+    "recommendation session"); a reply that failed does not count."""
+    return {
+        int(row[0])
+        for row in query(
+            "SELECT DISTINCT conversation.study_day FROM conversation "
+            "JOIN message ON message.conversation_id = conversation.id "
+            "WHERE message.role = 'assistant' AND message.status != 'error'"
+        )
+    }
+
+
+def diary_facts(query: Query) -> dict[int, DiaryFact]:
+    return {int(day): DiaryFact(str(status), bool(late)) for day, status, late in query("SELECT study_day, status, late FROM diary_entry")}
+
+
+def recommender_name(query: Query) -> str | None:
+    """The name on the newest planning sheet version, or None before week 2."""
+    rows = query("SELECT content FROM sheet_version WHERE kind = 'planning' ORDER BY created_at DESC, id DESC LIMIT 1")
+    if not rows:
+        return None
+    content = rows[0][0]
+    if isinstance(content, str):  # SQLite hands JSON columns back as text
+        try:
+            content = json.loads(content)
+        except ValueError:
+            return None
+    name = content.get("name") if isinstance(content, dict) else None
+    return str(name).strip() or None if name else None
+
+
+def sqlite_query(conn: sqlite3.Connection) -> Query:
+    return lambda sql: conn.execute(sql).fetchall()
+
+
+@contextlib.contextmanager
+def reading(database: Path) -> Iterator[Query | None]:
+    """A query over ``database`` read-only, in one transaction (one consistent
+    picture); None when there is nothing to read yet: no database, or one whose
+    schema is not this version's (start-up then waits for the store to open, which
+    migrates or refuses it)."""
+    if not database.exists() or database.stat().st_size == 0:
+        yield None
+        return
+    if database_revision(database) != head_revision():
+        yield None
+        return
+    with contextlib.closing(connect_readonly(database)) as conn:
+        conn.execute("BEGIN")
+        try:
+            yield sqlite_query(conn)
+        finally:
+            conn.rollback()

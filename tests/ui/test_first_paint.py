@@ -1,0 +1,109 @@
+"""Start-up paints before it loads (issue 5): the window opens from what
+``diaryrec.startup`` reads with the standard library, and the store, settings and
+study attach to it afterwards; what is asked for meanwhile waits, nothing is lost."""
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+from diaryrec.startup import first_paint
+from diaryrec.ui.app import apply_style, ensure_application, open_context
+from diaryrec.ui.i18n import install_language
+from diaryrec.ui.main_window import MainWindow
+
+from ui_helpers import seoul
+
+HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "pydantic", "jinja2", "openai", "spotipy", "keyring", "PIL", "rapidfuzz")
+
+
+def _cache_calendar(data_dir):
+    """Opening the store once, as every start does, caches the study's calendar."""
+    open_context(data_dir, False).close()
+
+
+def test_the_first_paint_imports_no_orm_and_builds_no_qt_enums(joined, data_dir):
+    _cache_calendar(data_dir)
+    child = textwrap.dedent(f"""
+        import json, sys
+        from diaryrec.startup import first_paint
+        first = first_paint({str(data_dir)!r}, False)
+        import PySide6.QtCore
+        from diaryrec.ui.app import apply_style, ensure_application
+        from diaryrec.ui.main_window import MainWindow
+        app = ensure_application(styled=False)
+        window = MainWindow(first_paint=first)
+        apply_style(app)
+        window.show()
+        app.processEvents()
+        print(json.dumps({{
+            "home": window.home is not None and window.home.summary is not None,
+            "cells": len(window.home.timeline_view.cells) if window.home else 0,
+            "heavy": sorted(m for m in {HEAVY!r} if m in sys.modules),
+            "qt_namespace_built": "Qt" in PySide6.QtCore.__dict__,
+        }}))
+    """)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, env=env, timeout=120, check=True)
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen == {"home": True, "cells": 21, "heavy": [], "qt_namespace_built": False}
+
+
+def _first_window(qtbot, data_dir, now):
+    ensure_application(styled=False)
+    first = first_paint(str(data_dir), False)
+    install_language(first.language or "en")  # as run_app does
+    window = MainWindow(first_paint=first)
+    qtbot.addWidget(window)
+    apply_style(ensure_application(styled=False))
+    window.show()
+    return first, window
+
+
+def _attach(window, data_dir, now):
+    context = open_context(data_dir, False)
+    context.now = lambda: now  # type: ignore[method-assign]
+    window.attach(context)
+    return context
+
+
+def test_what_is_asked_before_the_store_opens_happens_once_it_has(qtbot, joined, data_dir):
+    _cache_calendar(data_dir)
+    now = seoul(6, 12)
+    first, window = _first_window(qtbot, data_dir, now)
+    try:
+        assert first.home is not None and window.home is not None and not window.attached
+        assert [window.nav.item(r).text() for r in range(window.nav.count())] == ["홈", "일기", "나의 취향", "설정"]
+        window.nav.setCurrentRow(2)  # "My taste", not built yet: a placeholder, then the screen
+        assert window.current_key == "taste" and "taste" not in window.screens
+        window.home.timeline_view.cells[0].click()  # day 1, before the store is open
+        context = _attach(window, data_dir, now)
+        assert window.attached and set(window.screens) == {"home", "diary", "taste", "settings", "day", "activity"}
+        assert window.current_key == "day"  # the day asked for, after the screen asked for
+        qtbot.waitUntil(lambda: window.screens["day"].record is not None, timeout=10_000)
+        assert window.screens["day"].record.day == 1
+        assert window._loading_page is None  # the placeholder is gone
+    finally:
+        window.close()
+        window.tasks.shutdown()
+        window.diary_tasks.shutdown()
+        if window.context is not None:
+            window.context.close()
+        install_language("en")
+
+
+def test_without_a_study_the_window_waits_then_offers_to_join(qtbot, data_dir):
+    first, window = _first_window(qtbot, data_dir, seoul(2, 12))
+    try:
+        assert first.home is None and window.home is None
+        assert window.centralWidget().objectName() == "loadingPage"
+        _attach(window, data_dir, seoul(2, 12))
+        assert window.first_run is not None and window.centralWidget() is window.first_run
+    finally:
+        window.close()
+        window.tasks.shutdown()
+        window.diary_tasks.shutdown()
+        if window.context is not None:
+            window.context.close()
+        install_language("en")

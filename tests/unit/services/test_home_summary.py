@@ -1,0 +1,99 @@
+"""The home screen's data, read with plain SQL (services.home, store.glance): the
+same answer as the ORM-side timeline, the cached calendar and when it is refused."""
+
+import contextlib
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from diaryrec.protocol import schedule
+from diaryrec.protocol.calendar import Calendar
+from diaryrec.services import home
+from diaryrec.services.study import join_study, timeline
+from diaryrec.store.glance import calendar_key
+from diaryrec.store.models import Conversation, DiaryEntry, Message, SheetVersion
+
+JOINED = dt.datetime(2026, 3, 2, 1, 0, tzinfo=dt.timezone.utc)  # 10:00 in Seoul: day 1
+DAY_5 = dt.datetime(2026, 3, 6, 3, 0, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture
+def active(store, default_study):
+    active = join_study(store, default_study, "P07", now=JOINED, zone_name="Asia/Seoul")
+    with store.session() as session:
+        for day, status in ((1, "complete"), (2, "complete"), (3, "complete"), (4, "error")):
+            conv = Conversation(study_day=day, purpose="daily")
+            session.add(conv)
+            session.flush()
+            session.add(Message(conversation_id=conv.id, seq=1, role="user", text="요청"))
+            session.add(Message(conversation_id=conv.id, seq=2, role="assistant", text="추천", status=status))
+        session.add(DiaryEntry(study_day=1, status="saved", answers={}))
+        session.add(DiaryEntry(study_day=2, status="saved", late=True, answers={}))
+        session.add(DiaryEntry(study_day=5, status="draft", answers={"pros_cons": "쓰는 중"}))
+        session.add(SheetVersion(sheet_key="recommender-1", kind="planning", version=1, study_day=8, content={"name": "비 오는 날 DJ"}))
+        session.commit()
+    return active
+
+
+def test_the_home_summary_agrees_with_the_timeline_read_through_the_orm(store, active):
+    summary = home.read_home(store.layout, DAY_5, calendar=active.calendar)
+    assert summary is not None
+    assert summary.timeline == timeline(store, active, DAY_5)
+    states = [d.state for d in summary.timeline.days[:6]]
+    assert states == ["done", "late", "partly", "missed", "today", "upcoming"]  # day 4's reply failed: no session
+    assert summary.today is not None and summary.today.number == 5 and summary.day_now == 5
+    assert summary.today_diary == "draft"
+    assert summary.recommender == "비 오는 날 DJ"
+    assert summary.participant_code == "P07" and summary.enrolled_on == dt.date(2026, 3, 2)
+    assert summary.calendar.study_name["ko"] == "나만의 음악 추천 시스템 만들기"
+
+
+def test_outside_the_study_there_is_no_today(store, active):
+    before = home.read_home(store.layout, JOINED - dt.timedelta(days=3), calendar=active.calendar)
+    after = home.read_home(store.layout, JOINED + dt.timedelta(days=40), calendar=active.calendar)
+    assert before.today is None and before.today_diary is None and before.day_now < 1
+    assert after.today is None and after.day_now > 21
+
+
+def test_the_first_paint_reads_the_cached_calendar_of_the_same_study_only(store, active):
+    layout = store.layout
+    assert home.read_home(layout, DAY_5) is None  # nothing cached yet
+    key = calendar_key(active.enrolment.id, active.enrolment.study_sha256)
+    home.remember_calendar(layout, key, active.calendar)
+    assert home.read_home(layout, DAY_5) == home.read_home(layout, DAY_5, calendar=active.calendar)
+    home.remember_calendar(layout, "1:another-study", active.calendar)
+    assert home.read_home(layout, DAY_5) is None
+
+
+def test_no_early_home_without_a_database_or_with_one_to_migrate(layout, store, active):
+    home.remember_calendar(layout, calendar_key(active.enrolment.id, active.enrolment.study_sha256), active.calendar)
+    assert home.start_home(layout, DAY_5) is not None
+    store.close()
+    with contextlib.closing(sqlite3.connect(layout.database)) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0000'")
+        conn.commit()
+    assert home.start_home(layout, DAY_5) is None  # an older schema: the store migrates it first
+    layout.database.write_bytes(b"not a database at all" * 100)
+    assert home.start_home(layout, DAY_5) is None  # damaged: the store reports it in words
+    layout.database.unlink()
+    assert home.start_home(layout, DAY_5) is None
+
+
+def test_the_calendar_round_trips_and_refuses_what_it_did_not_write(default_study):
+    calendar = default_study.study.calendar()
+    text = calendar.to_json("1:abc")
+    assert Calendar.from_json(text, "1:abc") == calendar
+    assert Calendar.from_json(text, "2:abc") is None
+    assert Calendar.from_json(text.replace('"format": 1', '"format": 99'), "1:abc") is None
+    assert Calendar.from_json("{not json", "1:abc") is None
+    assert Calendar.from_json(text.replace('"04:00"', '"4 o\'clock"'), "1:abc") is None
+
+
+def test_the_calendar_and_the_study_file_agree_day_by_day(default_study):
+    study = default_study.study
+    plans = study.calendar().days()
+    days = schedule.days(study)
+    assert [(p.number, p.week, p.day_in_week, p.activity, p.interview) for p in plans] == [
+        (d.number, d.week.number, d.day_in_week, d.activity, d.interview) for d in days
+    ]
