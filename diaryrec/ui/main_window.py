@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _loading_label(self) -> QWidget:
-        label = QLabel(self.tr("Opening your study…"))
+        label = QLabel(self.tr("Loading…"))
         label.setObjectName("loadingPage")  # centred by style.qss
         return label
 

@@ -1086,8 +1086,8 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../diaryrec/ui/main_window.py" line="210"/>
-        <source>Opening your study…</source>
-        <translation>연구를 여는 중…</translation>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
     </message>
     <message>
         <location filename="../../diaryrec/ui/main_window.py" line="217"/>
