@@ -56,3 +56,31 @@ def test_closing_before_the_store_opens_is_clean(qtbot, data_dir):
 
     assert database_revision(data_dir / "diaryrec.sqlite") == head_revision()
     assert not (data_dir / "diaryrec.sqlite-wal").exists()  # the store was closed (WAL checkpointed)
+
+
+def test_a_data_folder_it_cannot_open_is_reported_in_words_and_left_alone(qtbot, data_dir, monkeypatch):
+    """A database from a newer diaryrec: the window says so (no traceback), the app
+    exits with the error's code, and the file is not touched."""
+    import contextlib
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from diaryrec.paths import DataLayout
+    from diaryrec.store import open_store
+
+    open_store(DataLayout(data_dir)).close()
+    database = data_dir / "diaryrec.sqlite"
+    with contextlib.closing(sqlite3.connect(database)) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'from-the-future'")
+        conn.commit()
+    before = database.read_bytes()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda _parent, _title, text: shown.append(text)))
+    try:
+        code = run_app(build_parser().parse_args(["--data-dir", str(data_dir)]))
+    finally:
+        setup_logging(None)
+    assert code == 2
+    assert len(shown) == 1 and "newer version of diaryrec" in shown[0]
+    assert database.read_bytes() == before
