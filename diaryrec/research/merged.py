@@ -19,13 +19,14 @@ import json
 from pathlib import Path
 from typing import Optional
 
-from sqlalchemy import Boolean, Column, Engine, ForeignKey, Integer, String, Table, UniqueConstraint, create_engine, event
+from sqlalchemy import URL, Boolean, Column, Engine, ForeignKey, Integer, String, Table, UniqueConstraint, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
 
 from diaryrec.errors import UserError
 from diaryrec.research.tables import STORED
+from diaryrec.store.engine import sqlite_url
 from diaryrec.store.types import UtcDateTime, utcnow
 
 MERGED_SCHEMA_VERSION = 1
@@ -96,10 +97,10 @@ class MergedDatabaseError(UserError):
     pass
 
 
-def database_url(target: str) -> str:
+def database_url(target: str) -> str | URL:
     """A SQLAlchemy URL for a file path or a database URL (``postgresql://`` uses psycopg 3)."""
     if "://" not in target:
-        return f"sqlite:///{target}"
+        return sqlite_url(target)
     if target.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + target.split("://", 1)[1]
     return target
@@ -107,7 +108,7 @@ def database_url(target: str) -> str:
 
 def open_merged(target: str, *, create: bool = True) -> Engine:
     url = database_url(target)
-    sqlite = url.startswith("sqlite")
+    sqlite = str(url).startswith("sqlite")
     if sqlite and create and "://" not in target:
         Path(target).parent.mkdir(parents=True, exist_ok=True)
     try:

@@ -26,6 +26,7 @@ from sqlmodel import Session
 
 from diaryrec.paths import DataLayout
 from diaryrec.research.tables import STORED
+from diaryrec.store.engine import sqlite_url
 from diaryrec.services.study import active_study, timeline
 
 Rows = list[dict[str, Any]]
@@ -41,7 +42,7 @@ class Snapshot:
 @contextlib.contextmanager
 def read_transaction(database: Path) -> Iterator[Connection]:
     engine = create_engine(
-        f"sqlite:///{database}", poolclass=NullPool, connect_args={"timeout": 10, "check_same_thread": False}
+        sqlite_url(database), poolclass=NullPool, connect_args={"timeout": 10, "check_same_thread": False}
     )
 
     @event.listens_for(engine, "connect")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import URL, Engine, event
 from sqlalchemy.exc import DatabaseError
 from sqlmodel import Session, create_engine
 
@@ -129,9 +129,16 @@ def backup_database(path: Path, target_dir: Path, label: str) -> Path:
     return target
 
 
+def sqlite_url(path: Path | str) -> URL:
+    """The SQLAlchemy URL of a SQLite file. Built, not written as ``sqlite:///{path}``:
+    that string is parsed as a URL, so a folder named "a ?b" or "c %20" would put the
+    database somewhere else."""
+    return URL.create("sqlite", database=str(path))
+
+
 def make_engine(path: Path) -> Engine:
     engine = create_engine(
-        f"sqlite:///{path}",
+        sqlite_url(path),
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
         # Korean stays readable in the file (and in any SQLite browser a researcher opens)
         json_serializer=lambda value: json.dumps(value, ensure_ascii=False),

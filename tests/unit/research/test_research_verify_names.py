@@ -17,7 +17,9 @@ def test_safe_names(name):
 
 
 def test_database_urls():
-    assert database_url("study.sqlite") == "sqlite:///study.sqlite"
+    assert str(database_url("study.sqlite")) == "sqlite:///study.sqlite"
+    odd = database_url("연구 ?a %20#.sqlite")  # a file name, never parsed as a URL
+    assert odd.database == "연구 ?a %20#.sqlite"
     assert database_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
     assert database_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
     assert database_url("sqlite:////tmp/x.sqlite") == "sqlite:////tmp/x.sqlite"

@@ -97,3 +97,19 @@ def test_the_calendar_and_the_study_file_agree_day_by_day(default_study):
     assert [(p.number, p.week, p.day_in_week, p.activity, p.interview) for p in plans] == [
         (d.number, d.week.number, d.day_in_week, d.activity, d.interview) for d in days
     ]
+
+
+def test_a_data_folder_with_korean_spaces_and_uri_characters_is_read(tmp_path, default_study):
+    from diaryrec.paths import DataLayout
+    from diaryrec.store import open_store
+
+    layout = DataLayout(tmp_path / "연구 데이터 #1 ?&%20").ensure()
+    store = open_store(layout)
+    try:
+        active = join_study(store, default_study, "P07", now=JOINED, zone_name="Asia/Seoul")
+        home.remember_calendar(layout, calendar_key(active.enrolment.id, active.enrolment.study_sha256), active.calendar)
+        summary = home.start_home(layout, DAY_5)
+        assert summary is not None and summary.participant_code == "P07" and summary.day_now == 5
+    finally:
+        store.close()
+    assert home.start_home(layout, DAY_5) is not None  # also with the store closed (no -wal file)

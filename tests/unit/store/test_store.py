@@ -208,3 +208,15 @@ def test_opening_a_current_database_does_not_load_alembic(store):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_a_data_folder_whose_name_looks_like_a_url_keeps_its_database_inside(tmp_path):
+    """"?" and "%20" in a folder name once sent SQLAlchemy's URL parser elsewhere."""
+    from diaryrec.paths import DataLayout
+    from diaryrec.store import open_store
+
+    for name in ("b ?&x=1", "c %20", "d #1", "연구 데이터"):
+        layout = DataLayout(tmp_path / name)
+        open_store(layout).close()
+        assert layout.database.stat().st_size > 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["b ?&x=1", "c %20", "d #1", "연구 데이터"])
