@@ -8,6 +8,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from diaryrec.startup import first_paint
 from diaryrec.ui.app import apply_style, ensure_application, open_context
 from diaryrec.ui.i18n import install_language
@@ -50,15 +52,31 @@ def test_the_first_paint_imports_no_orm_and_builds_no_qt_enums(joined, data_dir)
     assert seen == {"home": True, "cells": 21, "heavy": [], "qt_namespace_built": False}
 
 
-def _first_window(qtbot, data_dir, now):
-    ensure_application(styled=False)
-    first = first_paint(str(data_dir), False)
-    install_language(first.language or "en")  # as run_app does
-    window = MainWindow(first_paint=first)
-    qtbot.addWidget(window)
-    apply_style(ensure_application(styled=False))
-    window.show()
-    return first, window
+@pytest.fixture
+def first_window(qtbot, data_dir):
+    """The window as ``run_app`` opens it, from the first paint alone; closed (with
+    the context it was attached, if any) after the test."""
+    opened: list[MainWindow] = []
+
+    def _open():
+        app = ensure_application(styled=False)
+        first = first_paint(str(data_dir), False)
+        install_language(first.language or "en")  # as run_app does
+        window = MainWindow(first_paint=first)
+        qtbot.addWidget(window)
+        apply_style(app)
+        window.show()
+        opened.append(window)
+        return first, window
+
+    yield _open
+    for window in opened:
+        window.close()
+        window.tasks.shutdown()
+        window.diary_tasks.shutdown()
+        if window.context is not None:
+            window.context.close()
+    install_language("en")
 
 
 def _attach(window, data_dir, now):
@@ -68,42 +86,26 @@ def _attach(window, data_dir, now):
     return context
 
 
-def test_what_is_asked_before_the_store_opens_happens_once_it_has(qtbot, joined, data_dir):
+def test_what_is_asked_before_the_store_opens_happens_once_it_has(qtbot, joined, data_dir, first_window):
     _cache_calendar(data_dir)
     now = seoul(6, 12)
-    first, window = _first_window(qtbot, data_dir, now)
-    try:
-        assert first.home is not None and window.home is not None and not window.attached
-        assert [window.nav.item(r).text() for r in range(window.nav.count())] == ["홈", "일기", "나의 취향", "설정"]
-        window.nav.setCurrentRow(2)  # "My taste", not built yet: a placeholder, then the screen
-        assert window.current_key == "taste" and "taste" not in window.screens
-        window.home.timeline_view.cells[0].click()  # day 1, before the store is open
-        context = _attach(window, data_dir, now)
-        assert window.attached and set(window.screens) == {"home", "diary", "taste", "settings", "day", "activity"}
-        assert window.current_key == "day"  # the day asked for, after the screen asked for
-        qtbot.waitUntil(lambda: window.screens["day"].record is not None, timeout=10_000)
-        assert window.screens["day"].record.day == 1
-        assert window._loading_page is None  # the placeholder is gone
-    finally:
-        window.close()
-        window.tasks.shutdown()
-        window.diary_tasks.shutdown()
-        if window.context is not None:
-            window.context.close()
-        install_language("en")
+    first, window = first_window()
+    assert first.home is not None and window.home is not None and not window.attached
+    assert [window.nav.item(r).text() for r in range(window.nav.count())] == ["홈", "일기", "나의 취향", "설정"]
+    window.nav.setCurrentRow(2)  # "My taste", not built yet: a placeholder, then the screen
+    assert window.current_key == "taste" and "taste" not in window.screens
+    window.home.timeline_view.cells[0].click()  # day 1, before the store is open
+    _attach(window, data_dir, now)
+    assert window.attached and set(window.screens) == {"home", "diary", "taste", "settings", "day", "activity"}
+    assert window.current_key == "day"  # the day asked for, after the screen asked for
+    qtbot.waitUntil(lambda: window.screens["day"].record is not None, timeout=10_000)
+    assert window.screens["day"].record.day == 1
+    assert window._loading_page is None  # the placeholder is gone
 
 
-def test_without_a_study_the_window_waits_then_offers_to_join(qtbot, data_dir):
-    first, window = _first_window(qtbot, data_dir, seoul(2, 12))
-    try:
-        assert first.home is None and window.home is None
-        assert window.centralWidget().objectName() == "loadingPage"
-        _attach(window, data_dir, seoul(2, 12))
-        assert window.first_run is not None and window.centralWidget() is window.first_run
-    finally:
-        window.close()
-        window.tasks.shutdown()
-        window.diary_tasks.shutdown()
-        if window.context is not None:
-            window.context.close()
-        install_language("en")
+def test_without_a_study_the_window_waits_then_offers_to_join(qtbot, data_dir, first_window):
+    first, window = first_window()
+    assert first.home is None and window.home is None
+    assert window.centralWidget().objectName() == "loadingPage"
+    _attach(window, data_dir, seoul(2, 12))
+    assert window.first_run is not None and window.centralWidget() is window.first_run
