@@ -13,7 +13,7 @@ import keyring
 import keyring.errors
 from keyring.backends import fail
 
-from diaryrec.errors import UserError
+from diaryrec.errors import QT_TRANSLATE_NOOP, UserError
 
 log = logging.getLogger(__name__)
 SERVICE = "diaryrec"
@@ -55,9 +55,12 @@ def get_secret(name: SecretName) -> str:
 def set_secret(name: SecretName, value: str) -> None:
     if not _backend_available():
         raise NoKeyringError(
-            "This computer has no password store (keyring) that diaryrec can use, so the key cannot be saved.",
-            hint="On Linux install and unlock a Secret Service keyring (GNOME Keyring or KWallet), "
-            "or ask the research team for a study file that carries the key.",
+            QT_TRANSLATE_NOOP("UserError", "This computer has no password store (keyring) that diaryrec can use, so the key cannot be saved."),
+            hint=QT_TRANSLATE_NOOP(
+                "UserError",
+                "On Linux install and unlock a Secret Service keyring (GNOME Keyring or KWallet), "
+                "or ask the research team for a study file that carries the key.",
+            ),
         )
     try:
         if value:
@@ -65,7 +68,9 @@ def set_secret(name: SecretName, value: str) -> None:
         else:
             delete_secret(name)
     except keyring.errors.KeyringError as exc:
-        raise NoKeyringError(f"The password store refused to save the key ({type(exc).__name__}).") from exc
+        raise NoKeyringError(
+            QT_TRANSLATE_NOOP("UserError", "The password store refused to save the key ({kind})."), kind=type(exc).__name__
+        ) from exc
 
 
 def delete_secret(name: SecretName) -> None:

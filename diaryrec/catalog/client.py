@@ -26,7 +26,7 @@ from spotipy.cache_handler import MemoryCacheHandler
 from spotipy.exceptions import SpotifyException, SpotifyOauthError
 
 from diaryrec.catalog.credentials import CLIENT_ID_ENV, CLIENT_SECRET_ENV, resolve_credentials  # noqa: F401 - env names re-exported
-from diaryrec.errors import UserError
+from diaryrec.errors import QT_TRANSLATE_NOOP, UserError
 from diaryrec.logs import register_secret
 
 log = logging.getLogger(__name__)
@@ -201,8 +201,8 @@ class CatalogClient:
             except SpotifyOauthError as exc:
                 if exc.error in ("invalid_client", "unauthorized_client") or "401" in str(exc.error_description or ""):
                     raise CredentialsRejectedError(
-                        "Spotify rejected the client ID and secret.",
-                        hint="Check them in the settings or the study file, or ask the research team.",
+                        QT_TRANSLATE_NOOP("UserError", "Spotify rejected the client ID and secret."),
+                        hint=QT_TRANSLATE_NOOP("UserError", "Check them in the settings or the study file, or ask the research team."),
                     ) from None
                 raise CatalogUnavailable(f"Spotify's sign-in failed ({exc.error or 'no reason given'})") from None
             except SpotifyException as exc:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from diaryrec.errors import UserError
+from diaryrec.errors import QT_TRANSLATE_NOOP, UserError
 from diaryrec.fileio import write_atomic
 from diaryrec.paths import DataLayout
 
@@ -77,13 +77,19 @@ def _looks_like_heif(head: bytes) -> bool:
 
 def _open(data: bytes, name: str) -> Image.Image:
     if not HEIF_AVAILABLE and _looks_like_heif(data[:16]):
-        raise ImageRejectedError(f"{name}: HEIC photos cannot be opened on this computer.",
-                                 hint="Convert it to JPEG (on a phone: share or export it as JPEG) and attach it again.")
+        raise ImageRejectedError(
+            QT_TRANSLATE_NOOP("UserError", "{name}: HEIC photos cannot be opened on this computer."),
+            hint=QT_TRANSLATE_NOOP("UserError", "Convert it to JPEG (on a phone: share or export it as JPEG) and attach it again."),
+            name=name,
+        )
     try:
         image = Image.open(io.BytesIO(data), formats=sorted(ALLOWED_FORMATS))
     except UnidentifiedImageError:
-        raise ImageRejectedError(f"{name} is not a picture diaryrec can use.",
-                                 hint="Attach a JPEG, PNG, WebP, GIF or HEIC photo.") from None
+        raise ImageRejectedError(
+            QT_TRANSLATE_NOOP("UserError", "{name} is not a picture diaryrec can use."),
+            hint=QT_TRANSLATE_NOOP("UserError", "Attach a JPEG, PNG, WebP, GIF or HEIC photo."),
+            name=name,
+        ) from None
     except Image.DecompressionBombError:
         raise _bomb(name) from None
     if image.width * image.height > MAX_PIXELS or image.width <= 0 or image.height <= 0:
@@ -93,8 +99,19 @@ def _open(data: bytes, name: str) -> Image.Image:
 
 def _bomb(name: str) -> ImageRejectedError:
     return ImageRejectedError(
-        f"{name} is too large in pixels to open safely (more than {MAX_PIXELS // 1_000_000} megapixels).",
-        hint="Attach a smaller version of the picture (for example a screenshot of it).",
+        QT_TRANSLATE_NOOP("UserError", "{name} is too large in pixels to open safely (more than {limit} megapixels)."),
+        hint=QT_TRANSLATE_NOOP("UserError", "Attach a smaller version of the picture (for example a screenshot of it)."),
+        name=name,
+        limit=MAX_PIXELS // 1_000_000,
+    )
+
+
+def _too_big(name: str) -> ImageRejectedError:
+    return ImageRejectedError(
+        QT_TRANSLATE_NOOP("UserError", "{name} is larger than {limit} MB."),
+        hint=QT_TRANSLATE_NOOP("UserError", "Attach a smaller version of the picture."),
+        name=name,
+        limit=MAX_FILE_BYTES // 1_000_000,
     )
 
 
@@ -130,8 +147,7 @@ def _to_rgb_or_rgba(image: Image.Image) -> Image.Image:
 
 def prepare_image_bytes(data: bytes, name: str = "image") -> PreparedImage:
     if len(data) > MAX_FILE_BYTES:
-        raise ImageRejectedError(f"{name} is larger than {MAX_FILE_BYTES // 1_000_000} MB.",
-                                 hint="Attach a smaller version of the picture.")
+        raise _too_big(name)
     image = _open(data, name)
     try:
         if getattr(image, "is_animated", False):
@@ -142,7 +158,9 @@ def prepare_image_bytes(data: bytes, name: str = "image") -> PreparedImage:
             image.load()
             oriented = ImageOps.exif_transpose(image) or image
         except (OSError, SyntaxError, ValueError) as exc:
-            raise ImageRejectedError(f"{name} is damaged and cannot be read ({exc}).") from None
+            raise ImageRejectedError(
+                QT_TRANSLATE_NOOP("UserError", "{name} is damaged and cannot be read ({detail})."), name=name, detail=str(exc)
+            ) from None
         except Image.DecompressionBombError:
             raise _bomb(name) from None
         pixels = _to_rgb_or_rgba(oriented)
@@ -169,13 +187,14 @@ def prepare_image(path: Path) -> PreparedImage:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ImageRejectedError(f"{path.name} is larger than {MAX_FILE_BYTES // 1_000_000} MB.",
-                                     hint="Attach a smaller version of the picture.")
+            raise _too_big(path.name)
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ImageRejectedError(f"{path} no longer exists.") from None
+        raise ImageRejectedError(QT_TRANSLATE_NOOP("UserError", "{path} no longer exists."), path=path) from None
     except OSError as exc:
-        raise ImageRejectedError(f"{path.name} cannot be read ({exc.strerror}).") from None
+        raise ImageRejectedError(
+            QT_TRANSLATE_NOOP("UserError", "{name} cannot be read ({detail})."), name=path.name, detail=exc.strerror
+        ) from None
     return prepare_image_bytes(data, path.name)
 
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from diaryrec.errors import UserError
+from diaryrec.errors import QT_TRANSLATE_NOOP, UserError, fill
 from diaryrec.paths import resources_dir
 from diaryrec.protocol.model import StudyFile
 
@@ -21,11 +22,27 @@ DEFAULT_STUDY_FILE = "protocols/yun-lim-2025.toml"
 
 
 class StudyFileError(UserError):
-    def __init__(self, file: str, line: int | None, field: str, problem: str):
-        where = f"{file}, line {line}" if line else file
-        what = f"field {field}: " if field else ""
-        super().__init__(f"{where}: {what}{problem}")
-        self.file, self.line, self.field, self.problem = file, line, field, problem
+    """A study file that cannot be used: the file, the line and the TOML field are
+    named as they are; the ``problem`` is a translatable template filled from
+    ``values`` (or, from pydantic or tomllib, English text used as it is)."""
+
+    def __init__(self, file: str, line: int | None, field: str, problem: str, **values: object):
+        if line and field:
+            where = QT_TRANSLATE_NOOP("UserError", "{file}, line {line}: field {field}: {problem}")
+        elif line:
+            where = QT_TRANSLATE_NOOP("UserError", "{file}, line {line}: {problem}")
+        elif field:
+            where = QT_TRANSLATE_NOOP("UserError", "{file}: field {field}: {problem}")
+        else:
+            where = QT_TRANSLATE_NOOP("UserError", "{file}: {problem}")
+        text = fill(problem, values)
+        super().__init__(where, file=file, line=line, field=field, problem=text)
+        self.problem_template, self.problem_values = problem, values
+        self.file, self.line, self.field, self.problem = file, line, field, text
+
+    def render(self, translate: Callable[[str], str] = lambda text: text) -> str:
+        problem = fill(translate(self.problem_template), self.problem_values)
+        return fill(translate(self.template), {**self.template_values, "problem": problem})
 
 
 @dataclass(frozen=True)
@@ -45,14 +62,19 @@ def load_study_file(path: str | Path) -> LoadedStudy:
     try:
         size = path.stat().st_size
         if size > MAX_STUDY_FILE_BYTES:
-            raise StudyFileError(path.name, None, "", f"the file is {size:,} bytes; a study file is at most {MAX_STUDY_FILE_BYTES:,}")
+            raise StudyFileError(
+                path.name, None, "", QT_TRANSLATE_NOOP("UserError", "the file is {size:,} bytes; a study file is at most {limit:,}"),
+                size=size, limit=MAX_STUDY_FILE_BYTES,
+            )
         raw = path.read_bytes()
     except OSError as exc:
-        raise StudyFileError(str(path), None, "", f"cannot be read ({exc.strerror or exc})") from exc
+        raise StudyFileError(
+            str(path), None, "", QT_TRANSLATE_NOOP("UserError", "cannot be read ({detail})"), detail=exc.strerror or str(exc)
+        ) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise StudyFileError(path.name, _line_of_offset(raw, exc.start), "", "is not UTF-8 text") from exc
+        raise StudyFileError(path.name, _line_of_offset(raw, exc.start), "", QT_TRANSLATE_NOOP("UserError", "is not UTF-8 text")) from exc
     return parse_study_text(text, source=path.name)
 
 
@@ -62,15 +84,17 @@ def load_default_study() -> LoadedStudy:
 
 def parse_study_text(text: str, source: str = "study file") -> LoadedStudy:
     if len(text.encode("utf-8")) > MAX_STUDY_FILE_BYTES:
-        raise StudyFileError(source, None, "", f"a study file is at most {MAX_STUDY_FILE_BYTES:,} bytes")
+        raise StudyFileError(
+            source, None, "", QT_TRANSLATE_NOOP("UserError", "a study file is at most {limit:,} bytes"), limit=MAX_STUDY_FILE_BYTES
+        )
     try:
         data = tomllib.loads(text)
     except RecursionError:
-        raise StudyFileError(source, None, "", "is nested too deeply to be a study file") from None
+        raise StudyFileError(source, None, "", QT_TRANSLATE_NOOP("UserError", "is nested too deeply to be a study file")) from None
     except tomllib.TOMLDecodeError as exc:
         line = _toml_error_line(exc)
         problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) or "is not valid TOML"
-        raise StudyFileError(source, line, "", f"not valid TOML: {problem}") from exc
+        raise StudyFileError(source, line, "", QT_TRANSLATE_NOOP("UserError", "not valid TOML: {detail}"), detail=problem) from exc
     try:
         study = StudyFile.model_validate(data)
     except ValidationError as exc:
@@ -78,11 +102,11 @@ def parse_study_text(text: str, source: str = "study file") -> LoadedStudy:
         loc = _data_path(data, first["loc"])
         field = format_field(loc)
         line = locate_key(text, loc)
-        problem = re.sub(r"^(Value|Assertion) error, ", "", first["msg"])
+        problem = re.sub(r"^(Value|Assertion) error, ", "", first["msg"])  # pydantic's or the model's English
         if first["type"] == "missing":
-            problem = "is required but missing"
+            problem = QT_TRANSLATE_NOOP("UserError", "is required but missing")
         elif first["type"] == "extra_forbidden":
-            problem = "is not a known field (check its spelling)"
+            problem = QT_TRANSLATE_NOOP("UserError", "is not a known field (check its spelling)")
         raise StudyFileError(source, line, field, problem) from exc
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return LoadedStudy(study=study, text=text, sha256=digest, source=source)

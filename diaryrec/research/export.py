@@ -33,7 +33,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 
 from diaryrec import __version__
-from diaryrec.errors import UserError
+from diaryrec.errors import QT_TRANSLATE_NOOP, UserError
 from diaryrec.fileio import atomic_output, safe_file_name
 from diaryrec.paths import templates_dir
 from diaryrec.protocol import parse_study_text
@@ -71,7 +71,7 @@ def export_bundle(
     out = Path(out)
     snapshot = read_snapshot(store.layout, now)
     if snapshot is None:
-        raise ExportError("There is nothing to export yet: this data folder has not joined a study.")
+        raise ExportError(QT_TRANSLATE_NOOP("UserError", "There is nothing to export yet: this data folder has not joined a study."))
     enrolment = snapshot.tables["enrolment"][-1]
     study = parse_study_text(enrolment["study_text"], source="joined study").study
     scrub = Scrubber(store.layout.root, known_secrets([study.llm.api_key, study.catalog.client_secret]))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from diaryrec.errors import UserError
+from diaryrec.errors import QT_TRANSLATE_NOOP, UserError
 from diaryrec.fileio import write_atomic
 from diaryrec.services.study import ActiveStudy
 from diaryrec.store import Store
@@ -88,7 +88,9 @@ def _clean(answers: dict[str, str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for key, value in answers.items():
         if len(value) > MAX_ANSWER_CHARS:
-            raise UserError(f"An answer is longer than {MAX_ANSWER_CHARS:,} characters; please shorten it.")
+            raise UserError(
+                QT_TRANSLATE_NOOP("UserError", "An answer is longer than {limit:,} characters; please shorten it."), limit=MAX_ANSWER_CHARS
+            )
         out[str(key)] = value
     return out
 
@@ -188,7 +190,7 @@ def add_image_file(store: Store, day: int, source: Path) -> ScreenshotInfo:
     try:
         prepared = prepare_image(source)
     except ImageRejectedError as exc:
-        raise DiaryImageError(exc.message, hint=exc.hint) from exc
+        raise DiaryImageError(exc.template, hint=exc.hint_template, **exc.template_values) from exc
     return add_screenshot(store, day, prepared.data, automatic=False, extension=prepared.extension)
 
 

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import select
 
-from diaryrec.errors import UserError
+from diaryrec.errors import QT_TRANSLATE_NOOP, UserError
 from diaryrec.secrets import SecretName, get_secret, set_secret
 from diaryrec.protocol import LoadedStudy, parse_study_text
 from diaryrec.protocol import schedule
@@ -20,6 +20,9 @@ from diaryrec.protocol.schedule import Timeline
 from diaryrec.store import Store
 from diaryrec.store import glance
 from diaryrec.store.models import Enrolment
+
+
+MAX_CODE_CHARS = 64
 
 
 class AlreadyEnrolledError(UserError):
@@ -94,8 +97,8 @@ def _without_secrets(loaded: LoadedStudy) -> tuple[str, dict[SecretName, str]]:
         blanked = parse_study_text(text, source=loaded.source).study
         if blanked.llm.api_key or blanked.catalog.client_secret:
             raise UserError(
-                "diaryrec could not take the keys out of this study file to keep them safe.",
-                hint="Ask the research team to write api_key and client_secret as plain quoted strings.",
+                QT_TRANSLATE_NOOP("UserError", "diaryrec could not take the keys out of this study file to keep them safe."),
+                hint=QT_TRANSLATE_NOOP("UserError", "Ask the research team to write api_key and client_secret as plain quoted strings."),
             )
     return text, found
 
@@ -132,13 +135,13 @@ def join_study(
     """Record that the participant consented to and joined ``loaded`` at ``now``."""
     code = (loaded.study.study.participant_code or participant_code).strip()
     if not code:
-        raise UserError("Please enter the participant code the research team gave you.")
-    if len(code) > 64:
-        raise UserError("The participant code is at most 64 characters long.")
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "Please enter the participant code the research team gave you."))
+    if len(code) > MAX_CODE_CHARS:
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "The participant code is at most {limit} characters long."), limit=MAX_CODE_CHARS)
     if active_study(store) is not None:
         raise AlreadyEnrolledError(
-            "This data folder already holds a study.",
-            hint="Choose another data folder to join a second study.",
+            QT_TRANSLATE_NOOP("UserError", "This data folder already holds a study."),
+            hint=QT_TRANSLATE_NOOP("UserError", "Choose another data folder to join a second study."),
         )
     zone_name = loaded.study.study.time_zone or zone_name or local_zone_name()
     zone = ZoneInfo(zone_name)

@@ -137,7 +137,7 @@ def taste_summary(store: Store) -> TasteSummary:
 
 def save_annotation(store: Store, text: str) -> None:
     if len(text) > 50_000:
-        from diaryrec.errors import UserError
+        from diaryrec.errors import QT_TRANSLATE_NOOP, UserError
 
-        raise UserError("Your notes are longer than 50,000 characters; please shorten them.")
+        raise UserError(QT_TRANSLATE_NOOP("UserError", "Your notes are longer than {limit:,} characters; please shorten them."), limit=50_000)
     store.log_event("taste_annotation", text=text)

@@ -26,7 +26,7 @@ from typing import Any
 import jinja2
 import jinja2.sandbox
 
-from diaryrec.errors import UserError
+from diaryrec.errors import QT_TRANSLATE_NOOP, UserError
 from diaryrec.paths import templates_dir
 from diaryrec.sheets.io import sheet_sha256, sheet_to_dict
 from diaryrec.sheets.models import PlanningSheet
@@ -106,8 +106,9 @@ def _environment_for(template_dir: str | Path | None) -> jinja2.Environment:
     folder = Path(template_dir).expanduser()
     if not folder.is_dir():
         raise PromptTemplateError(
-            f"The study's prompt template folder {folder} does not exist.",
-            hint="Fix llm.template_dir in the study file, or leave it empty to use the shipped templates.",
+            QT_TRANSLATE_NOOP("UserError", "The study's prompt template folder {folder} does not exist."),
+            hint=QT_TRANSLATE_NOOP("UserError", "Fix llm.template_dir in the study file, or leave it empty to use the shipped templates."),
+            folder=folder,
         )
     return _environment(str(folder.resolve()))
 
@@ -127,17 +128,30 @@ def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> tupl
         template = env.get_template(name)
         text = template.render(**context)
     except jinja2.TemplateNotFound as exc:
-        raise PromptTemplateError(f"The prompt template {exc.name} was not found.") from None
+        raise PromptTemplateError(QT_TRANSLATE_NOOP("UserError", "The prompt template {name} was not found."), name=exc.name) from None
     except jinja2.TemplateSyntaxError as exc:
-        where = exc.filename or exc.name or name
-        raise PromptTemplateError(f"{where}, line {exc.lineno}: {exc.message}") from None
+        raise PromptTemplateError(
+            QT_TRANSLATE_NOOP("UserError", "{name}, line {line}: {detail}"),
+            name=exc.filename or exc.name or name,
+            line=exc.lineno,
+            detail=exc.message,
+        ) from None
     except jinja2.sandbox.SecurityError as exc:
-        raise PromptTemplateError(f"{name}: the template tried something the sandbox forbids ({exc}).") from None
+        raise PromptTemplateError(
+            QT_TRANSLATE_NOOP("UserError", "{name}: the template tried something the sandbox forbids ({detail})."), name=name, detail=str(exc)
+        ) from None
     except (OverflowError, RecursionError, MemoryError) as exc:  # the sandbox's range limit, runaway macros
-        raise PromptTemplateError(f"{name}: the template asks for too much work ({exc or type(exc).__name__}).") from None
+        raise PromptTemplateError(
+            QT_TRANSLATE_NOOP("UserError", "{name}: the template asks for too much work ({detail})."),
+            name=name,
+            detail=str(exc) or type(exc).__name__,
+        ) from None
     except jinja2.UndefinedError as exc:
         raise PromptTemplateError(
-            f"{name}: {exc.message}.", hint="See diaryrec/sheets/compiler.py for the variables a template gets."
+            QT_TRANSLATE_NOOP("UserError", "{name}: {detail}."),
+            hint=QT_TRANSLATE_NOOP("UserError", "See diaryrec/sheets/compiler.py for the variables a template gets."),
+            name=name,
+            detail=exc.message,
         ) from None
     lines = [line.rstrip() for line in text.splitlines()]
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip() + "\n", _template_label(template)

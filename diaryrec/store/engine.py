@@ -20,7 +20,7 @@ from sqlalchemy import URL, Engine, event
 from sqlalchemy.exc import DatabaseError
 from sqlmodel import Session, create_engine
 
-from diaryrec.errors import UserError
+from diaryrec.errors import QT_TRANSLATE_NOOP, UserError
 from diaryrec.fileio import sweep_partials
 from diaryrec.paths import DataLayout
 from diaryrec.store import sqlite_file
@@ -72,21 +72,29 @@ def as_storage_error(exc: BaseException, folder: Path) -> UserError | None:
         read_only = any(t in text for t in _READ_ONLY_SQLITE)
         if any(t in text for t in _DAMAGED_SQLITE):
             return DatabaseUnreadableError(
-                f"Part of the study database in {folder} cannot be read: the file is damaged.",
-                hint="Close diaryrec and restore a copy from the 'backups' folder beside it, or ask the research team.",
+                QT_TRANSLATE_NOOP("UserError", "Part of the study database in {folder} cannot be read: the file is damaged."),
+                hint=QT_TRANSLATE_NOOP(
+                    "UserError", "Close diaryrec and restore a copy from the 'backups' folder beside it, or ask the research team."
+                ),
+                folder=folder,
             )
     else:
         return None
     if full:
         return StorageError(
-            f"diaryrec could not save: the disk that holds your data folder ({folder}) is full or failing.",
-            hint="Free some space on it, then save again. Everything saved before is still there.",
+            QT_TRANSLATE_NOOP("UserError", "diaryrec could not save: the disk that holds your data folder ({folder}) is full or failing."),
+            hint=QT_TRANSLATE_NOOP("UserError", "Free some space on it, then save again. Everything saved before is still there."),
+            folder=folder,
         )
     if read_only:
         return StorageError(
-            f"diaryrec could not save: your data folder ({folder}) cannot be written "
-            "(it is read-only, or you have no permission to change it).",
-            hint="Check the folder's permissions or choose another data folder, then save again.",
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "diaryrec could not save: your data folder ({folder}) cannot be written "
+                "(it is read-only, or you have no permission to change it).",
+            ),
+            hint=QT_TRANSLATE_NOOP("UserError", "Check the folder's permissions or choose another data folder, then save again."),
+            folder=folder,
         )
     return None
 
@@ -212,8 +220,9 @@ def _open_store(layout: DataLayout) -> Store:
         current = database_revision(path)
         if current is not None and current not in known_revisions():
             raise NewerDatabaseError(
-                f"This study database was written by a newer version of diaryrec (schema {current}).",
-                hint="Install the newest diaryrec; the database has not been changed.",
+                QT_TRANSLATE_NOOP("UserError", "This study database was written by a newer version of diaryrec (schema {schema})."),
+                hint=QT_TRANSLATE_NOOP("UserError", "Install the newest diaryrec; the database has not been changed."),
+                schema=current,
             )
         if current != head:
             backup = backup_database(path, layout.backups, f"before-{head}")

@@ -13,7 +13,7 @@ import re
 import sqlite3
 from pathlib import Path
 
-from diaryrec.errors import UserError
+from diaryrec.errors import QT_TRANSLATE_NOOP, UserError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -77,13 +77,16 @@ def database_revision(path: Path) -> str | None:
                 return None
             if "alembic_version" not in tables:
                 raise DatabaseUnreadableError(
-                    f"{path} is not a diaryrec database.",
-                    hint="Choose another data folder, or move this file away.",
+                    QT_TRANSLATE_NOOP("UserError", "{path} is not a diaryrec database."),
+                    hint=QT_TRANSLATE_NOOP("UserError", "Choose another data folder, or move this file away."),
+                    path=path,
                 )
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             return row[0] if row else None
     except sqlite3.DatabaseError as exc:
         raise DatabaseUnreadableError(
-            f"The study database {path} cannot be read ({exc}).",
-            hint="It may be damaged: restore a copy from the 'backups' folder beside it, or ask the research team.",
+            QT_TRANSLATE_NOOP("UserError", "The study database {path} cannot be read ({detail})."),
+            hint=QT_TRANSLATE_NOOP("UserError", "It may be damaged: restore a copy from the 'backups' folder beside it, or ask the research team."),
+            path=path,
+            detail=str(exc),
         ) from exc

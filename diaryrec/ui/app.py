@@ -24,9 +24,10 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from diaryrec import __version__
-from diaryrec.errors import UserError
+from diaryrec.errors import QT_TRANSLATE_NOOP, UserError
 from diaryrec.paths import resources_dir
 from diaryrec.startup import FirstPaint, first_paint
+from diaryrec.ui.errors import error_text
 from diaryrec.ui.i18n import install_language, system_language
 from diaryrec.ui.main_thread_gc import MainThreadGC
 from diaryrec.ui.main_window import SCREEN_MODULES, MainWindow
@@ -99,8 +100,11 @@ def run_app(args: argparse.Namespace, first: FirstPaint | None = None) -> int:
     def failed(exc: BaseException) -> None:
         if not isinstance(exc, UserError):
             log.error("the study data could not be opened", exc_info=exc)
-            exc = UserError(f"diaryrec could not open its data folder {data_dir} ({type(exc).__name__}: {exc}).")
-        QMessageBox.critical(window, "diaryrec", str(exc))
+            exc = UserError(
+                QT_TRANSLATE_NOOP("UserError", "diaryrec could not open its data folder {folder} ({kind}: {detail})."),
+                folder=data_dir, kind=type(exc).__name__, detail=str(exc),
+            )
+        QMessageBox.critical(window, "diaryrec", error_text(exc))
         app.exit(getattr(exc, "exit_code", 1))
 
     if os.environ.get(EXIT_WHEN_HOME_SHOWN) == "1":

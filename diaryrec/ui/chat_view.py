@@ -35,6 +35,7 @@ from diaryrec.media.images import PreparedImage, prepare_image, prepare_image_by
 from diaryrec.services.feedback import FeedbackItem
 from diaryrec.services.sheet_flow import ConversationView, TrackView, last_user_message, read_conversation, read_track
 from diaryrec.ui.context import AppContext
+from diaryrec.ui.errors import error_text
 from diaryrec.ui.feedback_widgets import FeedbackPanel
 from diaryrec.ui.screenshots import png_bytes, render_full
 from diaryrec.ui.tasks import TaskRunner
@@ -246,7 +247,7 @@ class ChatView(QWidget):
         return self.tr("Scripted reply (sandbox)") if self.context.sandbox else self.tr("Recommender")
 
     def _history_failed(self, exc: BaseException) -> None:
-        self._add_error(self.tr("This conversation could not be read: {error}").format(error=exc), retry=None)
+        self._add_error(self.tr("This conversation could not be read: {error}").format(error=error_text(exc)), retry=None)
 
     def _show_history(self, conv: ConversationView) -> None:
         if conv.id != self.conversation_id:
@@ -537,11 +538,10 @@ class ChatView(QWidget):
         if typed and not self.input.toPlainText().strip():
             self.input.setPlainText(typed)  # what they typed stays in the box
             self._unanswered = typed if stored else ""
+        text = error_text(exc)
         if isinstance(exc, LlmError):
-            text = exc.localized(self.context.language)
             settings = exc.kind in SETTINGS_ERRORS
         else:
-            text = str(exc) or type(exc).__name__
             settings = False
             log.warning("turn failed: %s", type(exc).__name__)
         self._add_error(text, retry=self._resend_stored if stored else self.send, settings=settings)

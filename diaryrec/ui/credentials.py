@@ -22,6 +22,7 @@ from diaryrec.services.connection import (
     check_llm,
     check_spotify,
 )
+from diaryrec.ui.errors import error_text
 from diaryrec.ui.tasks import TaskRunner
 
 PROVIDERS = [  # (key, base URL); the names are translated in _provider_names
@@ -183,7 +184,7 @@ class CredentialsForm(QWidget):
 
     def _test_failed(self, exc: BaseException) -> None:
         self.test_button.setEnabled(True)
-        self.result.setText(self.tr("The test itself failed: {error}").format(error=exc))
+        self.result.setText(self.tr("The test itself failed: {error}").format(error=error_text(exc)))
 
     def _tested(self, reports: list[ConnectionReport]) -> None:
         self.test_button.setEnabled(True)

@@ -13,6 +13,7 @@ from diaryrec.protocol import schedule
 from diaryrec.services.day_record import DayRecord, day_record
 from diaryrec.store import Store
 from diaryrec.ui.context import AppContext
+from diaryrec.ui.errors import error_text
 from diaryrec.ui.tasks import TaskRunner
 
 
@@ -80,7 +81,7 @@ class DayView(QWidget):
         self.tasks.run(_record_with_images, self.context.store, day, on_done=self._loaded, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        self.browser.setPlainText(self.tr("This day could not be read: {error}").format(error=exc))
+        self.browser.setPlainText(self.tr("This day could not be read: {error}").format(error=error_text(exc)))
 
     def _loaded(self, loaded: tuple[DayRecord, dict[str, QImage]]) -> None:
         record, images = loaded

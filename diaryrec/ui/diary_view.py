@@ -25,6 +25,7 @@ from diaryrec.protocol import schedule
 from diaryrec.services import diary
 from diaryrec.services.diary import DiaryState
 from diaryrec.ui.context import AppContext
+from diaryrec.ui.errors import error_text
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.widgets import page_scroll
 
@@ -191,7 +192,7 @@ class DiaryView(QWidget):
         self.body_layout.addStretch(1)
 
     def _failed(self, exc: BaseException) -> None:
-        self.status.setText(self.tr("Could not read or save the diary: {error}").format(error=exc))
+        self.status.setText(self.tr("Could not read or save the diary: {error}").format(error=error_text(exc)))
 
     def _loaded(self, state: DiaryState) -> None:
         if state.day != self.day:

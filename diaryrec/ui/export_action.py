@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from diaryrec.errors import UserError
 from diaryrec.ui.context import AppContext
+from diaryrec.ui.errors import error_text
 from diaryrec.ui.tasks import TaskRunner
 
 
@@ -59,7 +60,7 @@ class Exporter(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self.running = False
-        message = str(exc) if isinstance(exc, UserError) else self.tr("The export failed ({error}).").format(error=exc)
+        message = error_text(exc) if isinstance(exc, UserError) else self.tr("The export failed ({error}).").format(error=error_text(exc))
         self._report(message, ok=False)
 
     def _report(self, text: str, *, ok: bool) -> None:

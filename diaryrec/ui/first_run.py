@@ -29,6 +29,7 @@ from diaryrec.services.connection import resolve_llm_config, resolve_spotify_con
 from diaryrec.services.study import ActiveStudy, join_study
 from diaryrec.ui.context import AppContext
 from diaryrec.ui.credentials import CredentialsForm, CredentialValues, store_secrets
+from diaryrec.ui.errors import error_text
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.widgets import page_scroll
 
@@ -203,7 +204,7 @@ class FirstRunView(QWidget):
         self.tasks.run(load_default_study, on_done=lambda loaded: self.show_study(loaded, sandbox=True), on_error=self._load_failed)
 
     def _load_failed(self, exc: BaseException) -> None:
-        message = str(exc) if isinstance(exc, UserError) else self.tr("The file could not be opened ({error}).").format(error=exc)
+        message = error_text(exc) if isinstance(exc, UserError) else self.tr("The file could not be opened ({error}).").format(error=error_text(exc))
         self.choose_error.setText(self.tr("This study file cannot be used: {message}").format(message=message))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
@@ -312,6 +313,6 @@ class FirstRunView(QWidget):
     def _join_failed(self, exc: BaseException) -> None:
         self.join_button.setEnabled(True)
         self._update_consent_buttons()
-        message = str(exc) if isinstance(exc, UserError) else self.tr("Joining failed ({error}).").format(error=exc)
+        message = error_text(exc) if isinstance(exc, UserError) else self.tr("Joining failed ({error}).").format(error=error_text(exc))
         target = self.credentials_error if self.pages.currentWidget() is self.credentials_page else self.consent_error
         target.setText(message)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from diaryrec.protocol.calendar import Activity
 from diaryrec.services.home import HomeSummary
+from diaryrec.ui.errors import error_text
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.timeline_view import TimelineView
 from diaryrec.ui.widgets import page_scroll
@@ -94,7 +95,7 @@ class HomeView(QWidget):
         self.tasks.run(self.read, on_done=self._loaded, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        self.due_label.setText(self.tr("The study's data could not be read: {error}").format(error=exc))
+        self.due_label.setText(self.tr("The study's data could not be read: {error}").format(error=error_text(exc)))
 
     def _loaded(self, summary: HomeSummary | None) -> None:
         if summary is None:

@@ -2,9 +2,11 @@
 ``resources/translations`` (``diaryrec_ko.qm``, built from ``diaryrec_ko.ts`` with
 pyside6-lrelease), plus Qt's own strings (dialog buttons) where Qt ships them.
 
-To update: ``.venv/bin/pyside6-lupdate $(find diaryrec/ui -name '*.py') -ts
+To update: ``.venv/bin/pyside6-lupdate $(find diaryrec -name '*.py') -no-obsolete -ts
 resources/translations/diaryrec_ko.ts``, translate, then ``.venv/bin/pyside6-lrelease
-resources/translations/diaryrec_ko.ts``.
+resources/translations/diaryrec_ko.ts``. The whole package is scanned: the error
+messages of the Qt-free layers are marked ``QT_TRANSLATE_NOOP("UserError", ...)``
+(diaryrec/errors.py) and shown translated by ``diaryrec.ui.errors.error_text``.
 """
 
 from __future__ import annotations

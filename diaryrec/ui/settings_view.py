@@ -25,6 +25,7 @@ from diaryrec.settings import Settings
 from diaryrec.ui.context import AppContext
 from diaryrec.ui.credentials import CredentialsForm, store_secrets
 from diaryrec.ui.data_location import choose_data_dir
+from diaryrec.ui.errors import error_text
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.widgets import page_scroll
 
@@ -147,7 +148,7 @@ class SettingsView(QWidget):
         self.tasks.run(
             lambda: (context.llm_config(), context.spotify_config()),
             on_done=self._credentials_loaded,
-            on_error=lambda exc: self.status.setText(self.tr("The stored keys could not be read: {error}").format(error=exc)),
+            on_error=lambda exc: self.status.setText(self.tr("The stored keys could not be read: {error}").format(error=error_text(exc))),
         )
 
     def _credentials_loaded(self, configs: tuple) -> None:  # type: ignore[type-arg]
@@ -175,7 +176,7 @@ class SettingsView(QWidget):
         try:
             new = self.updated_settings()
         except ValueError as exc:  # pydantic says which value is wrong
-            self.status.setText(self.tr("Not saved: {error}").format(error=exc))
+            self.status.setText(self.tr("Not saved: {error}").format(error=error_text(exc)))
             return
         old = self.context.settings
         values = self.credentials.values()
@@ -202,7 +203,7 @@ class SettingsView(QWidget):
         def failed(exc: BaseException) -> None:
             self.context.settings = old
             self.save_button.setEnabled(True)
-            self.status.setText(self.tr("Not saved: {error}").format(error=exc))
+            self.status.setText(self.tr("Not saved: {error}").format(error=error_text(exc)))
 
         self.tasks.run(work, on_done=done, on_error=failed)
 
@@ -223,4 +224,4 @@ class SettingsView(QWidget):
         )
 
     def _folder_failed(self, exc: BaseException) -> None:
-        self.folder_note.setText(self.tr("The folder could not be remembered: {error}").format(error=exc))
+        self.folder_note.setText(self.tr("The folder could not be remembered: {error}").format(error=error_text(exc)))

@@ -31,6 +31,7 @@ from diaryrec.sheets.io import sheet_to_dict
 from diaryrec.sheets.vocabulary import label
 from diaryrec.ui.chat_view import ChatView
 from diaryrec.ui.context import AppContext
+from diaryrec.ui.errors import error_text
 from diaryrec.ui.sheet_form import SheetForm
 from diaryrec.ui.tasks import TaskRunner
 
@@ -166,7 +167,7 @@ class _SheetScreen(QWidget):
 
     def _save_failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
-        self.problem.setText(self.tr("Not saved: {error}").format(error=exc))
+        self.problem.setText(self.tr("Not saved: {error}").format(error=error_text(exc)))
 
     def _saved(self, info: SheetInfo) -> None:
         self.save_button.setEnabled(not self.read_only)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, 
 from diaryrec.services import taste
 from diaryrec.services.taste import TasteSummary, TasteTrack
 from diaryrec.ui.context import AppContext
+from diaryrec.ui.errors import error_text
 from diaryrec.ui.tasks import TaskRunner
 
 
@@ -66,7 +67,7 @@ class TasteView(QWidget):
         self.tasks.run(taste.taste_summary, self.context.store, on_done=self._loaded, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        self.saved_label.setText(self.tr("Could not read or save: {error}").format(error=exc))
+        self.saved_label.setText(self.tr("Could not read or save: {error}").format(error=error_text(exc)))
         self.save_button.setEnabled(True)
 
     def _loaded(self, summary: TasteSummary) -> None:

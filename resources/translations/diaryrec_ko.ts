@@ -67,113 +67,113 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="155"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="156"/>
         <source>Conversation</source>
         <translation>대화</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="160"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="161"/>
         <source>Write a message. Enter sends, Shift+Enter starts a new line.</source>
         <translation>메시지를 쓰세요. Enter로 보내고, Shift+Enter로 줄을 바꿉니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="161"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="162"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="167"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="168"/>
         <source>&amp;Attach image…</source>
         <translation>이미지 첨부(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="171"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="172"/>
         <source>Remove images</source>
         <translation>이미지 빼기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="173"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="174"/>
         <source>&amp;Send</source>
         <translation>보내기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="176"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="177"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="178"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="179"/>
         <source>&amp;Retry</source>
         <translation>다시 시도(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="245"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="246"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="246"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="247"/>
         <source>Scripted reply (sandbox)</source>
         <translation>정해진 답변(샌드박스)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="246"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="247"/>
         <source>Recommender</source>
         <translation>추천 시스템</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="249"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="250"/>
         <source>This conversation could not be read: {error}</source>
         <translation>이 대화를 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="258"/>
-        <location filename="../../diaryrec/ui/chat_view.py" line="326"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="259"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="327"/>
         <source>[{n} image(s) attached]</source>
         <translation>[이미지 {n}장 첨부]</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="261"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="262"/>
         <source>This reply was cut off.</source>
         <translation>이 답변은 중간에 끊겼습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="267"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="268"/>
         <source>This message has no answer yet.</source>
         <translation>이 메시지에는 아직 답이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="272"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="273"/>
         <source>Attach images</source>
         <translation>이미지 첨부</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="272"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="273"/>
         <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.heic *.heif)</source>
         <translation>이미지 (*.png *.jpg *.jpeg *.gif *.webp *.heic *.heif)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="281"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="282"/>
         <source>pasted image</source>
         <translation>붙여 넣은 이미지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="306"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="307"/>
         <source>Attached: {names}</source>
         <translation>첨부됨: {names}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="324"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="325"/>
         <source>The recommender is not running. Check the language model settings.</source>
         <translation>추천 시스템이 실행되고 있지 않습니다. 언어 모델 설정을 확인해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="358"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="359"/>
         <source>(feedback sent)</source>
         <translation>(피드백을 보냈습니다)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="411"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="412"/>
         <source>…</source>
         <translation>…</translation>
     </message>
@@ -191,7 +191,7 @@
 <context>
     <name>ComposerView</name>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="199"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="200"/>
         <source>Compose today&apos;s experiment: choose one or more ways for each stage. Your own ideas from the ice-breaking sheet are marked ★ and listed first.</source>
         <translation>오늘의 실험을 구성하세요. 단계마다 하나 이상의 방식을 고르세요. 아이스브레이킹 시트에서 적은 나의 아이디어는 ★ 표시와 함께 맨 위에 있습니다.</translation>
     </message>
@@ -199,200 +199,200 @@
 <context>
     <name>CredentialsForm</name>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="71"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="72"/>
         <source>Provider</source>
         <translation>제공자</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="74"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="75"/>
         <source>Base URL</source>
         <translation>기본 URL</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="77"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="78"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="82"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="83"/>
         <source>API key</source>
         <translation>API 키</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="83"/>
-        <location filename="../../diaryrec/ui/credentials.py" line="200"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="84"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="201"/>
         <source>Language model</source>
         <translation>언어 모델</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="85"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="86"/>
         <source>&amp;Provider</source>
         <translation>제공자(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="86"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="87"/>
         <source>&amp;Base URL</source>
         <translation>기본 URL(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="87"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="88"/>
         <source>&amp;Model</source>
         <translation>모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="88"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="89"/>
         <source>API &amp;key</source>
         <translation>API 키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="91"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="92"/>
         <source>Spotify client ID</source>
         <translation>Spotify 클라이언트 ID</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="95"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="96"/>
         <source>Spotify client secret</source>
         <translation>Spotify 클라이언트 시크릿</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="97"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="98"/>
         <source>Spotify market</source>
         <translation>Spotify 마켓</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="101"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="102"/>
         <source>Spotify (checks that recommended tracks exist)</source>
         <translation>Spotify (추천된 곡이 실제로 있는지 확인)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="103"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="104"/>
         <source>Client &amp;ID</source>
         <translation>클라이언트 ID(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="104"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="105"/>
         <source>Client &amp;secret</source>
         <translation>클라이언트 시크릿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="105"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="106"/>
         <source>Mar&amp;ket</source>
         <translation>마켓(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="107"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="108"/>
         <source>&amp;Test connection</source>
         <translation>연결 테스트(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="112"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="113"/>
         <source>Connection test result</source>
         <translation>연결 테스트 결과</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="123"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="124"/>
         <source>OpenAI</source>
         <translation>OpenAI</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="123"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="124"/>
         <source>Ollama (on this computer)</source>
         <translation>Ollama (이 컴퓨터에서 실행)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="123"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="124"/>
         <source>LM Studio (on this computer)</source>
         <translation>LM Studio (이 컴퓨터에서 실행)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="123"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="124"/>
         <source>Other OpenAI-compatible service</source>
         <translation>기타 OpenAI 호환 서비스</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="140"/>
-        <location filename="../../diaryrec/ui/credentials.py" line="151"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="141"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="152"/>
         <source>provided by the study</source>
         <translation>연구에서 제공됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="143"/>
-        <location filename="../../diaryrec/ui/credentials.py" line="154"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="144"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="155"/>
         <source>stored: {masked} (type to replace)</source>
         <translation>저장됨: {masked} (바꾸려면 새로 입력)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="143"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="144"/>
         <source>paste your key here</source>
         <translation>여기에 키를 붙여 넣으세요</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="154"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="155"/>
         <source>optional</source>
         <translation>선택 사항</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="174"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="175"/>
         <source>Testing…</source>
         <translation>테스트하는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="186"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="187"/>
         <source>The test itself failed: {error}</source>
         <translation>테스트를 실행하지 못했습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="192"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="193"/>
         <source>Spotify: not set up, so recommended tracks will not be checked.</source>
         <translation>Spotify: 설정되지 않아 추천된 곡을 확인하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="200"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="201"/>
         <source>Spotify</source>
         <translation>Spotify</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="202"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="203"/>
         <source>works.</source>
         <translation>잘 작동합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="203"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="204"/>
         <source>some fields are empty.</source>
         <translation>비어 있는 항목이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="204"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="205"/>
         <source>the address must start with http:// or https://.</source>
         <translation>주소는 http:// 또는 https://로 시작해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="205"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="206"/>
         <source>could not be reached. Check the address and your internet connection.</source>
         <translation>연결할 수 없습니다. 주소와 인터넷 연결을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="206"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="207"/>
         <source>did not answer in time. Try again in a moment.</source>
         <translation>제때 응답하지 않았습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="207"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="208"/>
         <source>refused the key. Check that it is copied completely.</source>
         <translation>키를 거부했습니다. 키가 빠짐없이 복사되었는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="208"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="209"/>
         <source>answered, but has no model by that name.</source>
         <translation>응답했지만 그 이름의 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="209"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="210"/>
         <source>says too many requests, or the account has no credit left.</source>
         <translation>요청이 너무 많거나 계정의 크레딧이 남아 있지 않다고 합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="210"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="211"/>
         <source>answered with an error. Try again later.</source>
         <translation>오류로 응답했습니다. 나중에 다시 시도하세요.</translation>
     </message>
@@ -408,142 +408,142 @@
 <context>
     <name>DayView</name>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="46"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="47"/>
         <source>Day</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="50"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="51"/>
         <source>← Back to home</source>
         <translation>← 홈으로</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="57"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="58"/>
         <source>Open this day&apos;s activity (read-only)</source>
         <translation>이날의 활동 보기(읽기 전용)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="69"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="70"/>
         <source>Conversations and diary entry of this day</source>
         <translation>이날의 대화와 일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="78"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="79"/>
         <source>Day {day}</source>
         <translation>{day}일차</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="79"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="80"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="83"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="84"/>
         <source>This day could not be read: {error}</source>
         <translation>이날의 기록을 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="96"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="97"/>
         <source>Day {day} · Week {week}: {name}</source>
         <translation>{day}일차 · {week}주차: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="103"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="104"/>
         <source>Write this day&apos;s diary</source>
         <translation>이날의 일기 쓰기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="103"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="104"/>
         <source>Write this day&apos;s diary (late)</source>
         <translation>이날의 일기 쓰기 (늦음)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="112"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="113"/>
         <source>Conversations</source>
         <translation>대화</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="114"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="115"/>
         <source>No conversation on this day.</source>
         <translation>이날은 대화가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="116"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="117"/>
         <source>Conversation started {time}</source>
         <translation>{time}에 시작한 대화</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="118"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="119"/>
         <source>sandbox (scripted replies)</source>
         <translation>샌드박스 (정해진 대본 응답)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="121"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="122"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="121"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="122"/>
         <source>Recommender</source>
         <translation>추천 시스템</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="134"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="135"/>
         <source>Diary entry</source>
         <translation>일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="137"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="138"/>
         <source>No diary entry for this day.</source>
         <translation>이날의 일기가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="139"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="140"/>
         <source>Saved</source>
         <translation>저장됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="139"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="140"/>
         <source>Draft, not saved</source>
         <translation>임시 저장, 아직 저장 안 됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="141"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="142"/>
         <source>late</source>
         <translation>늦음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="149"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="150"/>
         <source>No screenshot.</source>
         <translation>스크린샷이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="151"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="152"/>
         <source>(no answer)</source>
         <translation>(답변 없음)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="157"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="158"/>
         <source>verified</source>
         <translation>확인됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="158"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="159"/>
         <source>not found in Spotify</source>
         <translation>Spotify에 없음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="159"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="160"/>
         <source>uncertain</source>
         <translation>불확실</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="160"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="161"/>
         <source>not checked</source>
         <translation>확인 안 함</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="161"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="162"/>
         <source>not checked yet</source>
         <translation>아직 확인 안 됨</translation>
     </message>
@@ -551,95 +551,95 @@
 <context>
     <name>DiaryView</name>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="97"/>
-        <location filename="../../diaryrec/ui/diary_view.py" line="143"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="98"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="144"/>
         <source>Diary</source>
         <translation>일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="113"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="114"/>
         <source>Diary status</source>
         <translation>일기 상태</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="120"/>
-        <location filename="../../diaryrec/ui/diary_view.py" line="226"/>
-        <location filename="../../diaryrec/ui/diary_view.py" line="229"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="121"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="227"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="230"/>
         <source>Save entry</source>
         <translation>일기 저장</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="122"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="123"/>
         <source>Save the entry (Ctrl+S)</source>
         <translation>일기 저장 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="144"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="145"/>
         <source>There is no study day today.</source>
         <translation>오늘은 연구 기간이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="152"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="153"/>
         <source>Diary · Day {day}</source>
         <translation>일기 · {day}일차</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="153"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="154"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="194"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="195"/>
         <source>Could not read or save the diary: {error}</source>
         <translation>일기를 읽거나 저장할 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="216"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="217"/>
         <source>Saved at {time}.</source>
         <translation>{time}에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="218"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="219"/>
         <source>Marked late: it was saved after the day ended.</source>
         <translation>그날이 끝난 뒤에 저장되어 &apos;늦음&apos;으로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="220"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="221"/>
         <source>You have changes: press Save entry to keep them.</source>
         <translation>바뀐 내용이 있습니다. 유지하려면 &apos;변경 내용 저장&apos;을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="221"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="222"/>
         <source>Save changes</source>
         <translation>변경 내용 저장</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="223"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="224"/>
         <source>Draft kept at {time}. Press Save entry when you are done.</source>
         <translation>{time}에 임시 저장했습니다. 다 쓰면 &apos;일기 저장&apos;을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="228"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="229"/>
         <source>Not written yet. What you type is kept as a draft every few seconds.</source>
         <translation>아직 쓰지 않았습니다. 입력한 내용은 몇 초마다 임시 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="252"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="253"/>
         <source>Conversation {n}</source>
         <translation>대화 {n}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="252"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="253"/>
         <source>Image {n}</source>
         <translation>이미지 {n}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="315"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="316"/>
         <source>Add images to the diary</source>
         <translation>일기에 이미지 추가</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="316"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="317"/>
         <source>Images (*.png *.jpg *.jpeg *.heic *.heif *.webp *.gif *.bmp)</source>
         <translation>이미지 (*.png *.jpg *.jpeg *.heic *.heif *.webp *.gif *.bmp)</translation>
     </message>
@@ -647,28 +647,28 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../diaryrec/ui/export_action.py" line="40"/>
-        <location filename="../../diaryrec/ui/export_action.py" line="67"/>
+        <location filename="../../diaryrec/ui/export_action.py" line="41"/>
+        <location filename="../../diaryrec/ui/export_action.py" line="68"/>
         <source>Export my data</source>
         <translation>내 데이터 내보내기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/export_action.py" line="40"/>
+        <location filename="../../diaryrec/ui/export_action.py" line="41"/>
         <source>Zip files (*.zip)</source>
         <translation>Zip 파일 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/export_action.py" line="53"/>
+        <location filename="../../diaryrec/ui/export_action.py" line="54"/>
         <source>Your data was exported to {path} ({files} files). Send this file to the research team.</source>
         <translation>데이터를 {path}에 내보냈습니다 (파일 {files}개). 이 파일을 연구팀에 보내 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/export_action.py" line="57"/>
+        <location filename="../../diaryrec/ui/export_action.py" line="58"/>
         <source>{count} files were missing on this computer and are not in it.</source>
         <translation>이 컴퓨터에 없는 파일 {count}개는 포함되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/export_action.py" line="62"/>
+        <location filename="../../diaryrec/ui/export_action.py" line="63"/>
         <source>The export failed ({error}).</source>
         <translation>내보내기에 실패했습니다 ({error}).</translation>
     </message>
@@ -734,143 +734,143 @@
 <context>
     <name>FirstRunView</name>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="45"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="46"/>
         <source>Join a study</source>
         <translation>연구 참여</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="86"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="87"/>
         <source>Welcome to diaryrec</source>
         <translation>diaryrec에 오신 것을 환영합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="90"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="91"/>
         <source>diaryrec runs a three-week diary study in which you design your own music recommender. To begin, open the study file your research team sent you.</source>
         <translation>diaryrec는 나만의 음악 추천 시스템을 설계하는 3주간의 일기 연구를 진행합니다. 시작하려면 연구팀이 보낸 연구 파일을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="95"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="96"/>
         <source>&amp;Open study file…</source>
         <translation>연구 파일 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="98"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="99"/>
         <source>…or drop the study file (.toml) anywhere on this window.</source>
         <translation>…또는 연구 파일(.toml)을 이 창에 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="101"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="102"/>
         <source>Try the &amp;sandbox (offline, scripted)</source>
         <translation>샌드박스 체험하기(&amp;S) (오프라인, 정해진 대본)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="105"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="106"/>
         <source>The sandbox joins the built-in example study for trying diaryrec out. Nothing is sent anywhere: the replies come from a script, not from an AI, and are labelled so.</source>
         <translation>샌드박스는 diaryrec를 체험할 수 있도록 내장된 예시 연구에 참여합니다. 아무것도 외부로 보내지 않으며, 응답은 AI가 아니라 정해진 대본에서 나오고 그렇게 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="125"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="126"/>
         <source>Consent</source>
         <translation>연구 참여 동의</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="128"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="129"/>
         <source>Consent text</source>
         <translation>동의서 내용</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="130"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="131"/>
         <source>I have read the text above and &amp;agree to take part.</source>
         <translation>위 내용을 읽었으며 연구 참여에 동의합니다(&amp;A).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="134"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="135"/>
         <source>Participant code</source>
         <translation>참여자 코드</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="141"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="142"/>
         <source>Participant &amp;code</source>
         <translation>참여자 코드(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="144"/>
-        <location filename="../../diaryrec/ui/first_run.py" line="175"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="145"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="176"/>
         <source>&amp;Back</source>
         <translation>이전(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="146"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="147"/>
         <source>&amp;Continue</source>
         <translation>계속(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="164"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="165"/>
         <source>Connect the language model and Spotify</source>
         <translation>언어 모델과 Spotify 연결</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="168"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="169"/>
         <source>Your study file does not include these. Enter what your research team gave you; keys are kept in this computer&apos;s password store (keyring), never in the study data. You can change them later in Settings.</source>
         <translation>연구 파일에 이 정보가 없습니다. 연구팀에게 받은 값을 입력하세요. 키는 연구 데이터가 아니라 이 컴퓨터의 비밀번호 저장소(키링)에만 보관됩니다. 나중에 설정에서 바꿀 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="177"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="178"/>
         <source>&amp;Join the study</source>
         <translation>연구 참여하기(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="192"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="193"/>
         <source>Open the study file</source>
         <translation>연구 파일 열기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="192"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="193"/>
         <source>Study files (*.toml);;All files (*)</source>
         <translation>연구 파일 (*.toml);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="206"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="207"/>
         <source>The file could not be opened ({error}).</source>
         <translation>파일을 열 수 없습니다 ({error}).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="207"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="208"/>
         <source>This study file cannot be used: {message}</source>
         <translation>이 연구 파일은 사용할 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="229"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="230"/>
         <source>{name} (sandbox)</source>
         <translation>{name} (샌드박스)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="231"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="232"/>
         <source>Researcher: {contact}</source>
         <translation>연구자: {contact}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="231"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="232"/>
         <source>not given</source>
         <translation>정보 없음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="237"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="238"/>
         <source>Your participant code comes with the study file.</source>
         <translation>참여자 코드는 연구 파일에 들어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="241"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="242"/>
         <source>Enter the participant code the research team gave you.</source>
         <translation>연구팀에게 받은 참여자 코드를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="296"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="297"/>
         <source>Please check the fields: the address must start with http:// or https://, the market is two letters.</source>
         <translation>입력한 값을 확인하세요. 주소는 http:// 또는 https://로 시작하고, 마켓은 영문 두 글자입니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="315"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="316"/>
         <source>Joining failed ({error}).</source>
         <translation>연구에 참여하지 못했습니다 ({error}).</translation>
     </message>
@@ -878,118 +878,118 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="33"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="34"/>
         <source>Home</source>
         <translation>홈</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="55"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="56"/>
         <source>Start today&apos;s activity</source>
         <translation>오늘의 활동 시작</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="59"/>
-        <location filename="../../diaryrec/ui/home_view.py" line="136"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="60"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="137"/>
         <source>Write today&apos;s diary</source>
         <translation>오늘의 일기 쓰기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="97"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="98"/>
         <source>The study&apos;s data could not be read: {error}</source>
         <translation>연구 데이터를 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="108"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="109"/>
         <source>Participant {code} · joined {date}</source>
         <translation>참여자 {code} · {date} 참여</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="112"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="113"/>
         <source>sandbox (scripted replies)</source>
         <translation>샌드박스 (정해진 대본 응답)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="116"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="117"/>
         <source>Your recommender: {name}</source>
         <translation>나의 추천 시스템: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="118"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="119"/>
         <source>Your recommender: not designed yet (you plan it on the first day of week 2).</source>
         <translation>나의 추천 시스템: 아직 설계하지 않았습니다 (2주차 첫날에 계획합니다).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="124"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="125"/>
         <source>Today is day {day} of {total} · Week {week}: {name}</source>
         <translation>오늘은 {total}일 중 {day}일차 · {week}주차: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="131"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="132"/>
         <source>• Interview with the researcher (outside the app)</source>
         <translation>• 연구자와 인터뷰 (앱 밖에서 진행)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="136"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="137"/>
         <source>Edit today&apos;s diary</source>
         <translation>오늘의 일기 고치기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="144"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="145"/>
         <source>The study has not started yet.</source>
         <translation>연구가 아직 시작되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="145"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="146"/>
         <source>Your first day begins at {time}.</source>
         <translation>첫날은 {time}에 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="147"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="148"/>
         <source>The study is over. Thank you for taking part!</source>
         <translation>연구가 끝났습니다. 참여해 주셔서 감사합니다!</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="148"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="149"/>
         <source>Please export your data for the research team when they ask for it.</source>
         <translation>연구팀이 요청하면 데이터를 내보내 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="152"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="153"/>
         <source>• The ice-breaking sheet: ten short tasks with the plain assistant</source>
         <translation>• 아이스브레이킹 시트: 기본 어시스턴트와 함께하는 짧은 과제 열 가지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="153"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="154"/>
         <source>• Today&apos;s experiment: compose a prompt from your ideas and get recommendations</source>
         <translation>• 오늘의 실험: 내 아이디어로 프롬프트를 구성하고 추천받기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="154"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="155"/>
         <source>• The planning sheet: design your own recommender</source>
         <translation>• 계획 시트: 나만의 추천 시스템 설계하기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="155"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="156"/>
         <source>• Revise your planning sheet (or design a new scenario)</source>
         <translation>• 계획 시트 수정하기 (또는 새 시나리오 설계)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="156"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="157"/>
         <source>• Get recommendations from your own recommender</source>
         <translation>• 나만의 추천 시스템에게 추천받기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="161"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="162"/>
         <source>• Diary entry: not written yet</source>
         <translation>• 일기: 아직 쓰지 않음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="163"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="164"/>
         <source>• Diary entry: saved</source>
         <translation>• 일기: 저장됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="164"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="165"/>
         <source>• Diary entry: draft (not saved yet)</source>
         <translation>• 일기: 임시 저장 (아직 저장 안 됨)</translation>
     </message>
@@ -1417,142 +1417,142 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>PlanningView</name>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="254"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="255"/>
         <source>Start from</source>
         <translation>시작점</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="259"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="260"/>
         <source>Start &amp;from</source>
         <translation>시작점(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="276"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="277"/>
         <source>Changes in the system prompt</source>
         <translation>시스템 프롬프트의 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="278"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="279"/>
         <source>What changed since the week-2 version</source>
         <translation>2주차 버전과 달라진 점</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="306"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="307"/>
         <source>{name} (version {version})</source>
         <translation>{name} (버전 {version})</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="307"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="308"/>
         <source>A new scenario</source>
         <translation>새 시나리오</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="339"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="340"/>
         <source>A new scenario: everything is new.</source>
         <translation>새 시나리오: 모든 내용이 새로 작성됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="345"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="346"/>
         <source>Nothing changed yet.</source>
         <translation>아직 바뀐 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="357"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="358"/>
         <source>added {items}</source>
         <translation>추가: {items}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="359"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="360"/>
         <source>removed {items}</source>
         <translation>삭제: {items}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="360"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="361"/>
         <source>new order</source>
         <translation>순서 변경</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="365"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="366"/>
         <source>name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="366"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="367"/>
         <source>objective</source>
         <translation>목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="367"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="368"/>
         <source>reply language</source>
         <translation>답변 언어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="368"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="369"/>
         <source>information given</source>
         <translation>제공하는 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="369"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="370"/>
         <source>own information</source>
         <translation>직접 입력한 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="370"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="371"/>
         <source>notes on preference input</source>
         <translation>선호 입력 메모</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="371"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="372"/>
         <source>purpose</source>
         <translation>추천 목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="372"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="373"/>
         <source>own purpose</source>
         <translation>나만의 목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="373"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="374"/>
         <source>explanation style</source>
         <translation>설명 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="374"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="375"/>
         <source>own explanation style</source>
         <translation>나만의 설명 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="375"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="376"/>
         <source>number of tracks</source>
         <translation>곡 수</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="376"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="377"/>
         <source>exclusions</source>
         <translation>제외할 것</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="377"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="378"/>
         <source>level of explanation</source>
         <translation>설명의 정도</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="378"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="379"/>
         <source>notes on presentation</source>
         <translation>추천 제시 메모</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="379"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="380"/>
         <source>feedback</source>
         <translation>피드백 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="380"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="381"/>
         <source>own way of giving feedback</source>
         <translation>나만의 피드백 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="381"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="382"/>
         <source>notes on feedback</source>
         <translation>피드백 메모</translation>
     </message>
@@ -2112,22 +2112,22 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>ScreenshotPanel</name>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="63"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="64"/>
         <source>Screenshots of this entry</source>
         <translation>이 일기의 스크린샷</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="64"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="65"/>
         <source>No screenshot yet. The day&apos;s conversation is added here automatically; you can also add images or drop them here.</source>
         <translation>아직 스크린샷이 없습니다. 그날의 대화가 여기에 자동으로 추가되며, 이미지를 직접 추가하거나 끌어다 놓을 수도 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="66"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="67"/>
         <source>Add image…</source>
         <translation>이미지 추가…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="67"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="68"/>
         <source>Remove selected</source>
         <translation>선택한 항목 삭제</translation>
     </message>
@@ -2135,125 +2135,125 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="43"/>
-        <location filename="../../diaryrec/ui/settings_view.py" line="45"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="44"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="46"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="48"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="49"/>
         <source>You are in the sandbox: scripted stand-ins answer instead of the provider and Spotify, so these settings are not used until you join a real study.</source>
         <translation>지금은 샌드박스입니다. 제공자와 Spotify 대신 정해진 대본이 응답하므로, 실제 연구에 참여하기 전까지 이 설정은 쓰이지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="53"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="54"/>
         <source>Show a &amp;daily reminder</source>
         <translation>매일 알림 표시(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="57"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="58"/>
         <source>Reminder time</source>
         <translation>알림 시각</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="59"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="60"/>
         <source>Reminder</source>
         <translation>알림</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="62"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="63"/>
         <source>Remind me at</source>
         <translation>알림 시각</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="65"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="66"/>
         <source>Same as the study</source>
         <translation>연구와 같은 언어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="68"/>
         <location filename="../../diaryrec/ui/settings_view.py" line="69"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="70"/>
         <source>Interface language</source>
         <translation>화면 언어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="71"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="72"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="75"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="76"/>
         <source>Data folder</source>
         <translation>데이터 폴더</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="76"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="77"/>
         <source>Show &amp;folder</source>
         <translation>폴더 열기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="78"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="79"/>
         <source>Use another folder…</source>
         <translation>다른 폴더 사용…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="83"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="84"/>
         <source>&amp;Export my data…</source>
         <translation>내 데이터 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="84"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="85"/>
         <source>Write your study data into one zip file for the research team</source>
         <translation>연구팀에 보낼 수 있도록 연구 데이터를 zip 파일 하나로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="85"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="86"/>
         <source>Your data</source>
         <translation>내 데이터</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="87"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="88"/>
         <source>Data folder (database, screenshots, log):</source>
         <translation>데이터 폴더 (데이터베이스, 스크린샷, 로그):</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="97"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="98"/>
         <source>&amp;Save settings</source>
         <translation>설정 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="100"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="101"/>
         <source>&amp;Undo changes</source>
         <translation>변경 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="150"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="151"/>
         <source>The stored keys could not be read: {error}</source>
         <translation>저장된 키를 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="178"/>
-        <location filename="../../diaryrec/ui/settings_view.py" line="205"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="179"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="206"/>
         <source>Not saved: {error}</source>
         <translation>저장하지 못했습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="194"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="195"/>
         <source>Settings saved.</source>
         <translation>설정을 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="210"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="211"/>
         <source>Choose the data folder</source>
         <translation>데이터 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="220"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="221"/>
         <source>diaryrec will use {folder} from the next start. Your data stays where it is now; to take it along, copy the whole folder there while diaryrec is closed.</source>
         <translation>다음 실행부터 {folder} 폴더를 사용합니다. 지금의 데이터는 그대로 남아 있으니, 옮기려면 diaryrec를 닫은 상태에서 폴더 전체를 그곳에 복사하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="226"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="227"/>
         <source>The folder could not be remembered: {error}</source>
         <translation>폴더를 기억하지 못했습니다: {error}</translation>
     </message>
@@ -2437,105 +2437,105 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>TasteView</name>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="22"/>
-        <location filename="../../diaryrec/ui/taste_view.py" line="25"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="23"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="26"/>
         <source>My taste</source>
         <translation>나의 취향</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="27"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="28"/>
         <source>What you rated and said over the weeks, gathered in one place. Add your own notes on the right.</source>
         <translation>몇 주 동안 평가하고 말한 내용을 한곳에 모았습니다. 오른쪽에 나만의 메모를 남겨 보세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="31"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="32"/>
         <source>Liked and disliked tracks, keywords and notes</source>
         <translation>좋아한 곡과 싫어한 곡, 키워드와 메모</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="33"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="34"/>
         <source>My notes about my taste</source>
         <translation>내 취향에 대한 메모</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="34"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="35"/>
         <source>What have you learned about your taste in music?</source>
         <translation>내 음악 취향에 대해 새롭게 알게 된 것은 무엇인가요?</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="37"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="38"/>
         <source>&amp;My notes</source>
         <translation>나의 메모(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="39"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="40"/>
         <source>Save notes</source>
         <translation>메모 저장</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="69"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="70"/>
         <source>Could not read or save: {error}</source>
         <translation>읽거나 저장할 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="84"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="85"/>
         <source>Notes saved {time}</source>
         <translation>{time}에 메모 저장됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="100"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="101"/>
         <source>Nothing here yet. When you rate tracks or tell the recommender what you think, it gathers here.</source>
         <translation>아직 아무것도 없습니다. 곡을 평가하거나 추천 시스템에 생각을 말하면 여기에 모입니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="107"/>
-        <location filename="../../diaryrec/ui/taste_view.py" line="132"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="108"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="133"/>
         <source>None yet.</source>
         <translation>아직 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="112"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="113"/>
         <source>tournament winner</source>
         <translation>토너먼트 우승</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="114"/>
-        <location filename="../../diaryrec/ui/taste_view.py" line="136"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="115"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="137"/>
         <source>day {day}</source>
         <translation>{day}일차</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="126"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="127"/>
         <source>Tracks you liked</source>
         <translation>좋아한 곡</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="127"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="128"/>
         <source>Keywords that keep coming back in what you liked</source>
         <translation>좋아한 곡에 자주 나온 키워드</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="128"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="129"/>
         <source>Tracks you did not like</source>
         <translation>좋아하지 않은 곡</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="129"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="130"/>
         <source>Keywords in what you did not like</source>
         <translation>좋아하지 않은 곡의 키워드</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="130"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="131"/>
         <source>What you said</source>
         <translation>내가 한 말</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="136"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="137"/>
         <source>your idea (ice-breaking)</source>
         <translation>내 아이디어 (아이스브레이킹)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="137"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="138"/>
         <source>about {track}</source>
         <translation>{track}에 대해</translation>
     </message>
@@ -2692,45 +2692,339 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
     </message>
 </context>
 <context>
+    <name>UserError</name>
+    <message>
+        <location filename="../../diaryrec/catalog/client.py" line="204"/>
+        <source>Spotify rejected the client ID and secret.</source>
+        <extracomment>Spotify caps search at 10 results per type since February 2026 the longest Retry-After we sit out; anything longer becomes &quot;unchecked, retry later&quot;</extracomment>
+        <translation>Spotify가 클라이언트 ID와 시크릿을 거부했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/catalog/client.py" line="205"/>
+        <source>Check them in the settings or the study file, or ask the research team.</source>
+        <translation>설정이나 연구 파일에서 확인하거나 연구팀에 문의해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/secrets.py" line="58"/>
+        <source>This computer has no password store (keyring) that diaryrec can use, so the key cannot be saved.</source>
+        <translation>이 컴퓨터에는 diaryrec가 사용할 수 있는 비밀번호 저장소(키링)가 없어 키를 저장할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/secrets.py" line="59"/>
+        <source>On Linux install and unlock a Secret Service keyring (GNOME Keyring or KWallet), or ask the research team for a study file that carries the key.</source>
+        <translation>Linux에서는 Secret Service 키링(GNOME Keyring 또는 KWallet)을 설치하고 잠금을 해제하거나, 키가 들어 있는 연구 파일을 연구팀에 요청해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/secrets.py" line="72"/>
+        <source>The password store refused to save the key ({kind}).</source>
+        <translation>비밀번호 저장소가 키 저장을 거부했습니다 ({kind}).</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/app.py" line="104"/>
+        <source>diaryrec could not open its data folder {folder} ({kind}: {detail}).</source>
+        <translation>diaryrec가 데이터 폴더({folder})를 열 수 없습니다 ({kind}: {detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/services/diary.py" line="92"/>
+        <source>An answer is longer than {limit:,} characters; please shorten it.</source>
+        <translation>{limit:,}자보다 긴 답변이 있습니다. 줄여 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/services/study.py" line="100"/>
+        <source>diaryrec could not take the keys out of this study file to keep them safe.</source>
+        <translation>diaryrec가 이 연구 파일에서 키를 분리해 안전하게 보관하지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/services/study.py" line="101"/>
+        <source>Ask the research team to write api_key and client_secret as plain quoted strings.</source>
+        <translation>연구팀에 api_key와 client_secret을 따옴표로 감싼 일반 문자열로 써 달라고 요청해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/services/study.py" line="138"/>
+        <source>Please enter the participant code the research team gave you.</source>
+        <translation>연구팀에게 받은 참여자 코드를 입력해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/services/study.py" line="140"/>
+        <source>The participant code is at most {limit} characters long.</source>
+        <translation>참여자 코드는 최대 {limit}자입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/services/study.py" line="143"/>
+        <source>This data folder already holds a study.</source>
+        <translation>이 데이터 폴더에는 이미 연구가 들어 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/services/study.py" line="144"/>
+        <source>Choose another data folder to join a second study.</source>
+        <translation>다른 연구에 참여하려면 다른 데이터 폴더를 선택해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/services/taste.py" line="142"/>
+        <source>Your notes are longer than {limit:,} characters; please shorten them.</source>
+        <translation>메모가 {limit:,}자보다 깁니다. 줄여 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/research/export.py" line="74"/>
+        <source>There is nothing to export yet: this data folder has not joined a study.</source>
+        <translation>아직 내보낼 것이 없습니다. 이 데이터 폴더로는 아직 연구에 참여하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/protocol/loader.py" line="31"/>
+        <source>{file}, line {line}: field {field}: {problem}</source>
+        <translation>{file}, {line}번째 줄: {field} 항목: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/protocol/loader.py" line="33"/>
+        <source>{file}, line {line}: {problem}</source>
+        <translation>{file}, {line}번째 줄: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/protocol/loader.py" line="35"/>
+        <source>{file}: field {field}: {problem}</source>
+        <translation>{file}: {field} 항목: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/protocol/loader.py" line="37"/>
+        <source>{file}: {problem}</source>
+        <translation>{file}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/protocol/loader.py" line="66"/>
+        <source>the file is {size:,} bytes; a study file is at most {limit:,}</source>
+        <translation>파일 크기가 {size:,}바이트입니다. 연구 파일은 최대 {limit:,}바이트입니다</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/protocol/loader.py" line="72"/>
+        <source>cannot be read ({detail})</source>
+        <translation>읽을 수 없습니다 ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/protocol/loader.py" line="77"/>
+        <source>is not UTF-8 text</source>
+        <translation>UTF-8 텍스트가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/protocol/loader.py" line="88"/>
+        <source>a study file is at most {limit:,} bytes</source>
+        <translation>연구 파일은 최대 {limit:,}바이트입니다</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/protocol/loader.py" line="93"/>
+        <source>is nested too deeply to be a study file</source>
+        <translation>중첩이 너무 깊어 연구 파일로 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/protocol/loader.py" line="97"/>
+        <source>not valid TOML: {detail}</source>
+        <translation>올바른 TOML이 아닙니다: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/protocol/loader.py" line="107"/>
+        <source>is required but missing</source>
+        <translation>꼭 필요한 항목인데 빠져 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/protocol/loader.py" line="109"/>
+        <source>is not a known field (check its spelling)</source>
+        <translation>알 수 없는 항목입니다 (철자를 확인해 주세요)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/media/images.py" line="81"/>
+        <source>{name}: HEIC photos cannot be opened on this computer.</source>
+        <translation>{name}: 이 컴퓨터에서는 HEIC 사진을 열 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/media/images.py" line="82"/>
+        <source>Convert it to JPEG (on a phone: share or export it as JPEG) and attach it again.</source>
+        <translation>JPEG로 변환한 뒤(휴대폰에서는 JPEG로 공유하거나 내보내기) 다시 첨부해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/media/images.py" line="89"/>
+        <source>{name} is not a picture diaryrec can use.</source>
+        <translation>{name}: diaryrec에서 사용할 수 있는 사진이 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/media/images.py" line="90"/>
+        <source>Attach a JPEG, PNG, WebP, GIF or HEIC photo.</source>
+        <translation>JPEG, PNG, WebP, GIF 또는 HEIC 사진을 첨부해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/media/images.py" line="102"/>
+        <source>{name} is too large in pixels to open safely (more than {limit} megapixels).</source>
+        <translation>{name}: 픽셀 수가 너무 많아 안전하게 열 수 없습니다 ({limit}메가픽셀 초과).</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/media/images.py" line="103"/>
+        <source>Attach a smaller version of the picture (for example a screenshot of it).</source>
+        <translation>더 작은 크기의 사진을 첨부해 주세요 (예: 그 사진의 스크린샷).</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/media/images.py" line="111"/>
+        <source>{name} is larger than {limit} MB.</source>
+        <translation>{name}: {limit}MB보다 큽니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/media/images.py" line="112"/>
+        <source>Attach a smaller version of the picture.</source>
+        <translation>더 작은 크기의 사진을 첨부해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/media/images.py" line="162"/>
+        <source>{name} is damaged and cannot be read ({detail}).</source>
+        <translation>{name}: 파일이 손상되어 읽을 수 없습니다 ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/media/images.py" line="193"/>
+        <source>{path} no longer exists.</source>
+        <translation>{path}: 파일이 더 이상 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/media/images.py" line="196"/>
+        <source>{name} cannot be read ({detail}).</source>
+        <translation>{name}: 읽을 수 없습니다 ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/store/engine.py" line="75"/>
+        <source>Part of the study database in {folder} cannot be read: the file is damaged.</source>
+        <translation>{folder}에 있는 연구 데이터베이스의 일부를 읽을 수 없습니다. 파일이 손상되었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/store/engine.py" line="76"/>
+        <source>Close diaryrec and restore a copy from the &apos;backups&apos; folder beside it, or ask the research team.</source>
+        <translation>diaryrec를 닫고 같은 위치의 &apos;backups&apos; 폴더에서 사본을 복원하거나, 연구팀에 문의해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/store/engine.py" line="85"/>
+        <source>diaryrec could not save: the disk that holds your data folder ({folder}) is full or failing.</source>
+        <translation>diaryrec가 저장하지 못했습니다: 데이터 폴더({folder})가 있는 디스크가 가득 찼거나 고장 나고 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/store/engine.py" line="86"/>
+        <source>Free some space on it, then save again. Everything saved before is still there.</source>
+        <translation>디스크 공간을 확보한 뒤 다시 저장해 주세요. 이전에 저장한 내용은 모두 그대로 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/store/engine.py" line="91"/>
+        <source>diaryrec could not save: your data folder ({folder}) cannot be written (it is read-only, or you have no permission to change it).</source>
+        <translation>diaryrec가 저장하지 못했습니다: 데이터 폴더({folder})에 쓸 수 없습니다 (읽기 전용이거나 변경 권한이 없습니다).</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/store/engine.py" line="96"/>
+        <source>Check the folder&apos;s permissions or choose another data folder, then save again.</source>
+        <translation>폴더 권한을 확인하거나 다른 데이터 폴더를 선택한 뒤 다시 저장해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/store/engine.py" line="223"/>
+        <source>This study database was written by a newer version of diaryrec (schema {schema}).</source>
+        <translation>이 연구 데이터베이스는 더 새로운 버전의 diaryrec로 작성되었습니다 (스키마 {schema}).</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/store/engine.py" line="224"/>
+        <source>Install the newest diaryrec; the database has not been changed.</source>
+        <translation>최신 diaryrec를 설치해 주세요. 데이터베이스는 변경되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/store/sqlite_file.py" line="80"/>
+        <source>{path} is not a diaryrec database.</source>
+        <translation>{path}: diaryrec 데이터베이스가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/store/sqlite_file.py" line="81"/>
+        <source>Choose another data folder, or move this file away.</source>
+        <translation>다른 데이터 폴더를 선택하거나 이 파일을 다른 곳으로 옮겨 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/store/sqlite_file.py" line="88"/>
+        <source>The study database {path} cannot be read ({detail}).</source>
+        <translation>연구 데이터베이스를 읽을 수 없습니다: {path} ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/store/sqlite_file.py" line="89"/>
+        <source>It may be damaged: restore a copy from the &apos;backups&apos; folder beside it, or ask the research team.</source>
+        <translation>손상되었을 수 있습니다. 같은 위치의 &apos;backups&apos; 폴더에서 사본을 복원하거나, 연구팀에 문의해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/sheets/compiler.py" line="109"/>
+        <source>The study&apos;s prompt template folder {folder} does not exist.</source>
+        <translation>연구의 프롬프트 템플릿 폴더({folder})가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/sheets/compiler.py" line="110"/>
+        <source>Fix llm.template_dir in the study file, or leave it empty to use the shipped templates.</source>
+        <translation>연구 파일의 llm.template_dir을 고치거나, 기본 제공 템플릿을 쓰려면 비워 두세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/sheets/compiler.py" line="131"/>
+        <source>The prompt template {name} was not found.</source>
+        <translation>프롬프트 템플릿({name})을 찾을 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/sheets/compiler.py" line="134"/>
+        <source>{name}, line {line}: {detail}</source>
+        <translation>{name}, {line}번째 줄: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/sheets/compiler.py" line="141"/>
+        <source>{name}: the template tried something the sandbox forbids ({detail}).</source>
+        <translation>{name}: 템플릿이 샌드박스에서 금지된 작업을 시도했습니다 ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/sheets/compiler.py" line="145"/>
+        <source>{name}: the template asks for too much work ({detail}).</source>
+        <translation>{name}: 템플릿이 너무 많은 작업을 요구합니다 ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/sheets/compiler.py" line="151"/>
+        <source>{name}: {detail}.</source>
+        <translation>{name}: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/sheets/compiler.py" line="152"/>
+        <source>See diaryrec/sheets/compiler.py for the variables a template gets.</source>
+        <translation>템플릿에서 쓸 수 있는 변수는 diaryrec/sheets/compiler.py를 참고하세요.</translation>
+    </message>
+</context>
+<context>
     <name>_SheetScreen</name>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="61"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="62"/>
         <source>Compiled system prompt</source>
         <translation>만들어진 시스템 프롬프트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="65"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="66"/>
         <source>&amp;Save and start chatting</source>
         <translation>저장하고 대화 시작(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="70"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="71"/>
         <source>← &amp;Change the sheet</source>
         <translation>← 시트 수정(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="90"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="91"/>
         <source>The system prompt your choices compile to</source>
         <translation>내 선택으로 만들어지는 시스템 프롬프트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="139"/>
         <location filename="../../diaryrec/ui/sheet_views.py" line="140"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="141"/>
         <source>Not complete yet: {problem}</source>
         <translation>아직 완성되지 않았습니다: {problem}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="150"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="151"/>
         <source>The recommender is not running. Check the language model settings.</source>
         <translation>추천 시스템이 실행되고 있지 않습니다. 언어 모델 설정을 확인해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="169"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="170"/>
         <source>Not saved: {error}</source>
         <translation>저장하지 못했습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="186"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="187"/>
         <source>{name} · version {version}</source>
         <translation>{name} · 버전 {version}</translation>
     </message>

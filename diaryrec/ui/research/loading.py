@@ -36,6 +36,7 @@ from diaryrec.research.read import (
     open_study_data,
 )
 from diaryrec.research.report import SheetComparison, sheet_changes
+from diaryrec.ui.errors import error_text
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +113,7 @@ def check_local_database(path: Path) -> None:
 
 def plain_reason(exc: BaseException) -> str:
     """An error's message without the SQL statement and links SQLAlchemy appends."""
-    text = re.sub(r"\s*\[SQL:.*?\]", "", str(exc), flags=re.S)
+    text = re.sub(r"\s*\[SQL:.*?\]", "", error_text(exc), flags=re.S)
     text = re.sub(r"\s*\(Background on this error at:[^)]*\)", "", text)
     return " ".join(text.split())
 
