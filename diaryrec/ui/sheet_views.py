@@ -134,11 +134,33 @@ class _SheetScreen(QWidget):
         pass
 
     def explain(self, exc: ValueError) -> str:
+        """What the form still needs, in the participant's words (and language), from
+        the sheet model's validation error."""
         errors = getattr(exc, "errors", None)
-        if callable(errors):
-            messages = [str(e.get("msg", "")).removeprefix("Value error, ") for e in errors()]
-            return self.tr("Not complete yet: {problem}").format(problem="; ".join(messages))
-        return self.tr("Not complete yet: {problem}").format(problem=exc)
+        if not callable(errors):
+            return self.tr("Not complete yet: {problem}").format(problem=error_text(exc))
+        model = str(getattr(exc, "title", ""))
+        problems = dict.fromkeys(self.problem_text(model, error) for error in errors())
+        return self.tr("Not complete yet: {problem}").format(problem=" ".join(problems))
+
+    def problem_text(self, model: str, error: dict[str, Any]) -> str:
+        """One pydantic error of the sheet (``model`` is the part that refused)."""
+        field = ".".join(str(part) for part in error.get("loc", ()))
+        limit = (error.get("ctx") or {}).get("max_length")
+        if error.get("type") in ("string_too_long", "too_long") and limit:
+            return self.tr("An answer is too long (at most {limit} characters or items).").format(limit=limit)
+        known = {
+            ("PlanningSheet", "name"): self.tr("Give your recommender a name."),
+            ("PlanningSheet", "objective"): self.tr("Write what your recommender is for."),
+            ("PreferenceInput", ""): self.tr("Stage 1: choose at least one kind of information, or describe your own."),
+            ("FeedbackSetup", "modes"): self.tr("Stage 3: choose at least one way to give feedback."),
+            ("FeedbackSetup", ""): self.tr("Stage 3: describe your own way of giving feedback."),
+        }
+        text = known.get((model, field))
+        if text is not None:
+            return text
+        return self.tr("Please check this answer ({field}: {detail}).").format(
+            field=field or model, detail=str(error.get("msg", "")).removeprefix("Value error, "))
 
     def save(self) -> None:
         try:

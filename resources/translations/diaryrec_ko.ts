@@ -191,7 +191,7 @@
 <context>
     <name>ComposerView</name>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="200"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="222"/>
         <source>Compose today&apos;s experiment: choose one or more ways for each stage. Your own ideas from the ice-breaking sheet are marked ★ and listed first.</source>
         <translation>오늘의 실험을 구성하세요. 단계마다 하나 이상의 방식을 고르세요. 아이스브레이킹 시트에서 적은 나의 아이디어는 ★ 표시와 함께 맨 위에 있습니다.</translation>
     </message>
@@ -1417,142 +1417,142 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>PlanningView</name>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="255"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="277"/>
         <source>Start from</source>
         <translation>시작점</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="260"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="282"/>
         <source>Start &amp;from</source>
         <translation>시작점(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="277"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="299"/>
         <source>Changes in the system prompt</source>
         <translation>시스템 프롬프트의 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="279"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="301"/>
         <source>What changed since the week-2 version</source>
         <translation>2주차 버전과 달라진 점</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="307"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="329"/>
         <source>{name} (version {version})</source>
         <translation>{name} (버전 {version})</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="308"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="330"/>
         <source>A new scenario</source>
         <translation>새 시나리오</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="340"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="362"/>
         <source>A new scenario: everything is new.</source>
         <translation>새 시나리오: 모든 내용이 새로 작성됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="346"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="368"/>
         <source>Nothing changed yet.</source>
         <translation>아직 바뀐 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="358"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="380"/>
         <source>added {items}</source>
         <translation>추가: {items}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="360"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="382"/>
         <source>removed {items}</source>
         <translation>삭제: {items}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="361"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="383"/>
         <source>new order</source>
         <translation>순서 변경</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="366"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="388"/>
         <source>name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="367"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="389"/>
         <source>objective</source>
         <translation>목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="368"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="390"/>
         <source>reply language</source>
         <translation>답변 언어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="369"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="391"/>
         <source>information given</source>
         <translation>제공하는 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="370"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="392"/>
         <source>own information</source>
         <translation>직접 입력한 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="371"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="393"/>
         <source>notes on preference input</source>
         <translation>선호 입력 메모</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="372"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="394"/>
         <source>purpose</source>
         <translation>추천 목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="373"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="395"/>
         <source>own purpose</source>
         <translation>나만의 목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="374"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="396"/>
         <source>explanation style</source>
         <translation>설명 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="375"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="397"/>
         <source>own explanation style</source>
         <translation>나만의 설명 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="376"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="398"/>
         <source>number of tracks</source>
         <translation>곡 수</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="377"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="399"/>
         <source>exclusions</source>
         <translation>제외할 것</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="378"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="400"/>
         <source>level of explanation</source>
         <translation>설명의 정도</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="379"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="401"/>
         <source>notes on presentation</source>
         <translation>추천 제시 메모</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="380"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="402"/>
         <source>feedback</source>
         <translation>피드백 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="381"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="403"/>
         <source>own way of giving feedback</source>
         <translation>나만의 피드백 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="382"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="404"/>
         <source>notes on feedback</source>
         <translation>피드백 메모</translation>
     </message>
@@ -3008,23 +3008,58 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
         <translation>내 선택으로 만들어지는 시스템 프롬프트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="140"/>
         <location filename="../../diaryrec/ui/sheet_views.py" line="141"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="144"/>
         <source>Not complete yet: {problem}</source>
         <translation>아직 완성되지 않았습니다: {problem}</translation>
     </message>
     <message>
         <location filename="../../diaryrec/ui/sheet_views.py" line="151"/>
+        <source>An answer is too long (at most {limit} characters or items).</source>
+        <translation>답이 너무 깁니다 (최대 {limit}까지 쓸 수 있습니다).</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="153"/>
+        <source>Give your recommender a name.</source>
+        <translation>추천 시스템의 이름을 정해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="154"/>
+        <source>Write what your recommender is for.</source>
+        <translation>추천 시스템의 목적을 적어 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="155"/>
+        <source>Stage 1: choose at least one kind of information, or describe your own.</source>
+        <translation>1단계: 알려 줄 정보를 하나 이상 고르거나 직접 적어 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="156"/>
+        <source>Stage 3: choose at least one way to give feedback.</source>
+        <translation>3단계: 피드백 방법을 하나 이상 골라 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="157"/>
+        <source>Stage 3: describe your own way of giving feedback.</source>
+        <translation>3단계: 직접 정한 피드백 방법을 설명해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="162"/>
+        <source>Please check this answer ({field}: {detail}).</source>
+        <translation>이 답을 확인해 주세요 ({field}: {detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="173"/>
         <source>The recommender is not running. Check the language model settings.</source>
         <translation>추천 시스템이 실행되고 있지 않습니다. 언어 모델 설정을 확인해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="170"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="192"/>
         <source>Not saved: {error}</source>
         <translation>저장하지 못했습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="187"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="209"/>
         <source>{name} · version {version}</source>
         <translation>{name} · 버전 {version}</translation>
     </message>

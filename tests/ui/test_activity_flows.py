@@ -390,3 +390,32 @@ def test_saved_settings_rebuild_the_llm_client(qtbot, open_window, joined):
     view.save()
     qtbot.waitUntil(lambda: context.llm is not None and context.llm.config.model == "gpt-4.1-mini", timeout=5000)
     assert context.llm.config.api_key == "sk-test-key-123"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_planning_sheet_says_what_is_missing_in_the_interface_language(qtbot, open_window, sandbox_joined, lang,
+                                                                          artifacts_dir):
+    window, context = open_window(now=seoul(9, 12), lang=lang, sandbox=True)
+    window.open_activity(8, Activity.PLANNING_SHEET)
+    planning = window.screens["activity"].body
+    qtbot.waitUntil(lambda: planning.form is not None)
+    words = {
+        "en": ("Stage 1: choose at least one kind of information", "Stage 3: choose at least one way", "Give your recommender a name"),
+        "ko": ("1단계", "3단계", "이름"),
+    }[lang]
+    planning.update_preview()
+    assert words[0] in planning.problem.text() and not planning.save_button.isEnabled()
+    qtbot.wait(200)  # laid out
+    window.grab().save(str(artifacts_dir / "screens" / f"{lang}-14-planning-incomplete.png"))
+    _check(planning.form.data_types, "situation_emotion")
+    planning.update_preview()
+    assert words[1] in planning.problem.text()
+    _check(planning.form.modes, "rating")
+    planning.name.setText("")
+    planning.update_preview()
+    assert words[2] in planning.problem.text()
+    assert "String should" not in planning.problem.text()  # never pydantic's own words
+    planning.name.setText("비 오는 날 DJ")
+    planning.objective.setPlainText("날씨에 맞는 음악")
+    planning.update_preview()
+    assert planning.problem.text() == "" and planning.save_button.isEnabled()
