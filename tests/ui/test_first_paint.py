@@ -109,3 +109,14 @@ def test_without_a_study_the_window_waits_then_offers_to_join(qtbot, data_dir, f
     assert window.centralWidget().objectName() == "loadingPage"
     _attach(window, data_dir, seoul(2, 12))
     assert window.first_run is not None and window.centralWidget() is window.first_run
+
+
+def test_the_last_screen_is_restored_through_the_first_paint(qtbot, joined, data_dir, first_window):
+    _cache_calendar(data_dir)
+    (data_dir / "settings.json").write_text(json.dumps({"last_screen": "taste", "ui_language": "en"}), encoding="utf-8")
+    first, window = first_window()
+    assert first.last_screen == "taste" and first.language == "en"
+    assert window.current_key == "taste" and window.nav.currentItem().text() == "My taste"
+    assert window.pages.currentWidget() is window._loading_page  # until the store is open
+    _attach(window, data_dir, seoul(6, 12))
+    assert window.current_key == "taste" and window.pages.currentWidget() is window.screens["taste"]
