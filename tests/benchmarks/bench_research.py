@@ -99,8 +99,10 @@ def test_research_benchmark(tmp_path_factory):
     bench(f"merge time per participant, {len(bundles)} participants", per_large, "s",
           per_small, f"s per participant at {len(small)}", "<= 1.3")
 
-    _, peak_small = timed_merge(small, root / "small-traced.sqlite", trace=True)
-    _, peak_large = timed_merge(bundles, root / "large-traced.sqlite", trace=True)
+    # the lower of two runs, as for the times: when the cyclic garbage collector runs
+    # moves a single run's peak by a few MB
+    peak_small = min(timed_merge(small, root / f"small-traced-{i}.sqlite", trace=True)[1] for i in range(2))
+    peak_large = min(timed_merge(bundles, root / f"large-traced-{i}.sqlite", trace=True)[1] for i in range(2))
     largest = max(b.stat().st_size for b in bundles) / 1e6
     bench(f"merge peak memory, {len(small)} participants", peak_small, "MB", largest, "MB largest bundle", "<= 1")
     bench(f"merge peak memory, {len(bundles)} participants", peak_large, "MB",
