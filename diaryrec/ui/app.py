@@ -18,7 +18,9 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -113,13 +115,46 @@ def run_app(args: argparse.Namespace, first: FirstPaint | None = None) -> int:
     # paint by a third (the worker holds the interpreter lock while it imports)
     window.call_after_first_frame(lambda: window.tasks.run(load, on_done=attach, on_error=failed))
     collector = MainThreadGC(app).start()
+    previous_hook, sys.excepthook = sys.excepthook, unexpected_error_reporter(window, layout.logs)
     try:
         return app.exec()
     finally:
+        sys.excepthook = previous_hook
         window.tasks.shutdown()
         for context in opened:
             context.close()
         collector.stop()
+
+
+def unexpected_error_reporter(window: MainWindow, log_folder: Path):  # noqa: ANN201 - a sys.excepthook
+    """A ``sys.excepthook`` for errors no code caught (a bug; PySide hands it those
+    of slots and event handlers): the traceback goes to the log, the participant gets
+    one plain message per kind of error, and the app goes on. What was saved is
+    saved: every write is its own committed transaction."""
+    told: set[tuple[str, str]] = set()
+
+    def report(kind: type[BaseException], exc: BaseException, tb: Any) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        log.critical("unexpected error", exc_info=(kind, exc, tb))
+        key = (kind.__name__, str(exc)[:200])
+        if key in told or not shiboken6.isValid(window):
+            return
+        told.add(key)
+        from PySide6.QtCore import Qt  # here: touching Qt's enums costs the first paint (see README)
+
+        box = QMessageBox(QMessageBox.Icon.Warning, "diaryrec", QCoreApplication.translate(
+            "UnexpectedError",
+            "Something went wrong inside diaryrec ({kind}). What you saved is kept, and you can go on.\n\n"
+            "If it happens again, please send the file diaryrec.log from {folder} to the research team.",
+        ).format(kind=kind.__name__, folder=log_folder), parent=window)
+        box.setObjectName("unexpectedError")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setModal(False)  # the participant can go on working beside it
+        box.show()
+
+    return report
 
 
 EXIT_WHEN_HOME_SHOWN = "DIARYREC_EXIT_WHEN_HOME_SHOWN"

@@ -2692,6 +2692,18 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
     </message>
 </context>
 <context>
+    <name>UnexpectedError</name>
+    <message>
+        <location filename="../../diaryrec/ui/app.py" line="147"/>
+        <source>Something went wrong inside diaryrec ({kind}). What you saved is kept, and you can go on.
+
+If it happens again, please send the file diaryrec.log from {folder} to the research team.</source>
+        <translation>diaryrec 안에서 문제가 생겼습니다 ({kind}). 저장한 내용은 그대로 있으니 계속하셔도 됩니다.
+
+다시 일어나면 {folder} 폴더의 diaryrec.log 파일을 연구팀에 보내 주세요.</translation>
+    </message>
+</context>
+<context>
     <name>UserError</name>
     <message>
         <location filename="../../diaryrec/catalog/client.py" line="204"/>
@@ -2720,7 +2732,7 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
         <translation>비밀번호 저장소가 키 저장을 거부했습니다 ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/app.py" line="104"/>
+        <location filename="../../diaryrec/ui/app.py" line="106"/>
         <source>diaryrec could not open its data folder {folder} ({kind}: {detail}).</source>
         <translation>diaryrec가 데이터 폴더({folder})를 열 수 없습니다 ({kind}: {detail}).</translation>
     </message>

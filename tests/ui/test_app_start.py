@@ -84,3 +84,25 @@ def test_a_data_folder_it_cannot_open_is_reported_in_words_and_left_alone(qtbot,
     assert code == 2
     assert len(shown) == 1 and "newer version of diaryrec" in shown[0]
     assert database.read_bytes() == before
+
+
+def test_an_error_no_code_caught_is_logged_and_told_once_in_words(qtbot, data_dir, caplog):
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from diaryrec.ui.app import unexpected_error_reporter
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    report = unexpected_error_reporter(window, data_dir / "logs")
+    for _ in range(3):  # the same bug again and again (say, in a timer): one message
+        try:
+            raise ZeroDivisionError("division by zero")
+        except ZeroDivisionError as exc:
+            report(type(exc), exc, exc.__traceback__)
+    boxes = [w for w in window.findChildren(QMessageBox) if w.objectName() == "unexpectedError"]
+    assert len(boxes) == 1 and boxes[0].isVisible() and not boxes[0].isModal()
+    assert "ZeroDivisionError" in boxes[0].text() and str(data_dir / "logs") in boxes[0].text()
+    assert "Traceback" not in boxes[0].text()
+    logged = [r for r in caplog.records if r.getMessage() == "unexpected error"]
+    assert len(logged) == 3 and logged[0].exc_info is not None  # the traceback is in the log, each time
+    boxes[0].close()
