@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from diaryrec.paths import DataLayout
-from diaryrec.services.home import HomeSummary, start_home
+from diaryrec.services.home import HomeSummary, start_home, study_joined
 from diaryrec.ui.data_location import startup_data_dir
 
 LANGUAGES = ("en", "ko")
@@ -34,6 +34,7 @@ class FirstPaint:
     last_screen: str
     sandbox: bool  # --sandbox, or a sandbox study joined
     home: HomeSummary | None  # None: no study yet, or none readable without the store
+    joined: bool | None  # a study joined? None: only the store can tell
 
     def read_home(self) -> HomeSummary | None:
         """The home screen again (from a worker), until the store is open."""
@@ -72,4 +73,5 @@ def first_paint(data_dir: str | None, sandbox: bool) -> FirstPaint:
         last_screen=saved["last_screen"],
         sandbox=sandbox or (home is not None and home.sandbox),
         home=home,
+        joined=True if home is not None else study_joined(layout),
     )

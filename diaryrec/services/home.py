@@ -95,6 +95,20 @@ def start_home(layout: DataLayout, now: dt.datetime, *, sandbox: bool = False) -
         return None
 
 
+def study_joined(layout: DataLayout) -> bool | None:
+    """Whether a study was joined in ``layout``, as far as the first paint can tell:
+    False for no database (or one of this version with no enrolment), None when only
+    the store can say (a database it must migrate or refuse, a damaged one)."""
+    database = layout.database
+    try:
+        if not database.exists() or database.stat().st_size == 0:
+            return False
+        with glance.reading(database) as query:
+            return None if query is None else glance.enrolment(query) is not None
+    except (OSError, sqlite3.Error, UserError, ValueError):
+        return None
+
+
 def cached_calendar(layout: DataLayout, key: str) -> Calendar | None:
     try:
         text = layout.calendar_cache.read_text(encoding="utf-8")

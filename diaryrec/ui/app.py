@@ -70,14 +70,19 @@ def open_context(data_dir: Path, sandbox: bool) -> AppContext:
     return AppContext.open(data_dir, sandbox=sandbox)
 
 
+def in_a_language(first: FirstPaint) -> FirstPaint:
+    """``first`` with its interface language decided: the saved one, the study's, else
+    this computer's (which needs Qt, so diaryrec.startup leaves it open)."""
+    return first if first.language else dataclasses.replace(first, language=system_language())
+
+
 def run_app(args: argparse.Namespace, first: FirstPaint | None = None) -> int:
     """The desktop app. ``first``: read before Qt was imported (see diaryrec.startup)."""
     if first is None:
         first = first_paint(args.data_dir, bool(args.sandbox))
     layout, data_dir = first.layout, first.layout.root
     app = ensure_application(styled=False)
-    if not first.language:
-        first = dataclasses.replace(first, language=system_language())
+    first = in_a_language(first)
     install_language(first.language)
     window = MainWindow(first_paint=first)
     apply_style(app)
@@ -162,15 +167,16 @@ EXIT_WHEN_HOME_SHOWN = "DIARYREC_EXIT_WHEN_HOME_SHOWN"
 
 def _exit_when_home_shown(app: QApplication, window: MainWindow) -> None:
     """For the start-up benchmarks (venv and frozen app alike): once the home screen
-    is painted with its data, print one line and quit. Checked at the first frame,
-    then (first run, or a home that needs the store) every 5 ms."""
+    is painted with its data (or, before any study is joined, the welcome page), print
+    one line and quit. Checked at the first frame, then (a home that needs the store
+    first) every 5 ms."""
     timer = QTimer(window)
     done: list[bool] = []
 
     def check() -> None:
         home = window.home
         painted = home is not None and home.summary is not None
-        first_run = window.context is not None and window.context.study is None
+        first_run = window.first_run is not None  # no study yet: the welcome page is the home
         if done or not (painted or first_run):
             return
         done.append(True)

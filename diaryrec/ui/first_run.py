@@ -4,7 +4,9 @@ credentials the study file does not carry. Ends by joining the study."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -24,14 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from diaryrec.errors import UserError
-from diaryrec.protocol import LoadedStudy, load_default_study, load_study_file
-from diaryrec.services.connection import resolve_llm_config, resolve_spotify_config
-from diaryrec.services.study import ActiveStudy, join_study
-from diaryrec.ui.context import AppContext
-from diaryrec.ui.credentials import CredentialsForm, CredentialValues, store_secrets
 from diaryrec.ui.errors import error_text
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.widgets import page_scroll
+
+if TYPE_CHECKING:  # the study file's models, the store and the keyring load when first needed (see attach)
+    from diaryrec.protocol import LoadedStudy
+    from diaryrec.services.study import ActiveStudy
+    from diaryrec.ui.context import AppContext
+    from diaryrec.ui.credentials import CredentialValues
 
 SANDBOX_CODE = "SANDBOX"
 
@@ -39,9 +42,13 @@ SANDBOX_CODE = "SANDBOX"
 class FirstRunView(QWidget):
     joined = Signal(object)  # ActiveStudy
 
-    def __init__(self, context: AppContext, tasks: TaskRunner, parent: QWidget | None = None):
+    def __init__(self, context: AppContext | None, tasks: TaskRunner, parent: QWidget | None = None):
+        """``context`` may come later (``attach``): at start-up the welcome page is
+        painted before the store is open; a study file opened meanwhile is shown
+        once it is."""
         super().__init__(parent)
         self.context, self.tasks = context, tasks
+        self._waiting: list[Callable[[], None]] = []
         self.setObjectName("firstRun")
         self.setWindowTitle(self.tr("Join a study"))
         self.setAcceptDrops(True)
@@ -50,12 +57,18 @@ class FirstRunView(QWidget):
         self.pages = QStackedWidget()
         self.choose_page = self._build_choose()
         self.consent_page = self._build_consent()
-        self.credentials_page = self._build_credentials()
-        for page in (self.choose_page, self.consent_page, self.credentials_page):
+        self.credentials_page: QWidget | None = None  # built when a study file lacks the keys
+        for page in (self.choose_page, self.consent_page):
             self.pages.addWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
+
+    def attach(self, context: AppContext) -> None:
+        self.context = context
+        waiting, self._waiting = self._waiting, []
+        for call in waiting:
+            call()
 
     # -- pages -----------------------------------------------------------------
     @staticmethod
@@ -162,6 +175,8 @@ class FirstRunView(QWidget):
         )
 
     def _build_credentials(self) -> QWidget:
+        from diaryrec.ui.credentials import CredentialsForm  # the keyring: imported when needed
+
         heading = QLabel(self.tr("Connect the language model and Spotify"))
         heading.setObjectName("screenTitle")
         text = QLabel(
@@ -196,10 +211,14 @@ class FirstRunView(QWidget):
             self.open_file(Path(name))
 
     def open_file(self, path: Path) -> None:
+        from diaryrec.protocol import load_study_file
+
         self.choose_error.clear()
         self.tasks.run(load_study_file, path, on_done=lambda loaded: self.show_study(loaded, sandbox=False), on_error=self._load_failed)
 
     def choose_sandbox(self) -> None:
+        from diaryrec.protocol import load_default_study
+
         self.choose_error.clear()
         self.tasks.run(load_default_study, on_done=lambda loaded: self.show_study(loaded, sandbox=True), on_error=self._load_failed)
 
@@ -223,6 +242,9 @@ class FirstRunView(QWidget):
         return self.loaded.study.study.language if self.loaded else self.context.language
 
     def show_study(self, loaded: LoadedStudy, *, sandbox: bool) -> None:
+        if self.context is None:  # opened in the first half second: shown once the store is open
+            self._waiting.append(lambda: self.show_study(loaded, sandbox=sandbox))
+            return
         self.loaded, self.sandbox = loaded, sandbox
         info = loaded.study.study
         lang = self.study_language()
@@ -258,6 +280,8 @@ class FirstRunView(QWidget):
         if not self.consent_box.isChecked():
             return  # consent is required: the button is disabled, and this guards shortcuts
         if self.needs_credentials():
+            from diaryrec.services.connection import resolve_llm_config, resolve_spotify_config
+
             study = self.loaded.study if self.loaded else None
             settings = self.context.settings
             self.consent_next.setEnabled(False)
@@ -270,6 +294,9 @@ class FirstRunView(QWidget):
         self.join(None)
 
     def _show_credentials(self, configs: tuple) -> None:  # type: ignore[type-arg]
+        if self.credentials_page is None:
+            self.credentials_page = self._build_credentials()
+            self.pages.addWidget(self.credentials_page)
         self._update_consent_buttons()
         self.credentials.load(*configs)
         self.pages.setCurrentWidget(self.credentials_page)
@@ -298,11 +325,15 @@ class FirstRunView(QWidget):
                 )
                 return
             self.context.settings = settings
-        self.join_button.setEnabled(False)
+        if self.credentials_page is not None:
+            self.join_button.setEnabled(False)
         self.consent_next.setEnabled(False)
         store, code, now, sandbox, context = self.context.store, self.code.text().strip(), self.context.now(), self.sandbox, self.context
 
         def work() -> ActiveStudy:
+            from diaryrec.services.study import join_study
+            from diaryrec.ui.credentials import store_secrets
+
             if values is not None:
                 store_secrets(values)
             context.save_settings()
@@ -311,7 +342,8 @@ class FirstRunView(QWidget):
         self.tasks.run(work, on_done=self.joined.emit, on_error=self._join_failed)
 
     def _join_failed(self, exc: BaseException) -> None:
-        self.join_button.setEnabled(True)
+        if self.credentials_page is not None:
+            self.join_button.setEnabled(True)
         self._update_consent_buttons()
         message = error_text(exc) if isinstance(exc, UserError) else self.tr("Joining failed ({error}).").format(error=error_text(exc))
         target = self.credentials_error if self.pages.currentWidget() is self.credentials_page else self.consent_error

@@ -165,6 +165,10 @@ class MainWindow(QMainWindow):
             self.setCentralWidget(self._build_shell(only=("home",)))
             self._build_menus()
             self.show_screen(first.last_screen or "home")
+        elif first.joined is False:
+            self.setCentralWidget(self._build_first_run())  # the welcome page; joining waits for attach()
+            self._build_menus()
+            self._update_title()
         else:
             self.setCentralWidget(self._loading_label())
             self._build_menus()
@@ -187,8 +191,12 @@ class MainWindow(QMainWindow):
         if first is None:
             self._restore_geometry()
         wanted = self.current_key or context.settings.last_screen or "home"
-        if first is not None and self.pages is not None and context.study is not None and context.language == first.language:
+        same_language = first is not None and context.language == first.language
+        if same_language and self.pages is not None and context.study is not None:
             self._complete_shell(wanted)
+        elif same_language and self.first_run is not None and context.study is None:
+            self.first_run.attach(context)
+            self._build_menus()  # File → Open study file… stays; the rest knows the context now
         else:
             if first is not None and context.language != first.language:
                 install_language(context.language)
@@ -332,11 +340,7 @@ class MainWindow(QMainWindow):
         self.nav = self.pages = None
         self._loading_page = None
         if self.context is not None and self.context.study is None:
-            from diaryrec.ui.first_run import FirstRunView
-
-            self.first_run = FirstRunView(self.context, self.tasks)
-            self.first_run.joined.connect(self._joined)
-            self.setCentralWidget(self.first_run)
+            self.setCentralWidget(self._build_first_run())
         else:
             self.setCentralWidget(self._build_shell())
         if old is not None:
@@ -345,6 +349,13 @@ class MainWindow(QMainWindow):
         self._update_title()
         if self.pages is not None:
             self.show_screen(screen if screen in self.screens and screen not in ("day", "activity") else "home")
+
+    def _build_first_run(self) -> QWidget:
+        from diaryrec.ui.first_run import FirstRunView
+
+        self.first_run = FirstRunView(self.context, self.tasks)
+        self.first_run.joined.connect(self._joined)
+        return self.first_run
 
     def _add_screen(self, spec: ScreenSpec) -> None:
         assert self.pages is not None

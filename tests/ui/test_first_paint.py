@@ -11,7 +11,7 @@ import textwrap
 import pytest
 
 from diaryrec.startup import first_paint
-from diaryrec.ui.app import apply_style, ensure_application, open_context
+from diaryrec.ui.app import apply_style, ensure_application, in_a_language, open_context
 from diaryrec.ui.i18n import install_language
 from diaryrec.ui.main_window import MainWindow
 
@@ -25,8 +25,8 @@ def _cache_calendar(data_dir):
     open_context(data_dir, False).close()
 
 
-def test_the_first_paint_imports_no_orm_and_builds_no_qt_enums(joined, data_dir):
-    _cache_calendar(data_dir)
+def _first_paint_in_a_child(data_dir) -> dict:
+    """Paint the window from the first paint alone in a fresh interpreter; what it shows and imported."""
     child = textwrap.dedent(f"""
         import json, sys
         from diaryrec.startup import first_paint
@@ -42,14 +42,25 @@ def test_the_first_paint_imports_no_orm_and_builds_no_qt_enums(joined, data_dir)
         print(json.dumps({{
             "home": window.home is not None and window.home.summary is not None,
             "cells": len(window.home.timeline_view.cells) if window.home else 0,
+            "welcome": window.first_run is not None and window.first_run.isVisible(),
             "heavy": sorted(m for m in {HEAVY!r} if m in sys.modules),
             "qt_namespace_built": "Qt" in PySide6.QtCore.__dict__,
         }}))
     """)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, env=env, timeout=120, check=True)
-    seen = json.loads(out.stdout.strip().splitlines()[-1])
-    assert seen == {"home": True, "cells": 21, "heavy": [], "qt_namespace_built": False}
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_the_first_paint_imports_no_orm_and_builds_no_qt_enums(joined, data_dir):
+    _cache_calendar(data_dir)
+    seen = _first_paint_in_a_child(data_dir)
+    assert seen == {"home": True, "cells": 21, "welcome": False, "heavy": [], "qt_namespace_built": False}
+
+
+def test_the_welcome_page_of_a_first_run_is_painted_without_the_store_or_the_keyring(data_dir):
+    seen = _first_paint_in_a_child(data_dir)
+    assert seen["welcome"] and not seen["home"] and seen["heavy"] == []
 
 
 @pytest.fixture
@@ -60,8 +71,8 @@ def first_window(qtbot, data_dir):
 
     def _open():
         app = ensure_application(styled=False)
-        first = first_paint(str(data_dir), False)
-        install_language(first.language or "en")  # as run_app does
+        first = in_a_language(first_paint(str(data_dir), False))  # as run_app does
+        install_language(first.language)
         window = MainWindow(first_paint=first)
         qtbot.addWidget(window)
         apply_style(app)
@@ -103,12 +114,30 @@ def test_what_is_asked_before_the_store_opens_happens_once_it_has(qtbot, joined,
     assert window._loading_page is None  # the placeholder is gone
 
 
-def test_without_a_study_the_window_waits_then_offers_to_join(qtbot, data_dir, first_window):
+def test_a_first_run_shows_the_welcome_page_at_once_and_a_study_opened_early_once_attached(qtbot, data_dir, first_window):
     first, window = first_window()
-    assert first.home is None and window.home is None
-    assert window.centralWidget().objectName() == "loadingPage"
+    assert first.home is None and first.joined is False
+    welcome = window.first_run
+    assert welcome is not None and window.centralWidget() is welcome and welcome.context is None
+    welcome.choose_sandbox()  # before the store is open: loads, then waits for it
+    qtbot.waitUntil(lambda: bool(welcome._waiting), timeout=10_000)
+    assert welcome.pages.currentWidget() is welcome.choose_page
     _attach(window, data_dir, seoul(2, 12))
-    assert window.first_run is not None and window.centralWidget() is window.first_run
+    assert window.first_run is welcome and welcome.context is window.context  # the same page, not rebuilt
+    assert welcome.pages.currentWidget() is welcome.consent_page and welcome.sandbox
+
+
+def test_a_database_only_the_store_can_judge_waits_for_it(qtbot, data_dir, first_window):
+    import contextlib
+    import sqlite3
+
+    open_context(data_dir, False).close()  # a database with no study …
+    with contextlib.closing(sqlite3.connect(data_dir / "diaryrec.sqlite")) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0000'")  # … of a schema to migrate
+        conn.commit()
+    first, window = first_window()
+    assert first.joined is None and window.first_run is None
+    assert window.centralWidget().objectName() == "loadingPage"
 
 
 def test_the_last_screen_is_restored_through_the_first_paint(qtbot, joined, data_dir, first_window):
