@@ -23,7 +23,18 @@ _EXPORTS = {
     "Text": "diaryrec.protocol.model",
     "UnknownTracks": "diaryrec.protocol.model",
 }
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Activity",
+    "LoadedStudy",
+    "StudyFile",
+    "StudyFileError",
+    "Text",
+    "UnknownTracks",
+    "default_study_path",
+    "load_default_study",
+    "load_study_file",
+    "parse_study_text",
+]
 
 if TYPE_CHECKING:
     from diaryrec.protocol.calendar import Activity

@@ -11,7 +11,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 _EXPORTS = ("DatabaseUnreadableError", "NewerDatabaseError", "Store", "open_store")
-__all__ = list(_EXPORTS)
+__all__ = ["DatabaseUnreadableError", "NewerDatabaseError", "Store", "open_store"]
 
 if TYPE_CHECKING:
     from diaryrec.store.engine import DatabaseUnreadableError, NewerDatabaseError, Store, open_store

@@ -34,3 +34,15 @@ def test_nothing_outside_ui_imports_pyside6():
 def test_the_check_itself_sees_qt_imports():
     ui_files = list((PACKAGE / "ui").rglob("*.py"))
     assert any("PySide6.QtWidgets" in imported_modules(p) for p in ui_files)
+
+
+def test_the_lazy_packages_export_what_they_list_and_only_that():
+    """protocol/ and store/ load their names on first use (so the first paint can
+    import their light modules alone): every listed name must really load."""
+    import importlib
+
+    for name in ("diaryrec.protocol", "diaryrec.store"):
+        package = importlib.import_module(name)
+        assert sorted(package.__all__) == sorted(package._EXPORTS), name
+        for export in package.__all__:
+            assert getattr(package, export) is not None, f"{name}.{export}"
