@@ -150,3 +150,32 @@ def test_bundle_holds_the_modules_loaded_by_name(frozen: Path):
     internal = frozen / "_internal"
     assert list(internal.glob("_pillow_heif*.so")), "pillow_heif's extension"
     assert list(internal.glob("keyring-*.dist-info/entry_points.txt")), "keyring finds its backends by entry point"
+
+
+def test_frozen_app_paints_a_joined_study_from_its_first_paint(frozen: Path, tmp_path: Path):
+    """The daily start of the frozen app: the first start opens the store and caches
+    the study's calendar; the next paints the home screen before the store opens
+    (diaryrec.startup), from a Korean-named data folder."""
+    import datetime as dt
+
+    from diaryrec.paths import DataLayout
+    from diaryrec.protocol import load_default_study
+    from diaryrec.services.study import join_study
+    from diaryrec.store import open_store
+
+    layout = DataLayout(tmp_path / "참가자 데이터")
+    store = open_store(layout)
+    try:
+        join_study(store, load_default_study(), "P07", now=dt.datetime.now(dt.timezone.utc), zone_name="Asia/Seoul")
+    finally:
+        store.close()
+    for start in ("first", "second"):
+        result = subprocess.run(
+            [str(frozen / "diaryrec")], capture_output=True, text=True, cwd=tmp_path, timeout=120,
+            env={**{k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))},
+                 "QT_QPA_PLATFORM": "offscreen", "DIARYREC_DATA_DIR": str(layout.root),
+                 "DIARYREC_EXIT_WHEN_HOME_SHOWN": "1", "HOME": str(tmp_path / "home"), "LANG": "C.UTF-8"},
+        )
+        assert result.returncode == 0, f"{start} start: {result.stdout}{result.stderr}"
+        assert result.stdout.strip().splitlines()[0] == "diaryrec: home shown", start
+        assert layout.calendar_cache.is_file(), f"no calendar cached after the {start} start"
