@@ -160,19 +160,17 @@ class MainWindow(QMainWindow):
         assert first is not None
         if first.geometry:
             self.restoreGeometry(QByteArray.fromBase64(first.geometry.encode("ascii")))
-        if first.home is not None:
-            # the shell with the home screen filled in; the other screens come with attach()
-            self.setCentralWidget(self._build_shell(only=("home",)))
-            self._build_menus()
+        if first.home is not None:  # the shell with the home screen filled in; the rest comes with attach()
+            central = self._build_shell(only=("home",))
+        elif first.joined is False:  # the welcome page; joining waits for attach()
+            central = self._build_first_run()
+        else:  # only the store can tell what to show
+            central = self._loading_label()
+        self.setCentralWidget(central)
+        self._build_menus()
+        self._update_title()
+        if self.pages is not None:
             self.show_screen(first.last_screen or "home")
-        elif first.joined is False:
-            self.setCentralWidget(self._build_first_run())  # the welcome page; joining waits for attach()
-            self._build_menus()
-            self._update_title()
-        else:
-            self.setCentralWidget(self._loading_label())
-            self._build_menus()
-            self._update_title()
 
     def attach(self, context: AppContext) -> None:
         """The store, settings and study are open: build everything else."""
