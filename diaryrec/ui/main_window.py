@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._update_title()
         if self.pages is not None:
-            self.show_screen(first.last_screen or "home")
+            self.show_screen(self._restorable(first.last_screen))
 
     def attach(self, context: AppContext) -> None:
         """The store, settings and study are open: build everything else."""
@@ -346,7 +346,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._update_title()
         if self.pages is not None:
-            self.show_screen(screen if screen in self.screens and screen not in ("day", "activity") else "home")
+            self.show_screen(self._restorable(screen))
 
     def _build_first_run(self) -> QWidget:
         from diaryrec.ui.first_run import FirstRunView
@@ -354,6 +354,11 @@ class MainWindow(QMainWindow):
         self.first_run = FirstRunView(self.context, self.tasks)
         self.first_run.joined.connect(self._joined)
         return self.first_run
+
+    def _restorable(self, key: str) -> str:
+        """``key`` if a start can open it again; a day's record and an activity need
+        their day, so they fall back to home."""
+        return key if any(spec.key == key and spec.in_nav for spec in self.specs) else "home"
 
     def _add_screen(self, spec: ScreenSpec) -> None:
         assert self.pages is not None
@@ -412,7 +417,7 @@ class MainWindow(QMainWindow):
             self._loading_page = None
         self._build_menus()
         self.current_key = ""
-        self.show_screen(screen if screen in self.screens and screen not in ("day", "activity") else "home")
+        self.show_screen(self._restorable(screen))
 
     def show_screen(self, key: str) -> None:
         if self.pages is None or key not in {spec.key for spec in self.specs}:
@@ -574,7 +579,7 @@ class MainWindow(QMainWindow):
         assert self.context is not None
         settings = self.context.settings
         settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-        settings.last_screen = self.current_key if self.current_key not in ("day", "activity") else "home"
+        settings.last_screen = self._restorable(self.current_key)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         activity = self.screens.get("activity")

@@ -149,3 +149,12 @@ def test_the_last_screen_is_restored_through_the_first_paint(qtbot, joined, data
     assert window.pages.currentWidget() is window._loading_page  # until the store is open
     _attach(window, data_dir, seoul(6, 12))
     assert window.current_key == "taste" and window.pages.currentWidget() is window.screens["taste"]
+
+
+def test_a_saved_screen_that_needs_its_day_opens_home(qtbot, joined, data_dir, first_window):
+    _cache_calendar(data_dir)
+    (data_dir / "settings.json").write_text(json.dumps({"last_screen": "activity"}), encoding="utf-8")
+    _, window = first_window()
+    assert window.current_key == "home"
+    _attach(window, data_dir, seoul(6, 12))
+    assert window.current_key == "home" and window.pages.currentWidget() is window.home
