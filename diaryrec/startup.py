@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from diaryrec.paths import DataLayout
+from diaryrec.protocol.calendar import LANGUAGES
 from diaryrec.services.home import HomeSummary, start_home, study_joined
 from diaryrec.ui.data_location import startup_data_dir
-
-LANGUAGES = ("en", "ko")
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ from typing import Any, Protocol
 
 #: bump when the JSON below changes shape: an older cache is then ignored (and rewritten)
 CALENDAR_FORMAT = 1
+#: the languages of study texts and of the interface
+LANGUAGES = ("en", "ko")
 
 
 class Activity(StrEnum):

@@ -22,10 +22,9 @@ from pydantic import (
     model_validator,
 )
 
-from diaryrec.protocol.calendar import Activity, Calendar, WeekPlan, parse_clock
+from diaryrec.protocol.calendar import LANGUAGES, Activity, Calendar, WeekPlan, parse_clock
 
 FORMAT_VERSION = 1
-LANGUAGES = ("en", "ko")
 MAX_TEXT = 20_000  # characters in any one study text; a study file is not a book
 
 

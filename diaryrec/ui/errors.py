@@ -12,20 +12,16 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from diaryrec.errors import CONTEXT, UserError
+from diaryrec.ui.i18n import interface_language
 
 log = logging.getLogger(__name__)
 
 
 def _translate(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
-
-
-def interface_language() -> str:
-    """The language install_language last set up ("ko" or "en")."""
-    return "ko" if QLocale().name().startswith("ko") else "en"
 
 
 def error_text(exc: BaseException) -> str:

@@ -17,9 +17,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from diaryrec.paths import resources_dir
+from diaryrec.protocol.calendar import LANGUAGES
 
 log = logging.getLogger(__name__)
-SUPPORTED = ("en", "ko")
+SUPPORTED = LANGUAGES
 _installed: list[QTranslator] = []  # kept alive here: Qt does not own them
 
 
@@ -30,6 +31,11 @@ def translations_dir() -> Path:
 def system_language() -> str:
     """This computer's language, as far as diaryrec speaks it (Korean or English)."""
     return "ko" if QLocale.system().name().startswith("ko") else "en"
+
+
+def interface_language() -> str:
+    """The interface language ``install_language`` last set up ("ko" or "en")."""
+    return "ko" if QLocale().name().startswith("ko") else "en"
 
 
 def install_language(lang: str) -> bool:

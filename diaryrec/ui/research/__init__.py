@@ -8,7 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from diaryrec.ui.research.window import ResearchWindow, interface_language
+from diaryrec.ui.i18n import interface_language
+from diaryrec.ui.research.window import ResearchWindow
 from diaryrec.ui.tasks import TaskRunner
 
 __all__ = ["ResearchWindow", "open_research_window"]

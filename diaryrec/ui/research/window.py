@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -44,6 +44,7 @@ from diaryrec.ui.research.loading import (
 )
 from diaryrec.ui.research.participant_view import ParticipantView
 from diaryrec.ui.research.participants_table import ParticipantsTable
+from diaryrec.ui.i18n import interface_language
 from diaryrec.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -66,11 +67,6 @@ def shown_source(source: str) -> str:
 
 def source_name(source: str) -> str:
     return shown_source(source) if "://" in source else Path(source).name
-
-
-def interface_language() -> str:
-    """The language the app installed (``install_language`` sets the default locale)."""
-    return "ko" if QLocale().language() == QLocale.Language.Korean else "en"
 
 
 class ResearchWindow(QMainWindow):
