@@ -82,7 +82,6 @@ class ActivityView(QWidget):
         super().__init__(parent)
         self.context, self.tasks, self.diary_tasks = context, tasks, diary_tasks
         self.setObjectName("activityView")
-        self.setWindowTitle(self.tr("Today's activity"))
         self.day: int | None = None
         self.activity: Activity | None = None
         self.body: QWidget | None = None

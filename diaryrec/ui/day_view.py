@@ -44,7 +44,6 @@ class DayView(QWidget):
         super().__init__(parent)
         self.context, self.tasks = context, tasks
         self.setObjectName("dayView")
-        self.setWindowTitle(self.tr("Day"))
         self.day: int | None = None
         self.record: DayRecord | None = None
 

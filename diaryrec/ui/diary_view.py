@@ -95,7 +95,6 @@ class DiaryView(QWidget):
         super().__init__(parent)
         self.context, self.tasks = context, tasks
         self.setObjectName("diaryView")
-        self.setWindowTitle(self.tr("Diary"))
         self.day: int | None = None
         self.state: DiaryState | None = None
         self.editors: dict[str, QPlainTextEdit] = {}

@@ -31,7 +31,6 @@ class HomeView(QWidget):
         super().__init__(parent)
         self.tasks, self.read, self.language = tasks, read, language
         self.setObjectName("home")
-        self.setWindowTitle(self.tr("Home"))
         self.summary: HomeSummary | None = None
 
         self.title = QLabel()

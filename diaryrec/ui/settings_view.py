@@ -41,7 +41,6 @@ class SettingsView(QWidget):
         super().__init__(parent)
         self.context, self.tasks = context, tasks
         self.setObjectName("settingsView")
-        self.setWindowTitle(self.tr("Settings"))
 
         title = QLabel(self.tr("Settings"))
         title.setObjectName("screenTitle")

@@ -20,7 +20,6 @@ class TasteView(QWidget):
         super().__init__(parent)
         self.context, self.tasks = context, tasks
         self.setObjectName("tasteView")
-        self.setWindowTitle(self.tr("My taste"))
         self.summary: TasteSummary | None = None
 
         title = QLabel(self.tr("My taste"))

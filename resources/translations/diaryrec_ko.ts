@@ -4,62 +4,57 @@
 <context>
     <name>ActivityView</name>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="85"/>
-        <source>Today&apos;s activity</source>
-        <translation>오늘의 활동</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="91"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="90"/>
         <source>← Back to home</source>
         <translation>← 홈으로</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="96"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="95"/>
         <source>Go on to the &amp;diary</source>
         <translation>일기 쓰러 가기(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="98"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="97"/>
         <source>A picture of the whole conversation goes into the diary entry</source>
         <translation>대화 전체를 담은 그림이 일기에 들어갑니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="127"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="126"/>
         <source>Day {day} · {activity}</source>
         <translation>{day}일차 · {activity}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="129"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="128"/>
         <source>interview with the researcher today</source>
         <translation>오늘은 연구자와 인터뷰가 있습니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="131"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="130"/>
         <source>read-only</source>
         <translation>읽기 전용</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="151"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="150"/>
         <source>The ice-breaking sheet</source>
         <translation>아이스브레이킹 시트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="152"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="151"/>
         <source>Today&apos;s experiment</source>
         <translation>오늘의 실험</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="153"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="152"/>
         <source>The planning sheet</source>
         <translation>기획 시트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="154"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="153"/>
         <source>Revising the planning sheet</source>
         <translation>기획 시트 수정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="155"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="154"/>
         <source>Your own recommender</source>
         <translation>나만의 추천 시스템</translation>
     </message>
@@ -408,142 +403,137 @@
 <context>
     <name>DayView</name>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="47"/>
-        <source>Day</source>
-        <translation>날짜</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="51"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="50"/>
         <source>← Back to home</source>
         <translation>← 홈으로</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="58"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="57"/>
         <source>Open this day&apos;s activity (read-only)</source>
         <translation>이날의 활동 보기(읽기 전용)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="70"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="69"/>
         <source>Conversations and diary entry of this day</source>
         <translation>이날의 대화와 일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="79"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="78"/>
         <source>Day {day}</source>
         <translation>{day}일차</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="80"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="79"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="84"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="83"/>
         <source>This day could not be read: {error}</source>
         <translation>이날의 기록을 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="97"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="96"/>
         <source>Day {day} · Week {week}: {name}</source>
         <translation>{day}일차 · {week}주차: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="104"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="103"/>
         <source>Write this day&apos;s diary</source>
         <translation>이날의 일기 쓰기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="104"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="103"/>
         <source>Write this day&apos;s diary (late)</source>
         <translation>이날의 일기 쓰기 (늦음)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="113"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="112"/>
         <source>Conversations</source>
         <translation>대화</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="115"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="114"/>
         <source>No conversation on this day.</source>
         <translation>이날은 대화가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="117"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="116"/>
         <source>Conversation started {time}</source>
         <translation>{time}에 시작한 대화</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="119"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="118"/>
         <source>sandbox (scripted replies)</source>
         <translation>샌드박스 (정해진 대본 응답)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="122"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="121"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="122"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="121"/>
         <source>Recommender</source>
         <translation>추천 시스템</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="135"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="134"/>
         <source>Diary entry</source>
         <translation>일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="138"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="137"/>
         <source>No diary entry for this day.</source>
         <translation>이날의 일기가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="140"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="139"/>
         <source>Saved</source>
         <translation>저장됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="140"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="139"/>
         <source>Draft, not saved</source>
         <translation>임시 저장, 아직 저장 안 됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="142"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="141"/>
         <source>late</source>
         <translation>늦음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="150"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="149"/>
         <source>No screenshot.</source>
         <translation>스크린샷이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="152"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="151"/>
         <source>(no answer)</source>
         <translation>(답변 없음)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="158"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="157"/>
         <source>verified</source>
         <translation>확인됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="159"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="158"/>
         <source>not found in Spotify</source>
         <translation>Spotify에 없음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="160"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="159"/>
         <source>uncertain</source>
         <translation>불확실</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="161"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="160"/>
         <source>not checked</source>
         <translation>확인 안 함</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="162"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="161"/>
         <source>not checked yet</source>
         <translation>아직 확인 안 됨</translation>
     </message>
@@ -551,95 +541,94 @@
 <context>
     <name>DiaryView</name>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="98"/>
-        <location filename="../../diaryrec/ui/diary_view.py" line="144"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="143"/>
         <source>Diary</source>
         <translation>일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="114"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="113"/>
         <source>Diary status</source>
         <translation>일기 상태</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="121"/>
-        <location filename="../../diaryrec/ui/diary_view.py" line="227"/>
-        <location filename="../../diaryrec/ui/diary_view.py" line="230"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="120"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="226"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="229"/>
         <source>Save entry</source>
         <translation>일기 저장</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="123"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="122"/>
         <source>Save the entry (Ctrl+S)</source>
         <translation>일기 저장 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="145"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="144"/>
         <source>There is no study day today.</source>
         <translation>오늘은 연구 기간이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="153"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="152"/>
         <source>Diary · Day {day}</source>
         <translation>일기 · {day}일차</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="154"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="153"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="195"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="194"/>
         <source>Could not read or save the diary: {error}</source>
         <translation>일기를 읽거나 저장할 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="217"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="216"/>
         <source>Saved at {time}.</source>
         <translation>{time}에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="219"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="218"/>
         <source>Marked late: it was saved after the day ended.</source>
         <translation>그날이 끝난 뒤에 저장되어 &apos;늦음&apos;으로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="221"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="220"/>
         <source>You have changes: press Save entry to keep them.</source>
         <translation>바뀐 내용이 있습니다. 유지하려면 &apos;변경 내용 저장&apos;을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="222"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="221"/>
         <source>Save changes</source>
         <translation>변경 내용 저장</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="224"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="223"/>
         <source>Draft kept at {time}. Press Save entry when you are done.</source>
         <translation>{time}에 임시 저장했습니다. 다 쓰면 &apos;일기 저장&apos;을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="229"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="228"/>
         <source>Not written yet. What you type is kept as a draft every few seconds.</source>
         <translation>아직 쓰지 않았습니다. 입력한 내용은 몇 초마다 임시 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="253"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="252"/>
         <source>Conversation {n}</source>
         <translation>대화 {n}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="253"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="252"/>
         <source>Image {n}</source>
         <translation>이미지 {n}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="316"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="315"/>
         <source>Add images to the diary</source>
         <translation>일기에 이미지 추가</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="317"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="316"/>
         <source>Images (*.png *.jpg *.jpeg *.heic *.heif *.webp *.gif *.bmp)</source>
         <translation>이미지 (*.png *.jpg *.jpeg *.heic *.heif *.webp *.gif *.bmp)</translation>
     </message>
@@ -734,143 +723,143 @@
 <context>
     <name>FirstRunView</name>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="46"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="53"/>
         <source>Join a study</source>
         <translation>연구 참여</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="87"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="100"/>
         <source>Welcome to diaryrec</source>
         <translation>diaryrec에 오신 것을 환영합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="91"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="104"/>
         <source>diaryrec runs a three-week diary study in which you design your own music recommender. To begin, open the study file your research team sent you.</source>
         <translation>diaryrec는 나만의 음악 추천 시스템을 설계하는 3주간의 일기 연구를 진행합니다. 시작하려면 연구팀이 보낸 연구 파일을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="96"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="109"/>
         <source>&amp;Open study file…</source>
         <translation>연구 파일 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="99"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="112"/>
         <source>…or drop the study file (.toml) anywhere on this window.</source>
         <translation>…또는 연구 파일(.toml)을 이 창에 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="102"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="115"/>
         <source>Try the &amp;sandbox (offline, scripted)</source>
         <translation>샌드박스 체험하기(&amp;S) (오프라인, 정해진 대본)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="106"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="119"/>
         <source>The sandbox joins the built-in example study for trying diaryrec out. Nothing is sent anywhere: the replies come from a script, not from an AI, and are labelled so.</source>
         <translation>샌드박스는 diaryrec를 체험할 수 있도록 내장된 예시 연구에 참여합니다. 아무것도 외부로 보내지 않으며, 응답은 AI가 아니라 정해진 대본에서 나오고 그렇게 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="126"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="139"/>
         <source>Consent</source>
         <translation>연구 참여 동의</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="129"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="142"/>
         <source>Consent text</source>
         <translation>동의서 내용</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="131"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="144"/>
         <source>I have read the text above and &amp;agree to take part.</source>
         <translation>위 내용을 읽었으며 연구 참여에 동의합니다(&amp;A).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="135"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="148"/>
         <source>Participant code</source>
         <translation>참여자 코드</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="142"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="155"/>
         <source>Participant &amp;code</source>
         <translation>참여자 코드(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="145"/>
-        <location filename="../../diaryrec/ui/first_run.py" line="176"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="158"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="191"/>
         <source>&amp;Back</source>
         <translation>이전(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="147"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="160"/>
         <source>&amp;Continue</source>
         <translation>계속(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="165"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="180"/>
         <source>Connect the language model and Spotify</source>
         <translation>언어 모델과 Spotify 연결</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="169"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="184"/>
         <source>Your study file does not include these. Enter what your research team gave you; keys are kept in this computer&apos;s password store (keyring), never in the study data. You can change them later in Settings.</source>
         <translation>연구 파일에 이 정보가 없습니다. 연구팀에게 받은 값을 입력하세요. 키는 연구 데이터가 아니라 이 컴퓨터의 비밀번호 저장소(키링)에만 보관됩니다. 나중에 설정에서 바꿀 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="178"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="193"/>
         <source>&amp;Join the study</source>
         <translation>연구 참여하기(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="193"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="208"/>
         <source>Open the study file</source>
         <translation>연구 파일 열기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="193"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="208"/>
         <source>Study files (*.toml);;All files (*)</source>
         <translation>연구 파일 (*.toml);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="207"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="226"/>
         <source>The file could not be opened ({error}).</source>
         <translation>파일을 열 수 없습니다 ({error}).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="208"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="227"/>
         <source>This study file cannot be used: {message}</source>
         <translation>이 연구 파일은 사용할 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="230"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="252"/>
         <source>{name} (sandbox)</source>
         <translation>{name} (샌드박스)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="232"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="254"/>
         <source>Researcher: {contact}</source>
         <translation>연구자: {contact}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="232"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="254"/>
         <source>not given</source>
         <translation>정보 없음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="238"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="260"/>
         <source>Your participant code comes with the study file.</source>
         <translation>참여자 코드는 연구 파일에 들어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="242"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="264"/>
         <source>Enter the participant code the research team gave you.</source>
         <translation>연구팀에게 받은 참여자 코드를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="297"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="324"/>
         <source>Please check the fields: the address must start with http:// or https://, the market is two letters.</source>
         <translation>입력한 값을 확인하세요. 주소는 http:// 또는 https://로 시작하고, 마켓은 영문 두 글자입니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="316"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="348"/>
         <source>Joining failed ({error}).</source>
         <translation>연구에 참여하지 못했습니다 ({error}).</translation>
     </message>
@@ -878,118 +867,113 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="34"/>
-        <source>Home</source>
-        <translation>홈</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="56"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="55"/>
         <source>Start today&apos;s activity</source>
         <translation>오늘의 활동 시작</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="60"/>
-        <location filename="../../diaryrec/ui/home_view.py" line="137"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="59"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="136"/>
         <source>Write today&apos;s diary</source>
         <translation>오늘의 일기 쓰기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="98"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="97"/>
         <source>The study&apos;s data could not be read: {error}</source>
         <translation>연구 데이터를 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="109"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="108"/>
         <source>Participant {code} · joined {date}</source>
         <translation>참여자 {code} · {date} 참여</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="113"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="112"/>
         <source>sandbox (scripted replies)</source>
         <translation>샌드박스 (정해진 대본 응답)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="117"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="116"/>
         <source>Your recommender: {name}</source>
         <translation>나의 추천 시스템: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="119"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="118"/>
         <source>Your recommender: not designed yet (you plan it on the first day of week 2).</source>
         <translation>나의 추천 시스템: 아직 설계하지 않았습니다 (2주차 첫날에 계획합니다).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="125"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="124"/>
         <source>Today is day {day} of {total} · Week {week}: {name}</source>
         <translation>오늘은 {total}일 중 {day}일차 · {week}주차: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="132"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="131"/>
         <source>• Interview with the researcher (outside the app)</source>
         <translation>• 연구자와 인터뷰 (앱 밖에서 진행)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="137"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="136"/>
         <source>Edit today&apos;s diary</source>
         <translation>오늘의 일기 고치기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="145"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="144"/>
         <source>The study has not started yet.</source>
         <translation>연구가 아직 시작되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="146"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="145"/>
         <source>Your first day begins at {time}.</source>
         <translation>첫날은 {time}에 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="148"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="147"/>
         <source>The study is over. Thank you for taking part!</source>
         <translation>연구가 끝났습니다. 참여해 주셔서 감사합니다!</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="149"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="148"/>
         <source>Please export your data for the research team when they ask for it.</source>
         <translation>연구팀이 요청하면 데이터를 내보내 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="153"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="152"/>
         <source>• The ice-breaking sheet: ten short tasks with the plain assistant</source>
         <translation>• 아이스브레이킹 시트: 기본 어시스턴트와 함께하는 짧은 과제 열 가지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="154"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="153"/>
         <source>• Today&apos;s experiment: compose a prompt from your ideas and get recommendations</source>
         <translation>• 오늘의 실험: 내 아이디어로 프롬프트를 구성하고 추천받기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="155"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="154"/>
         <source>• The planning sheet: design your own recommender</source>
         <translation>• 계획 시트: 나만의 추천 시스템 설계하기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="156"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="155"/>
         <source>• Revise your planning sheet (or design a new scenario)</source>
         <translation>• 계획 시트 수정하기 (또는 새 시나리오 설계)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="157"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="156"/>
         <source>• Get recommendations from your own recommender</source>
         <translation>• 나만의 추천 시스템에게 추천받기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="162"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="161"/>
         <source>• Diary entry: not written yet</source>
         <translation>• 일기: 아직 쓰지 않음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="164"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="163"/>
         <source>• Diary entry: saved</source>
         <translation>• 일기: 저장됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="165"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="164"/>
         <source>• Diary entry: draft (not saved yet)</source>
         <translation>• 일기: 임시 저장 (아직 저장 안 됨)</translation>
     </message>
@@ -1085,117 +1069,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="210"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="216"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="217"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="223"/>
         <source>Home</source>
         <translation>홈</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="218"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="224"/>
         <source>Diary</source>
         <translation>일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="219"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="225"/>
         <source>My taste</source>
         <translation>나의 취향</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="220"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="226"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="221"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="227"/>
         <source>Day</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="222"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="228"/>
         <source>Today&apos;s activity</source>
         <translation>오늘의 활동</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="309"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="315"/>
         <source>The new settings apply after the reply being received.</source>
         <translation>새 설정은 지금 받고 있는 답변이 끝난 뒤에 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="362"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="376"/>
         <source>Screens</source>
         <translation>화면</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="382"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="396"/>
         <source>Sandbox: replies are scripted, not from an AI. Nothing is sent anywhere.</source>
         <translation>샌드박스: 응답은 AI가 아니라 정해진 대본입니다. 아무것도 외부로 보내지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="469"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="483"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="472"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="486"/>
         <source>&amp;Open study file…</source>
         <translation>연구 파일 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="476"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="490"/>
         <source>&amp;Export my data…</source>
         <translation>내 데이터 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="477"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="491"/>
         <source>Write your study data into one zip file for the research team</source>
         <translation>연구팀에 보낼 수 있도록 연구 데이터를 zip 파일 하나로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="481"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="495"/>
         <source>Open study &amp;data…</source>
         <translation>연구 데이터 열기(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="482"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="496"/>
         <source>For researchers: read a merged study or a folder of export bundles</source>
         <translation>연구자용: 병합된 연구 데이터나 내보내기 묶음 폴더를 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="486"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="500"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="491"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="505"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="497"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="511"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="498"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="512"/>
         <source>&amp;About diaryrec</source>
         <translation>diaryrec 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="511"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="525"/>
         <source>(sandbox)</source>
         <translation>(샌드박스)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="517"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="531"/>
         <source>About diaryrec</source>
         <translation>diaryrec 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="518"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="532"/>
         <source>diaryrec {version}
 A diary study of LLM-powered music recommenders.</source>
         <translation>diaryrec {version}
@@ -1827,174 +1811,174 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>ResearchWindow</name>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="90"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="86"/>
         <source>Study data</source>
         <translation>연구 데이터</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="92"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="88"/>
         <source>Nothing opened yet. This window only reads: it changes no study data.</source>
         <translation>아직 연 데이터가 없습니다. 이 창은 읽기만 하며 연구 데이터를 바꾸지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="95"/>
-        <location filename="../../diaryrec/ui/research/window.py" line="175"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="91"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="171"/>
         <source>Open merged database…</source>
         <translation>병합된 데이터베이스 열기…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="97"/>
-        <location filename="../../diaryrec/ui/research/window.py" line="178"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="93"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="174"/>
         <source>Open folder of bundles…</source>
         <translation>번들 폴더 열기…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="110"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="106"/>
         <source>Loading</source>
         <translation>불러오는 중</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="165"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="161"/>
         <source>Open study data</source>
         <translation>연구 데이터 열기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="168"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="164"/>
         <source>Open a merged study database (written by “diaryrec research merge”) or a folder holding the participants&apos; export bundles (.zip files). Bundles are checked file by file; a changed or incomplete bundle is refused and named.</source>
         <translation>병합된 연구 데이터베이스(“diaryrec research merge”로 만든 파일)나 참가자들이 내보낸 번들(.zip 파일)이 들어 있는 폴더를 여세요. 번들은 파일 하나하나 검사하며, 바뀌었거나 빠진 파일이 있는 번들은 거부하고 그 이름을 알려 드립니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="197"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="193"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="198"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="194"/>
         <source>Open merged &amp;database…</source>
         <translation>병합된 데이터베이스 열기(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="201"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="197"/>
         <source>Open &amp;folder of bundles…</source>
         <translation>번들 폴더 열기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="204"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="200"/>
         <source>&amp;Close window</source>
         <translation>창 닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="213"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="209"/>
         <source>Study data — diaryrec</source>
         <translation>연구 데이터 — diaryrec</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="221"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="217"/>
         <source>Open a merged study database</source>
         <translation>병합된 연구 데이터베이스 열기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="222"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="218"/>
         <source>Merged study databases (*.sqlite *.sqlite3 *.db);;All files (*)</source>
         <translation>병합된 연구 데이터베이스 (*.sqlite *.sqlite3 *.db);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="228"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="224"/>
         <source>Open a folder of export bundles</source>
         <translation>내보내기 번들 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="258"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="254"/>
         <source>Checking and merging the export bundles in {folder} ({count} found)…</source>
         <translation>{folder}의 내보내기 번들을 검사하고 병합하는 중 ({count}개 발견)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="259"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="255"/>
         <source>Opening {name}…</source>
         <translation>{name} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="286"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="282"/>
         <source>one participant</source>
         <translation>참가자 1명</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="286"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="282"/>
         <source>{count} participants</source>
         <translation>참가자 {count}명</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="288"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="284"/>
         <source>{source} · {participants} · study {studies}</source>
         <translation>{source} · {participants} · 연구 {studies}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="300"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="296"/>
         <source>No participant could be read from {name}.</source>
         <translation>{name}에서 읽을 수 있는 참가자가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="317"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="313"/>
         <source>One bundle was refused and is not shown:</source>
         <translation>번들 1개가 거부되어 표시되지 않습니다:</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="318"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="314"/>
         <source>{count} bundles were refused and are not shown:</source>
         <translation>번들 {count}개가 거부되어 표시되지 않습니다:</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="321"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="317"/>
         <source>{bundle}: {problems}</source>
         <translation>{bundle}: {problems}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="323"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="319"/>
         <source>… and {count} more (the log names them all).</source>
         <translation>… 외 {count}개 (전체 목록은 로그에 있습니다).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="324"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="320"/>
         <source>Ask the participants whose bundles were refused to export their data again.</source>
         <translation>번들이 거부된 참가자에게 데이터를 다시 내보내 달라고 요청하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="341"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="337"/>
         <source>{name} is a single export bundle. Put the participants&apos; bundles in one folder and open the folder, or merge them first with “diaryrec research merge”.</source>
         <translation>{name}은(는) 내보내기 번들 하나입니다. 참가자들의 번들을 한 폴더에 모아 그 폴더를 열거나, 먼저 “diaryrec research merge”로 병합하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="346"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="342"/>
         <source>{name} is not a database file. Choose the merged study database (.sqlite) or a folder of bundles.</source>
         <translation>{name}은(는) 데이터베이스 파일이 아닙니다. 병합된 연구 데이터베이스(.sqlite)나 번들 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="348"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="344"/>
         <source>{name} is a participant&apos;s own diaryrec database, not a merged study. Open the folder of the participants&apos; export bundles instead, or merge the bundles with “diaryrec research merge”.</source>
         <translation>{name}은(는) 병합된 연구 데이터가 아니라 참가자 한 명의 diaryrec 데이터베이스입니다. 대신 참가자들이 내보낸 번들 폴더를 열거나, “diaryrec research merge”로 번들을 병합하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="351"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="347"/>
         <source>{name} is a database, but not a merged diaryrec study. Merge the bundles with “diaryrec research merge” and open what it writes.</source>
         <translation>{name}은(는) 데이터베이스이지만 병합된 diaryrec 연구 데이터가 아닙니다. “diaryrec research merge”로 번들을 병합한 뒤 그 결과 파일을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="354"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="350"/>
         <source>{name} could not be opened: {reason}</source>
         <translation>{name}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="356"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="352"/>
         <source>{name} could not be read: {reason}</source>
         <translation>{name}을(를) 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="358"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="354"/>
         <source>{name} could not be opened because of an unexpected problem ({kind}). The details are in the log.</source>
         <translation>예상하지 못한 문제({kind}) 때문에 {name}을(를) 열 수 없습니다. 자세한 내용은 로그에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="384"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="380"/>
         <source>This participant&apos;s data could not be read ({reason}).</source>
         <translation>이 참가자의 데이터를 읽을 수 없습니다 ({reason}).</translation>
     </message>
@@ -2135,125 +2119,124 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="44"/>
-        <location filename="../../diaryrec/ui/settings_view.py" line="46"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="45"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="49"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="48"/>
         <source>You are in the sandbox: scripted stand-ins answer instead of the provider and Spotify, so these settings are not used until you join a real study.</source>
         <translation>지금은 샌드박스입니다. 제공자와 Spotify 대신 정해진 대본이 응답하므로, 실제 연구에 참여하기 전까지 이 설정은 쓰이지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="54"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="53"/>
         <source>Show a &amp;daily reminder</source>
         <translation>매일 알림 표시(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="58"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="57"/>
         <source>Reminder time</source>
         <translation>알림 시각</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="60"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="59"/>
         <source>Reminder</source>
         <translation>알림</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="63"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="62"/>
         <source>Remind me at</source>
         <translation>알림 시각</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="66"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="65"/>
         <source>Same as the study</source>
         <translation>연구와 같은 언어</translation>
     </message>
     <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="68"/>
         <location filename="../../diaryrec/ui/settings_view.py" line="69"/>
-        <location filename="../../diaryrec/ui/settings_view.py" line="70"/>
         <source>Interface language</source>
         <translation>화면 언어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="72"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="71"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="76"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="75"/>
         <source>Data folder</source>
         <translation>데이터 폴더</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="77"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="76"/>
         <source>Show &amp;folder</source>
         <translation>폴더 열기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="79"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="78"/>
         <source>Use another folder…</source>
         <translation>다른 폴더 사용…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="84"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="83"/>
         <source>&amp;Export my data…</source>
         <translation>내 데이터 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="85"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="84"/>
         <source>Write your study data into one zip file for the research team</source>
         <translation>연구팀에 보낼 수 있도록 연구 데이터를 zip 파일 하나로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="86"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="85"/>
         <source>Your data</source>
         <translation>내 데이터</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="88"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="87"/>
         <source>Data folder (database, screenshots, log):</source>
         <translation>데이터 폴더 (데이터베이스, 스크린샷, 로그):</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="98"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="97"/>
         <source>&amp;Save settings</source>
         <translation>설정 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="101"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="100"/>
         <source>&amp;Undo changes</source>
         <translation>변경 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="151"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="150"/>
         <source>The stored keys could not be read: {error}</source>
         <translation>저장된 키를 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="179"/>
-        <location filename="../../diaryrec/ui/settings_view.py" line="206"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="178"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="205"/>
         <source>Not saved: {error}</source>
         <translation>저장하지 못했습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="195"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="194"/>
         <source>Settings saved.</source>
         <translation>설정을 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="211"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="210"/>
         <source>Choose the data folder</source>
         <translation>데이터 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="221"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="220"/>
         <source>diaryrec will use {folder} from the next start. Your data stays where it is now; to take it along, copy the whole folder there while diaryrec is closed.</source>
         <translation>다음 실행부터 {folder} 폴더를 사용합니다. 지금의 데이터는 그대로 남아 있으니, 옮기려면 diaryrec를 닫은 상태에서 폴더 전체를 그곳에 복사하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="227"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="226"/>
         <source>The folder could not be remembered: {error}</source>
         <translation>폴더를 기억하지 못했습니다: {error}</translation>
     </message>
@@ -2437,105 +2420,104 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>TasteView</name>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="23"/>
-        <location filename="../../diaryrec/ui/taste_view.py" line="26"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="25"/>
         <source>My taste</source>
         <translation>나의 취향</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="28"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="27"/>
         <source>What you rated and said over the weeks, gathered in one place. Add your own notes on the right.</source>
         <translation>몇 주 동안 평가하고 말한 내용을 한곳에 모았습니다. 오른쪽에 나만의 메모를 남겨 보세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="32"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="31"/>
         <source>Liked and disliked tracks, keywords and notes</source>
         <translation>좋아한 곡과 싫어한 곡, 키워드와 메모</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="34"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="33"/>
         <source>My notes about my taste</source>
         <translation>내 취향에 대한 메모</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="35"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="34"/>
         <source>What have you learned about your taste in music?</source>
         <translation>내 음악 취향에 대해 새롭게 알게 된 것은 무엇인가요?</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="38"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="37"/>
         <source>&amp;My notes</source>
         <translation>나의 메모(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="40"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="39"/>
         <source>Save notes</source>
         <translation>메모 저장</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="70"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="69"/>
         <source>Could not read or save: {error}</source>
         <translation>읽거나 저장할 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="85"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="84"/>
         <source>Notes saved {time}</source>
         <translation>{time}에 메모 저장됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="101"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="100"/>
         <source>Nothing here yet. When you rate tracks or tell the recommender what you think, it gathers here.</source>
         <translation>아직 아무것도 없습니다. 곡을 평가하거나 추천 시스템에 생각을 말하면 여기에 모입니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="108"/>
-        <location filename="../../diaryrec/ui/taste_view.py" line="133"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="107"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="132"/>
         <source>None yet.</source>
         <translation>아직 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="113"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="112"/>
         <source>tournament winner</source>
         <translation>토너먼트 우승</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="115"/>
-        <location filename="../../diaryrec/ui/taste_view.py" line="137"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="114"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="136"/>
         <source>day {day}</source>
         <translation>{day}일차</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="127"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="126"/>
         <source>Tracks you liked</source>
         <translation>좋아한 곡</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="128"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="127"/>
         <source>Keywords that keep coming back in what you liked</source>
         <translation>좋아한 곡에 자주 나온 키워드</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="129"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="128"/>
         <source>Tracks you did not like</source>
         <translation>좋아하지 않은 곡</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="130"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="129"/>
         <source>Keywords in what you did not like</source>
         <translation>좋아하지 않은 곡의 키워드</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="131"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="130"/>
         <source>What you said</source>
         <translation>내가 한 말</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="137"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="136"/>
         <source>your idea (ice-breaking)</source>
         <translation>내 아이디어 (아이스브레이킹)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="138"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="137"/>
         <source>about {track}</source>
         <translation>{track}에 대해</translation>
     </message>
@@ -2694,7 +2676,7 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>UnexpectedError</name>
     <message>
-        <location filename="../../diaryrec/ui/app.py" line="147"/>
+        <location filename="../../diaryrec/ui/app.py" line="152"/>
         <source>Something went wrong inside diaryrec ({kind}). What you saved is kept, and you can go on.
 
 If it happens again, please send the file diaryrec.log from {folder} to the research team.</source>
@@ -2732,7 +2714,7 @@ If it happens again, please send the file diaryrec.log from {folder} to the rese
         <translation>비밀번호 저장소가 키 저장을 거부했습니다 ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/app.py" line="106"/>
+        <location filename="../../diaryrec/ui/app.py" line="111"/>
         <source>diaryrec could not open its data folder {folder} ({kind}: {detail}).</source>
         <translation>diaryrec가 데이터 폴더({folder})를 열 수 없습니다 ({kind}: {detail}).</translation>
     </message>
