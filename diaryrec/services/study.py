@@ -176,9 +176,5 @@ def timeline(store: Store, active: ActiveStudy, now: dt.datetime) -> Timeline:
     """Each day's state (done, late, partly, missed, today, upcoming) at ``now``,
     read with the same SQL as the home screen (store.glance)."""
     with store.session() as session:
-        connection = session.connection()
-
-        def query(sql: str) -> list[tuple]:
-            return [tuple(row) for row in connection.exec_driver_sql(sql).fetchall()]
-
+        query = glance.connection_query(session.connection())
         return schedule.timeline(active.calendar, active.day_number(now), glance.session_days(query), glance.diary_facts(query))

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from diaryrec.protocol.schedule import DiaryFact
-from diaryrec.store.sqlite_file import connect_readonly, database_revision, head_revision
+from diaryrec.store.sqlite_file import connect_readonly, head_revision, revision_of, unreadable
 
 #: runs one SELECT without parameters and returns its rows
 Query = Callable[[str], list[tuple[Any, ...]]]
@@ -91,6 +91,11 @@ def sqlite_query(conn: sqlite3.Connection) -> Query:
     return lambda sql: conn.execute(sql).fetchall()
 
 
+def connection_query(connection: Any) -> Query:
+    """The same over a SQLAlchemy connection (an ORM session's, inside its transaction)."""
+    return lambda sql: [tuple(row) for row in connection.exec_driver_sql(sql).fetchall()]
+
+
 @contextlib.contextmanager
 def reading(database: Path) -> Iterator[Query | None]:
     """A query over ``database`` read-only, in one transaction (one consistent
@@ -100,12 +105,13 @@ def reading(database: Path) -> Iterator[Query | None]:
     if not database.exists() or database.stat().st_size == 0:
         yield None
         return
-    if database_revision(database) != head_revision():
-        yield None
-        return
     with contextlib.closing(connect_readonly(database)) as conn:
-        conn.execute("BEGIN")
         try:
-            yield sqlite_query(conn)
+            conn.execute("BEGIN")
+            current = revision_of(conn, database)
+        except sqlite3.DatabaseError as exc:
+            raise unreadable(database, exc) from exc
+        try:
+            yield sqlite_query(conn) if current == head_revision() else None
         finally:
             conn.rollback()

@@ -67,26 +67,36 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{uri}?mode=ro", uri=True)
 
 
+def revision_of(conn: sqlite3.Connection, path: Path) -> str | None:
+    """The Alembic revision of the database open on ``conn`` (``path`` names it in
+    the error); None for an empty database."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if not tables:
+        return None
+    if "alembic_version" not in tables:
+        raise DatabaseUnreadableError(
+            QT_TRANSLATE_NOOP("UserError", "{path} is not a diaryrec database."),
+            hint=QT_TRANSLATE_NOOP("UserError", "Choose another data folder, or move this file away."),
+            path=path,
+        )
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else None
+
+
 def database_revision(path: Path) -> str | None:
     """The Alembic revision of an existing database file, read without modifying it;
     None for an empty database. Raises DatabaseUnreadableError for anything else."""
     try:
         with contextlib.closing(connect_readonly(path)) as conn:
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if not tables:
-                return None
-            if "alembic_version" not in tables:
-                raise DatabaseUnreadableError(
-                    QT_TRANSLATE_NOOP("UserError", "{path} is not a diaryrec database."),
-                    hint=QT_TRANSLATE_NOOP("UserError", "Choose another data folder, or move this file away."),
-                    path=path,
-                )
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            return row[0] if row else None
+            return revision_of(conn, path)
     except sqlite3.DatabaseError as exc:
-        raise DatabaseUnreadableError(
-            QT_TRANSLATE_NOOP("UserError", "The study database {path} cannot be read ({detail})."),
-            hint=QT_TRANSLATE_NOOP("UserError", "It may be damaged: restore a copy from the 'backups' folder beside it, or ask the research team."),
-            path=path,
-            detail=str(exc),
-        ) from exc
+        raise unreadable(path, exc) from exc
+
+
+def unreadable(path: Path, exc: sqlite3.DatabaseError) -> DatabaseUnreadableError:
+    return DatabaseUnreadableError(
+        QT_TRANSLATE_NOOP("UserError", "The study database {path} cannot be read ({detail})."),
+        hint=QT_TRANSLATE_NOOP("UserError", "It may be damaged: restore a copy from the 'backups' folder beside it, or ask the research team."),
+        path=path,
+        detail=str(exc),
+    )

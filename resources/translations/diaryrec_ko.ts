@@ -2919,22 +2919,22 @@ If it happens again, please send the file diaryrec.log from {folder} to the rese
         <translation>최신 diaryrec를 설치해 주세요. 데이터베이스는 변경되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/store/sqlite_file.py" line="80"/>
+        <location filename="../../diaryrec/store/sqlite_file.py" line="78"/>
         <source>{path} is not a diaryrec database.</source>
         <translation>{path}: diaryrec 데이터베이스가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/store/sqlite_file.py" line="81"/>
+        <location filename="../../diaryrec/store/sqlite_file.py" line="79"/>
         <source>Choose another data folder, or move this file away.</source>
         <translation>다른 데이터 폴더를 선택하거나 이 파일을 다른 곳으로 옮겨 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/store/sqlite_file.py" line="88"/>
+        <location filename="../../diaryrec/store/sqlite_file.py" line="98"/>
         <source>The study database {path} cannot be read ({detail}).</source>
         <translation>연구 데이터베이스를 읽을 수 없습니다: {path} ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/store/sqlite_file.py" line="89"/>
+        <location filename="../../diaryrec/store/sqlite_file.py" line="99"/>
         <source>It may be damaged: restore a copy from the &apos;backups&apos; folder beside it, or ask the research team.</source>
         <translation>손상되었을 수 있습니다. 같은 위치의 &apos;backups&apos; 폴더에서 사본을 복원하거나, 연구팀에 문의해 주세요.</translation>
     </message>
