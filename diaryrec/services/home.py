@@ -24,6 +24,8 @@ from diaryrec.protocol.schedule import DayStatus, Timeline
 from diaryrec.store import glance
 
 log = logging.getLogger(__name__)
+#: what an early read may meet; each only means "no early home screen"
+_EARLY_READ_ERRORS = (OSError, sqlite3.Error, UserError, ValueError)
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,7 @@ def start_home(layout: DataLayout, now: dt.datetime, *, sandbox: bool = False) -
     screen (the store, opened next, reports what is wrong in plain words)."""
     try:
         return read_home(layout, now, sandbox=sandbox)
-    except (OSError, sqlite3.Error, UserError, ValueError) as exc:
+    except _EARLY_READ_ERRORS as exc:
         log.info("no home screen before the store opens: %s", exc)
         return None
 
@@ -105,7 +107,7 @@ def study_joined(layout: DataLayout) -> bool | None:
             return False
         with glance.reading(database) as query:
             return None if query is None else glance.enrolment(query) is not None
-    except (OSError, sqlite3.Error, UserError, ValueError):
+    except _EARLY_READ_ERRORS:
         return None
 
 

@@ -120,14 +120,16 @@ class AppContext:
         return system_language()
 
     def joined(self, active: ActiveStudy, tasks: Any = None, on_started: Any = None) -> None:
-        """The participant has just joined ``active``: start the services, on a worker
-        of ``tasks`` when given (the sandbox's fakes take about a second to start)."""
+        """The participant has just joined ``active``: cache its calendar and start the
+        services, on workers of ``tasks`` when given (the sandbox's fakes take about a
+        second to start; the cache is an atomic, fsynced write)."""
         self.study = active
         self.sandbox = self.sandbox or active.enrolment.sandbox
-        self.remember_calendar()
         if tasks is None:
+            self.remember_calendar()
             self.start_services()
         else:
+            tasks.run(self.remember_calendar, on_error=lambda exc: log.warning("calendar not cached: %s", exc))
             self.start_services_in_background(tasks, on_done=on_started)
 
     def llm_config(self) -> LlmConfig:
