@@ -1,5 +1,6 @@
-"""The shared Spotify dataset (``../shared/data/spotify_songs.csv.gz``) loaded once
-per test session, and fakes of the Spotify API filled from it."""
+"""The Spotify dataset the repository carries (``tests/data/spotify_songs.csv.gz``,
+provenance and licence in ``tests/data/README.md``) loaded once per test session, and
+fakes of the Spotify API filled from it."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from functools import lru_cache
 from typing import Any
 
 from diaryrec.sandbox.spotify_fake import FakeTrack, SearchIndex, SpotifyFake, load_csv_tracks
-from tests.conftest import SHARED
+from tests.conftest import CATALOG_CSV
 
-CSV_PATH = SHARED / "data" / "spotify_songs.csv.gz"
+CSV_PATH = CATALOG_CSV
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,9 @@ import keyring  # noqa: E402
 import keyring.backend  # noqa: E402
 import pytest  # noqa: E402
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+# The catalog data the tests need travels with the repository (tests/data/README.md).
+TEST_DATA = Path(__file__).resolve().parent / "data"
+CATALOG_CSV = TEST_DATA / "spotify_songs.csv.gz"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 
 

@@ -6,6 +6,8 @@
 # Installs only what is missing, and only where apt-get can be used; elsewhere it
 # says what to install.
 set -euo pipefail
+# shellcheck source=packaging/linux/apt.sh
+. "$(dirname "$0")/apt.sh"
 [ "$(uname -s)" = "Linux" ] || exit 0
 command -v dpkg >/dev/null 2>&1 || { echo "system-deps: not a Debian system; install a CJK font and Qt's xcb libraries yourself"; exit 0; }
 
@@ -27,5 +29,5 @@ if [ "$(id -u)" -eq 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1 && s
 fi
 echo "system-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+apt_get update -qq
+apt_get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

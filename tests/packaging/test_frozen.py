@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -41,7 +42,9 @@ def build_onedir(target: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def frozen(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_onedir(tmp_path_factory.mktemp("frozen"))
+    target = tmp_path_factory.mktemp("frozen")
+    yield build_onedir(target)
+    shutil.rmtree(target, ignore_errors=True)  # ~400 MB of app and build files: not left in the temp folder
 
 
 def run_frozen(app: Path, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -4,6 +4,7 @@ source tree, and ``diaryrec selftest`` run from there."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -16,7 +17,16 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
 
 
-def test_installed_wheel_passes_selftest(tmp_path: Path):
+@pytest.fixture
+def work(tmp_path: Path) -> Path:
+    """The build and the throw-away venv (~300 MB) are removed after the test, passed or not."""
+    yield tmp_path
+    for name in ("dist", "venv"):
+        shutil.rmtree(tmp_path / name, ignore_errors=True)
+
+
+def test_installed_wheel_passes_selftest(work: Path):
+    tmp_path = work
     dist = tmp_path / "dist"
     subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(ROOT)],

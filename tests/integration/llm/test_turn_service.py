@@ -17,7 +17,7 @@ from diaryrec.services.validation import UncheckedValidator
 from diaryrec.sheets import compose_day, parse_sheet
 from diaryrec.store.models import Conversation, Event, Feedback, Message, MessageImage, RecommendedTrack, SheetVersion
 
-from tests.conftest import SHARED
+from tests.conftest import CATALOG_CSV
 from tests.unit.sheets.sheet_samples import sheet_data
 
 
@@ -226,7 +226,7 @@ def test_feedback_is_stored_and_sent_as_the_next_turn(make_service, store, fake)
 
 
 def test_the_sandbox_helper_recommends_from_the_shared_dataset(store, validator):
-    tracks = tracks_from_csv(SHARED / "data" / "spotify_songs.csv.gz", limit=300)
+    tracks = tracks_from_csv(CATALOG_CSV, limit=300)
     fake = FakeOpenAI(tracks).start()
     try:
         client = LlmClient(fake.provider(), memory=ProviderMemory())
