@@ -16,6 +16,7 @@ import io
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -75,15 +76,20 @@ def _looks_like_heif(head: bytes) -> bool:
     return head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif")
 
 
-def _open(data: bytes, name: str) -> Image.Image:
-    if not HEIF_AVAILABLE and _looks_like_heif(data[:16]):
+def _open(data: bytes | BinaryIO, name: str) -> Image.Image:
+    if isinstance(data, bytes):
+        head, source = data[:16], io.BytesIO(data)
+    else:
+        head, source = data.read(16), data
+        source.seek(0)
+    if not HEIF_AVAILABLE and _looks_like_heif(head):
         raise ImageRejectedError(
             QT_TRANSLATE_NOOP("UserError", "{name}: HEIC photos cannot be opened on this computer."),
             hint=QT_TRANSLATE_NOOP("UserError", "Convert it to JPEG (on a phone: share or export it as JPEG) and attach it again."),
             name=name,
         )
     try:
-        image = Image.open(io.BytesIO(data), formats=sorted(ALLOWED_FORMATS))
+        image = Image.open(source, formats=sorted(ALLOWED_FORMATS))
     except UnidentifiedImageError:
         raise ImageRejectedError(
             QT_TRANSLATE_NOOP("UserError", "{name} is not a picture diaryrec can use."),
@@ -180,6 +186,24 @@ def prepare_image_bytes(data: bytes, name: str = "image") -> PreparedImage:
         mime = "image/jpeg"
     encoded = out.getvalue()
     return PreparedImage(encoded, mime, clean.width, clean.height, hashlib.sha256(encoded).hexdigest())
+
+
+def check_picture(source: BinaryIO, name: str) -> None:
+    """The same gate without keeping anything: ``source`` (seekable, read as a stream)
+    is an allowed picture whose pixel count is bounded and whose structure reads.
+    Its pixels are not decoded, so a picture costs little memory whatever its size.
+    Raises ``ImageRejectedError``. For pictures that come from elsewhere (bundles)."""
+    image = _open(source, name)
+    try:
+        image.verify()
+    except Image.DecompressionBombError:
+        raise _bomb(name) from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise ImageRejectedError(
+            QT_TRANSLATE_NOOP("UserError", "{name} is damaged and cannot be read ({detail})."), name=name, detail=str(exc)
+        ) from None
+    finally:
+        image.close()
 
 
 def prepare_image(path: Path) -> PreparedImage:

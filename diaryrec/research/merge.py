@@ -3,7 +3,9 @@
 Every bundle is checked against its manifest before anything is written: a file
 whose SHA-256 or size differs, a listed file that is missing, a file the manifest
 does not list, or a name that would leave the bundle (``../../x``, ``/etc/x``,
-``C:\\x``) refuses that bundle, with the file named; the other bundles go on.
+``C:\\x``) refuses that bundle, with the file named; the other bundles go on. So do
+the limits of ``bundle_gate`` (sizes by kind and per bundle, bomb ratios, files that
+are not what they claim) and a disk without room for the bundle's files.
 
 A participant is (study id, participant code). Merging the same bundle again
 changes nothing; a newer export of the same participant replaces their rows (one
@@ -28,6 +30,7 @@ from sqlalchemy import Date, Engine, delete, select
 
 from diaryrec.errors import UserError
 from diaryrec.fileio import safe_file_name
+from diaryrec.research import bundle_gate
 from diaryrec.research.export import BUNDLE_FORMAT_VERSION, MANIFEST, unsafe_name
 from diaryrec.research.merged import STUDY_TABLES, Participant
 from diaryrec.research.snapshot import flatten
@@ -81,6 +84,7 @@ class VerifiedBundle:
     manifest: dict[str, Any]
     manifest_sha256: str
     data: dict[str, Any]
+    files_bytes: int = 0  # what extracting its screenshots and photos writes
 
 
 def verify_bundle(path: Path, archive: zipfile.ZipFile) -> VerifiedBundle:
@@ -92,6 +96,11 @@ def verify_bundle(path: Path, archive: zipfile.ZipFile) -> VerifiedBundle:
         raise BundleRefused(name, [f"unsafe file name {m!r}" for m in unsafe])
     if MANIFEST not in members:
         raise BundleRefused(name, ["it has no manifest.json (is it a diaryrec export?)"])
+    # zipfile reads no member past the size the directory declares: bounding those
+    # bounds every read below, before a byte is read
+    oversized = bundle_gate.size_problems(archive.infolist(), {})
+    if oversized:
+        raise BundleRefused(name, oversized)
     raw_manifest = archive.read(MANIFEST)
     try:
         manifest = json.loads(raw_manifest.decode("utf-8"))
@@ -102,6 +111,13 @@ def verify_bundle(path: Path, archive: zipfile.ZipFile) -> VerifiedBundle:
     if version > BUNDLE_FORMAT_VERSION:
         raise BundleRefused(name, [f"it was exported by a newer diaryrec (bundle format {version}); install the newest diaryrec"])
     problems = [f"unsafe file name {p!r} in manifest.json" for p in listed if unsafe_name(p)]
+    try:
+        declared = {entry_path: int(entry["size"]) for entry_path, entry in listed.items()}
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BundleRefused(name, [f"manifest.json is damaged ({type(exc).__name__})"]) from exc
+    oversized = bundle_gate.size_problems(archive.infolist(), declared)
+    if oversized:
+        raise BundleRefused(name, oversized)
     present = set(members)
     for entry_path, entry in listed.items():
         if unsafe_name(entry_path):
@@ -117,10 +133,14 @@ def verify_bundle(path: Path, archive: zipfile.ZipFile) -> VerifiedBundle:
         problems.append("missing file data.json")
     if problems:
         raise BundleRefused(name, problems)
+    problems = [p for m in listed if m != MANIFEST and (p := bundle_gate.content_problem(archive, m))]
+    if problems:
+        raise BundleRefused(name, problems)
     data = json.loads(archive.read("data.json").decode("utf-8"))
     if (data.get("participant_code"), data.get("study_id")) != (manifest.get("participant_code"), manifest.get("study_id")):
         raise BundleRefused(name, ["data.json and manifest.json name different participants"])
-    return VerifiedBundle(manifest, hashlib.sha256(raw_manifest).hexdigest(), data)
+    files_bytes = sum(size for entry_path, size in declared.items() if entry_path.startswith(FILE_FOLDERS))
+    return VerifiedBundle(manifest, hashlib.sha256(raw_manifest).hexdigest(), data, files_bytes)
 
 
 def _typed(table_name: str, rows: list[dict[str, Any]], participant_id: int) -> list[dict[str, Any]]:
@@ -231,6 +251,10 @@ def merge_bundle(engine: Engine, path: Path, files_root: Path | None = None) -> 
             return MergeOutcome(path.name, "refused", problems=exc.problems)
         except (zipfile.BadZipFile, OSError, ValueError) as exc:  # damaged inside (bad CRC, truncated, not JSON)
             return MergeOutcome(path.name, "refused", problems=[f"damaged ({type(exc).__name__}: {exc})"])
+        no_room = bundle_gate.disk_problem(files_root, bundle.files_bytes) if files_root is not None else None
+        if no_room:
+            log.warning("bundle %s refused: %s", path.name, no_room)
+            return MergeOutcome(path.name, "refused", participant_code=bundle.manifest["participant_code"], problems=[no_room])
         try:
             status, _ = _import(engine, bundle, files_root, archive)
         except OSError as exc:

@@ -9,6 +9,10 @@ then 100 participants of the same shape.
   whether merging grows linearly (goal: within 1.3×).
 - Peak memory (tracemalloc) of merging 12 and 100 bundles: bundles are merged one
   at a time, so the peak should not grow with the number of participants.
+- What the checks for bundles from other hands cost (``research.bundle_gate``: sizes,
+  ratios, every picture, table and text read once more): merging 12 honest bundles
+  with them against the same merge with the gate switched off (goal: within 1.3×,
+  peak memory unchanged).
 
 Run with ``make bench``.
 """
@@ -22,6 +26,7 @@ import tracemalloc
 import zipfile
 from pathlib import Path
 
+from diaryrec.research import bundle_gate
 from diaryrec.research.export import export_bundle
 from diaryrec.research.merge import merge_bundles
 from diaryrec.research.merged import open_merged
@@ -82,7 +87,13 @@ def timed_merge(bundles: list[Path], target: Path, trace: bool = False) -> tuple
     return elapsed, peak
 
 
-def test_research_benchmark(tmp_path_factory):
+def without_gate(monkeypatch_context):  # noqa: ANN001, ANN201 - a pytest MonkeyPatch
+    monkeypatch_context.setattr(bundle_gate, "size_problems", lambda *_: [])
+    monkeypatch_context.setattr(bundle_gate, "content_problem", lambda *_: None)
+    monkeypatch_context.setattr(bundle_gate, "disk_problem", lambda *_: None)
+
+
+def test_research_benchmark(tmp_path_factory, monkeypatch):
     root = tmp_path_factory.mktemp("research-bench")
     bundles, export_times, baseline_times = make_bundles(root, LARGE)
     size = statistics.mean(b.stat().st_size for b in bundles[: SPEC.participants]) / 1e6
@@ -108,3 +119,11 @@ def test_research_benchmark(tmp_path_factory):
     bench(f"merge peak memory, {len(bundles)} participants", peak_large, "MB",
           peak_small, f"MB at {len(small)} participants", "<= 1.3")
     assert os.path.getsize(root / "large.sqlite") > 0
+
+    with monkeypatch.context() as switched_off:
+        without_gate(switched_off)
+        t_plain = min(timed_merge(small, root / f"ungated-{i}.sqlite")[0] for i in range(2))
+        peak_plain = min(timed_merge(small, root / f"ungated-traced-{i}.sqlite", trace=True)[1] for i in range(2))
+    bench(f"merge time with the bundle checks, {len(small)} participants", t_small, "s", t_plain, "s without them", "<= 1.3")
+    bench(f"merge peak memory with the bundle checks, {len(small)} participants", peak_small, "MB",
+          peak_plain, "MB without them", "<= 1.1")
