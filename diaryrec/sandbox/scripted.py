@@ -24,6 +24,20 @@ from diaryrec.paths import resources_dir
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _WORDS = re.compile(r"[\w&'-]+", re.UNICODE)
 
+# Words that say nothing about music: a pick is never explained by them ("Picked
+# because it matches my.", "going by 'a, night, for'").
+_STOP_WORDS = frozenset("""
+a about after again all also am an and any are as at be because been before being but by can could
+did do does doing for from get give had has have having he her here hers him his how i i'd i'm if in
+into is it it's its just let me mine more most my no not now of on once only or other our out over
+please quite really she so some something such than that the their them then there these they this
+those to too very want was we were what when where which while who why will with would you your
+yours music song songs track tracks recommend recommendation recommendations suggest listen listening
+like love feel feeling today tonight maybe one two three new good great nice
+저 저는 제가 나 나는 내가 좀 조금 그리고 그냥 정말 너무 아주 음악 노래 곡 곡을 노래를 음악을 추천 추천해 추천해줘
+추천해 주세요 주세요 해줘 해 주세요 듣고 듣기 좋은 좋아하는 오늘 지금 같은 있는 하는 싶어 싶어요
+""".split())
+
 
 @dataclass(frozen=True)
 class SandboxTrack:
@@ -213,7 +227,8 @@ class ScriptedRecommender:
                 "follow_up": {"kind": kind, "question": question, "options": options}}
 
     def _pick(self, request: str, history: str, count: int) -> tuple[list[SandboxTrack], list[str]]:
-        words = [w.casefold() for w in _WORDS.findall(request)]
+        words = [w for w in (w.casefold() for w in _WORDS.findall(request))
+                 if w not in _STOP_WORDS and (len(w) > 2 or not w.isascii())]
         used = history.casefold()
         fresh = [t for t in self.tracks if f'"{t.title.casefold()}"' not in used]
         pool = fresh or self.tracks
