@@ -93,8 +93,8 @@ def taste_summary(store: Store) -> TasteSummary:
         label = f"{track.title} — {track.artist}" if track else ""
         if feedback.kind == "rating" and feedback.rating and feedback.track_id is not None:
             latest_rating[feedback.track_id] = (feedback.rating, day)
-        if feedback.kind == "tournament" and feedback.track_id is not None and "winner" in feedback.choices:
-            winners.add(feedback.track_id)
+        if feedback.kind == "tournament" and feedback.track_id is not None:
+            winners.add(feedback.track_id)  # store_feedback keeps the winner as the track (choices: the ranking)
         if feedback.text.strip():
             notes.append(TasteNote(study_day=day, kind=feedback.kind, text=feedback.text.strip(), track=label))
         elif feedback.kind == "multiple_choice" and feedback.choices:

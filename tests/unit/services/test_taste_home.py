@@ -1,6 +1,7 @@
 from diaryrec.services import taste
 from diaryrec.services.day_record import day_record
 from diaryrec.services.diary import save_draft
+from diaryrec.services.feedback import FeedbackItem, store_feedback
 from diaryrec.store import glance
 from diaryrec.store.models import Conversation, Feedback, IdeationItem, Message, RecommendedTrack, SheetVersion
 
@@ -102,3 +103,12 @@ def test_a_song_recommended_on_several_days_is_one_song_with_its_newest_rating(s
     assert [(t.title, t.rating, t.days) for t in summary.liked] == [("봄날", 5, (3, 5))]
     assert summary.disliked == []
     assert sorted(summary.liked_keywords) == [("감성", 1), ("겨울", 1)]
+
+
+def test_the_tournament_winner_is_among_the_liked_tracks(store):
+    """Stored as the participant sends it (store_feedback: the winner is the track, the
+    ranking the choices); it used to look for a "winner" choice that never exists."""
+    conv, msg, (spring, hype, loud) = _conversation(store)
+    store_feedback(store, conv, msg, [FeedbackItem(kind="tournament", ranking=[loud, hype, spring])])
+    summary = taste.taste_summary(store)
+    assert [(t.title, t.won_tournament) for t in summary.liked] == [("Loud Song", True)]
