@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlmodel import select
 
-from diaryrec.services.validation import standing
+from diaryrec.validation import standing
 from diaryrec.store import Store
 from diaryrec.store.models import Conversation, Message, MessageImage, RecommendedTrack, SheetVersion
 

@@ -33,7 +33,7 @@ from diaryrec.protocol.model import UnknownTracks
 from diaryrec.services.feedback import FeedbackItem, feedback_text, mark_sent, store_feedback
 from diaryrec.services.sheet_flow import TrackView, track_view
 from diaryrec.services.turn_history import llm_messages
-from diaryrec.services.validation import OnVerdict, TrackValidator, standing
+from diaryrec.validation import OnVerdict, TrackValidator, standing
 from diaryrec.sheets.compiler import compile_plain_assistant, compile_sheet
 from diaryrec.sheets.io import sheet_to_dict
 from diaryrec.sheets.models import PlanningSheet

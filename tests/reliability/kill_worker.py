@@ -80,7 +80,7 @@ def work(data_dir: Path, journal_path: Path, round_no: int, seed: int) -> None:
     from diaryrec.services import diary
     from diaryrec.services.study import active_study
     from diaryrec.services.turn import TurnService
-    from diaryrec.services.validation import UncheckedValidator
+    from diaryrec.validation import UncheckedValidator
     from diaryrec.sheets import parse_sheet
     from diaryrec.store import open_store
 

@@ -13,7 +13,7 @@ from diaryrec.sandbox.openai_fake import FakeOpenAI, start_sandbox_llm
 from diaryrec.sandbox.scripted import tracks_from_csv
 from diaryrec.services.feedback import FeedbackItem
 from diaryrec.services.turn import TurnService
-from diaryrec.services.validation import UncheckedValidator
+from diaryrec.validation import UncheckedValidator
 from diaryrec.sheets import compose_day, parse_sheet
 from diaryrec.store.models import Conversation, Event, Feedback, Message, MessageImage, RecommendedTrack, SheetVersion
 
