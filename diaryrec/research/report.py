@@ -73,11 +73,19 @@ def _verdict_group(verdict: str) -> str:
     return VERDICT_GROUPS.get(verdict, "not_checked")
 
 
+def share(count: int, total: int) -> float | None:
+    """``count`` as a share of ``total`` (e.g. the hallucination rate: tracks not found
+    of tracks suggested); None when there is nothing to share. The report's tables
+    and the researcher window's participants table both use it."""
+    return count / total if total else None
+
+
 def _verdict_row(key: dict[str, Any], counts: Counter[str]) -> dict[str, Any]:
     total = sum(counts.values())
     row = {**key, **{name: counts.get(name, 0) for name in VERDICT_COLOURS}, "total": total}
-    row["verified_share"] = round(counts.get("verified", 0) / total, 4) if total else 0.0
-    row["not_found_share"] = round(counts.get("not_found", 0) / total, 4) if total else 0.0
+    for verdict in ("verified", "not_found"):
+        value = share(counts.get(verdict, 0), total)
+        row[f"{verdict}_share"] = 0.0 if value is None else round(value, 4)  # the CSV has a number in every cell
     return row
 
 
