@@ -32,7 +32,7 @@ from diaryrec.research.read import (
     StudyData,
     open_study_data,
 )
-from diaryrec.research.report import SheetComparison, share, sheet_changes
+from diaryrec.research.report import SheetComparison, share, sheet_comparisons
 
 log = logging.getLogger(__name__)
 
@@ -201,7 +201,7 @@ def load_participant(data: StudyData, row: ParticipantRow) -> ParticipantDetail:
         conversations=tuple(sorted(data.conversations(pid), key=lambda c: (c.study_day, c.started_at))),
         diaries=tuple(data.diary_entries(pid)),
         sheets=tuple(sorted(data.sheet_versions(pid), key=lambda s: (s.sheet_key, s.version))),
-        comparisons=tuple(sheet_changes(data, [row.summary], week)),
+        comparisons=tuple(sheet_comparisons(data, [row.summary], week)),
         study=_study_file(data, pid),
     )
 

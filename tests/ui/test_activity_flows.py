@@ -239,7 +239,7 @@ def test_a_past_day_opens_read_only(qtbot, open_window, sandbox_joined):
 
 
 def test_a_tournament_ranks_every_track_winner_first(qtbot):
-    from diaryrec.services.sheet_flow import TrackView
+    from diaryrec.services.conversation import TrackView
     from diaryrec.ui.feedback_widgets import Tournament
 
     tracks = [TrackView(i, 1, f"Song {i}", "Artist", None, None, "", [], "verified") for i in (11, 12, 13, 14, 15)]
