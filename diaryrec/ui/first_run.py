@@ -280,13 +280,15 @@ class FirstRunView(QWidget):
         if not self.consent_box.isChecked():
             return  # consent is required: the button is disabled, and this guards shortcuts
         if self.needs_credentials():
-            from diaryrec.services.connection import resolve_llm_config, resolve_spotify_config
+            from diaryrec.catalog.credentials import resolve_credentials
+            from diaryrec.services.connection import resolve_llm_config
 
             study = self.loaded.study if self.loaded else None
             settings = self.context.settings
             self.consent_next.setEnabled(False)
             self.tasks.run(
-                lambda: (resolve_llm_config(settings, study), resolve_spotify_config(settings, study)),
+                lambda: (resolve_llm_config(settings, study),
+                         resolve_credentials(study_catalog=study.catalog if study else None, settings=settings)),
                 on_done=self._show_credentials,
                 on_error=self._join_failed,
             )
