@@ -29,7 +29,9 @@ run: sysdeps $(STAMP)
 	  xvfb-run -a $(VENV)/bin/diaryrec $(ARGS); \
 	else $(VENV)/bin/diaryrec $(ARGS); fi
 
+# lint-imports first: the layers in pyproject.toml ([tool.importlinter]) must hold
 test: sysdeps $(STAMP)
+	$(VENV)/bin/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 bench: sysdeps $(STAMP)

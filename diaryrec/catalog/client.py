@@ -25,7 +25,13 @@ import spotipy
 from spotipy.cache_handler import MemoryCacheHandler
 from spotipy.exceptions import SpotifyException, SpotifyOauthError
 
-from diaryrec.catalog.credentials import CLIENT_ID_ENV, CLIENT_SECRET_ENV, resolve_credentials  # noqa: F401 - env names re-exported
+from diaryrec.catalog.credentials import (  # noqa: F401 - env names re-exported
+    CLIENT_ID_ENV,
+    CLIENT_SECRET_ENV,
+    DEFAULT_API_URL,
+    DEFAULT_TOKEN_URL,
+    resolve_credentials,
+)
 from diaryrec.errors import QT_TRANSLATE_NOOP, UserError
 from diaryrec.logs import register_secret
 
@@ -33,8 +39,6 @@ log = logging.getLogger(__name__)
 
 API_URL_ENV = "DIARYREC_SPOTIFY_API_URL"
 TOKEN_URL_ENV = "DIARYREC_SPOTIFY_TOKEN_URL"
-DEFAULT_API_URL = "https://api.spotify.com/v1/"
-DEFAULT_TOKEN_URL = "https://accounts.spotify.com/api/token"
 #: Spotify caps search at 10 results per type since February 2026
 MAX_SEARCH_LIMIT = 10
 #: the longest Retry-After we sit out; anything longer becomes "unchecked, retry later"
@@ -50,12 +54,15 @@ class CredentialsRejectedError(UserError):
 
 
 class CatalogUnavailable(Exception):
-    """No answer from the catalog (rate limit, server error, timeout, garbage)."""
+    """No answer from the catalog (rate limit, server error, timeout, garbage).
+    ``kind``: "timeout", "unreachable", "rate_limit" or "answer" (Spotify answered,
+    but not usefully), so "Test connection" can say which."""
 
-    def __init__(self, reason: str, retry_after: float | None = None):
+    def __init__(self, reason: str, retry_after: float | None = None, *, kind: str | None = None):
         super().__init__(reason)
         self.reason = reason
         self.retry_after = retry_after
+        self.kind = kind or ("rate_limit" if retry_after is not None else "answer")
 
 
 @dataclass(frozen=True)
@@ -82,8 +89,8 @@ def resolve_config(
 ) -> CatalogConfig | None:
     """The catalog configuration in effect, or None when no credentials exist.
 
-    The rule is ``credentials.resolve_credentials``, the one the "Test connection"
-    button follows too. Credentials: the environment, then the study file's
+    ``credentials.resolve_credentials`` (the one rule, which the credentials form
+    and "Test connection" follow too) with the API addresses added. Credentials: the environment, then the study file's
     ``[catalog]``, then the participant's settings (client id) with the keyring
     (client secret). Market: the argument (the CLI's ``--market``), then the
     participant's settings, then the study file, then "US"."""
@@ -155,17 +162,18 @@ class CatalogClient:
     def __init__(self, config: CatalogConfig, *, sleep: Any = time.sleep):
         self.config = config
         self._sleep = sleep
+        self._sessions = (_session(2), _session(config.concurrency))
         self._auth = _OneTokenCredentials(
             client_id=config.client_id,
             client_secret=config.client_secret,
-            requests_session=_session(2),
+            requests_session=self._sessions[0],
             requests_timeout=config.timeout_s,
             cache_handler=MemoryCacheHandler(),
             token_url=config.token_url,
         )
         self._spotify = spotipy.Spotify(
             auth_manager=self._auth,
-            requests_session=_session(config.concurrency),
+            requests_session=self._sessions[1],
             requests_timeout=config.timeout_s,
             retries=0,
             status_retries=0,
@@ -191,6 +199,10 @@ class CatalogClient:
     def check_credentials(self) -> None:
         """Fetch a token now: raises CredentialsRejectedError or CatalogUnavailable."""
         self._call(lambda: self._auth.get_access_token(as_dict=False))
+
+    def close(self) -> None:
+        for session in self._sessions:
+            session.close()
 
     # --- the one place every request goes through ---
     def _call(self, request: Any) -> Any:
@@ -220,9 +232,9 @@ class CatalogClient:
             except requests.exceptions.JSONDecodeError:
                 raise CatalogUnavailable("Spotify sent an answer diaryrec cannot read") from None
             except requests.exceptions.Timeout:
-                raise CatalogUnavailable("Spotify did not answer in time") from None
+                raise CatalogUnavailable("Spotify did not answer in time", kind="timeout") from None
             except requests.exceptions.RequestException as exc:
-                raise CatalogUnavailable(f"Spotify cannot be reached ({type(exc).__name__})") from None
+                raise CatalogUnavailable(f"Spotify cannot be reached ({type(exc).__name__})", kind="unreachable") from None
             except (ValueError, KeyError, TypeError) as exc:
                 raise CatalogUnavailable(f"Spotify sent an answer diaryrec cannot read ({type(exc).__name__})") from None
         raise CatalogUnavailable("Spotify kept refusing the request")

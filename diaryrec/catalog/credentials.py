@@ -1,6 +1,7 @@
-"""Where the Spotify client credentials and market come from: the one rule that the
-catalog client (``client.resolve_config``, for the CLI and the validator) and the
-"Test connection" button (``services.connection.resolve_spotify_config``) share.
+"""Where the Spotify client credentials and market come from: the one rule
+(``resolve_credentials``) for the catalog client (``client.resolve_config`` adds the
+API addresses, for the CLI and the validator) and for the credentials form and its
+"Test connection" button (through ``AppContext.spotify_config``).
 
 - Credentials: the environment (``DIARYREC_SPOTIFY_CLIENT_ID`` and
   ``DIARYREC_SPOTIFY_CLIENT_SECRET``, both set), then the study file's ``[catalog]``
@@ -25,12 +26,15 @@ from typing import Any
 CLIENT_ID_ENV = "DIARYREC_SPOTIFY_CLIENT_ID"
 CLIENT_SECRET_ENV = "DIARYREC_SPOTIFY_CLIENT_SECRET"
 DEFAULT_MARKET = "US"
+DEFAULT_API_URL = "https://api.spotify.com/v1/"
+DEFAULT_TOKEN_URL = "https://accounts.spotify.com/api/token"
 
 
 class CredentialSource(StrEnum):
     ENVIRONMENT = "environment"
     STUDY = "study"
     SETTINGS = "settings"  # the settings' client id with the keyring's secret
+    SANDBOX = "sandbox"  # the loopback fake's own pair (--sandbox)
     NONE = "none"  # neither settings nor anything else to read
 
 
@@ -44,6 +48,11 @@ class SpotifyCredentials:
     @property
     def complete(self) -> bool:
         return bool(self.client_id and self.client_secret)
+
+    @property
+    def from_study(self) -> bool:
+        """The study file carries the pair: the participant enters none."""
+        return self.source is CredentialSource.STUDY
 
     def __repr__(self) -> str:  # the secret never reaches a log line through a repr
         return f"SpotifyCredentials(client_id={self.client_id!r}, market={self.market!r}, source={self.source.value!r})"

@@ -27,7 +27,7 @@ from diaryrec.catalog.client import (
     resolve_config,
 )
 from diaryrec.catalog.match import UNCHECKED, Suggestion, Verdict, match
-from diaryrec.services.validation import OnVerdict, UncheckedValidator
+from diaryrec.validation import OnVerdict, UncheckedValidator
 from diaryrec.store import Store
 from diaryrec.store.models import RecommendedTrack
 from diaryrec.store.types import utcnow

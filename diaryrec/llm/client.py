@@ -179,6 +179,28 @@ class LlmClient:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # -- "Test connection" -----------------------------------------------------------------
+
+    def check(self) -> str:
+        """Prove the address, the key and the model with the smallest request: list
+        the provider's models and look for this one; where listing is not offered
+        (404), a one-token chat request instead. Returns what was seen; raises the
+        ``LlmError`` a turn would raise (``ModelNotFoundError`` naming what is offered)."""
+        try:
+            try:
+                names = {m.id for m in self._sdk.models.list()}
+            except openai.NotFoundError:
+                self._sdk.chat.completions.create(
+                    model=self.config.model, messages=[{"role": "user", "content": "ping"}], max_tokens=1
+                )
+                return "model answered a one-token request"
+        except Exception as exc:  # noqa: BLE001 - map_error re-raises what is no provider error
+            raise map_error(exc, self.config) from None
+        if self.config.model in names:
+            return f"{len(names)} models offered"
+        shown = ", ".join(sorted(names)[:8])
+        raise errors.ModelNotFoundError(f"offered: {shown}" if shown else "no models offered", model=self.config.model)
+
     # -- the turn -------------------------------------------------------------------------
 
     def chat(

@@ -25,6 +25,7 @@ from diaryrec.paths import templates_dir
 from diaryrec.research import svg
 from diaryrec.research.export import csv_bytes
 from diaryrec.research.read import ParticipantSummary, StudyData
+from diaryrec.sheets.changes import compare_sheets, field_text, flat_fields
 from diaryrec.store.types import utcnow
 
 VERDICT_GROUPS = {"verified": "verified", "not_found": "not_found", "uncertain": "uncertain"}
@@ -73,23 +74,26 @@ def _verdict_group(verdict: str) -> str:
     return VERDICT_GROUPS.get(verdict, "not_checked")
 
 
+def share(count: int, total: int) -> float | None:
+    """``count`` as a share of ``total`` (e.g. the hallucination rate: tracks not found
+    of tracks suggested); None when there is nothing to share. The report's tables
+    and the researcher window's participants table both use it."""
+    return count / total if total else None
+
+
 def _verdict_row(key: dict[str, Any], counts: Counter[str]) -> dict[str, Any]:
     total = sum(counts.values())
     row = {**key, **{name: counts.get(name, 0) for name in VERDICT_COLOURS}, "total": total}
-    row["verified_share"] = round(counts.get("verified", 0) / total, 4) if total else 0.0
-    row["not_found_share"] = round(counts.get("not_found", 0) / total, 4) if total else 0.0
+    for verdict in ("verified", "not_found"):
+        value = share(counts.get(verdict, 0), total)
+        row[f"{verdict}_share"] = 0.0 if value is None else round(value, 4)  # the CSV has a number in every cell
     return row
 
 
-def flatten_content(value: Any, prefix: str = "") -> dict[str, str]:
-    if isinstance(value, dict):
-        out: dict[str, str] = {}
-        for key, inner in value.items():
-            out.update(flatten_content(inner, f"{prefix}.{key}" if prefix else str(key)))
-        return out
-    if isinstance(value, list):
-        return {prefix: "; ".join(str(v) for v in value)}
-    return {prefix: "" if value is None else str(value)}
+def flatten_content(value: Any) -> dict[str, str]:
+    """A sheet's fields as {dotted path: text}, flattened as the participant's
+    revision screen flattens them (``diaryrec.sheets.changes``)."""
+    return {path: field_text(v) for path, v in flat_fields(value).items()}
 
 
 def aggregate(data: StudyData) -> Aggregates:
@@ -135,11 +139,13 @@ def aggregate(data: StudyData) -> Aggregates:
             by_week[week(pid, conv["study_day"])][group] += 1
     agg.verdicts_by_participant = [_verdict_row({"participant_code": p.code}, by_person[p.id]) for p in people]
     agg.verdicts_by_week = [_verdict_row({"week": w}, by_week[w]) for w in weeks]
-    agg.sheets = sheet_changes(data, people, week)
+    agg.sheets = sheet_comparisons(data, people, week)
     return agg
 
 
-def sheet_changes(data: StudyData, people: list[ParticipantSummary], week) -> list[SheetComparison]:  # noqa: ANN001
+def sheet_comparisons(data: StudyData, people: list[ParticipantSummary], week) -> list[SheetComparison]:  # noqa: ANN001
+    """Each participant's last week-2 planning sheet beside each sheet of week 3, field
+    by field (the fields compared as ``diaryrec.sheets.changes.compare_sheets`` does)."""
     out = []
     for p in people:
         planning = [s for s in data.sheet_versions(p.id) if s.kind == "planning"]
@@ -153,12 +159,11 @@ def sheet_changes(data: StudyData, people: list[ParticipantSummary], week) -> li
         before = week2[-1]
         ids_before = {s.id for s in planning if s.sheet_key == before.sheet_key}
         for after in week3.values():
-            old, new = flatten_content(before.content), flatten_content(after.content)
-            keys = list(dict.fromkeys([*old, *new]))
             out.append(SheetComparison(
                 participant_code=p.code, week2_key=before.sheet_key, week3_key=after.sheet_key,
                 new_scenario=after.sheet_key != before.sheet_key and after.based_on_id not in ids_before,
-                fields=[(k, old.get(k, ""), new.get(k, ""), old.get(k, "") != new.get(k, "")) for k in keys],
+                fields=[(c.field, field_text(c.old), field_text(c.new), c.changed)
+                        for c in compare_sheets(before.content, after.content)],
                 week2_prompt=before.compiled_prompt, week3_prompt=after.compiled_prompt,
             ))
     return out

@@ -2,23 +2,24 @@
 settings? Qt-free, run from a worker thread; each check answers with a status the
 screens put into plain words (in the participant's language) and never raises.
 
-The turn and catalog services do the real work later; these checks only make the
-smallest request that proves the address, the key and the model are right.
+The checks go through the very clients a turn uses (``llm.client.LlmClient`` and
+``catalog.client.CatalogClient``), so a check and a turn cannot disagree; they only
+make the smallest request that proves the address, the key and the model are right.
+Which Spotify credentials and market apply is ``catalog.credentials.resolve_credentials``
+(the one rule for the catalog, the CLI and these screens).
 """
 
 from __future__ import annotations
 
-import base64
-import json
 import logging
-import socket
 import urllib.parse
 from dataclasses import dataclass
 from enum import StrEnum
 
+from diaryrec.catalog.credentials import DEFAULT_TOKEN_URL as SPOTIFY_TOKEN_URL
+
 log = logging.getLogger(__name__)
 
-SPOTIFY_TOKEN_URL = "https://accounts.spotify.com/api/token"
 DEFAULT_TIMEOUT = 15.0
 
 
@@ -62,99 +63,70 @@ class ConnectionReport:
 
 
 def check_llm(base_url: str, model: str, api_key: str, *, timeout: float = DEFAULT_TIMEOUT) -> ConnectionReport:
-    """List the provider's models and look for ``model``; where listing is not
-    offered (404), a one-token chat request proves the model instead."""
+    """Ask the provider through the client a turn uses (``LlmClient.check``): its
+    models listed and ``model`` among them, or a one-token request where listing is
+    not offered. A failure is the error a turn would meet, in a status."""
     base_url = base_url.strip().rstrip("/")
     if not base_url or not model.strip():
         return ConnectionReport("llm", ConnectionStatus.MISSING, "base URL and model are required")
     if urllib.parse.urlsplit(base_url).scheme not in ("http", "https"):
         return ConnectionReport("llm", ConnectionStatus.BAD_ADDRESS, base_url)
-    import openai  # a second to import: not on the app's start-up path
+    # a second to import: not on the app's start-up path
+    from diaryrec.llm import errors
+    from diaryrec.llm.client import LlmClient
+    from diaryrec.llm.provider import ProviderConfig
 
-    # Local providers (Ollama, LM Studio) take no key, but the SDK wants a non-empty one.
-    client = openai.OpenAI(base_url=base_url, api_key=api_key or "no-key", timeout=timeout, max_retries=0)
+    config = ProviderConfig(base_url=base_url, model=model.strip(), api_key=api_key, connect_timeout=timeout, read_timeout=timeout)
     try:
-        try:
-            names = {m.id for m in client.models.list()}
-        except openai.NotFoundError:
-            client.chat.completions.create(
-                model=model, messages=[{"role": "user", "content": "ping"}], max_tokens=1
-            )
-            return ConnectionReport("llm", ConnectionStatus.OK, "model answered a one-token request")
-        if model in names:
-            return ConnectionReport("llm", ConnectionStatus.OK, f"{len(names)} models offered")
-        shown = ", ".join(sorted(names)[:8])
-        return ConnectionReport("llm", ConnectionStatus.MODEL_UNKNOWN, f"offered: {shown}" if shown else "no models offered")
-    except openai.APITimeoutError as exc:
-        return _llm_failure(ConnectionStatus.TIMEOUT, exc)
-    except openai.APIConnectionError as exc:
-        return _llm_failure(ConnectionStatus.UNREACHABLE, exc)
-    except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
-        return _llm_failure(ConnectionStatus.UNAUTHORIZED, exc)
-    except openai.NotFoundError as exc:  # the one-token request named an unknown model
-        return _llm_failure(ConnectionStatus.MODEL_UNKNOWN, exc)
-    except openai.RateLimitError as exc:
-        return _llm_failure(ConnectionStatus.RATE_LIMITED, exc)
-    except openai.APIError as exc:
-        return _llm_failure(ConnectionStatus.SERVER_ERROR, exc)
-    finally:
-        client.close()
+        with LlmClient(config) as client:
+            return ConnectionReport("llm", ConnectionStatus.OK, client.check())
+    except errors.LlmError as exc:
+        status = next((s for kinds, s in _llm_statuses(errors) if isinstance(exc, kinds)), ConnectionStatus.SERVER_ERROR)
+        log.info("LLM connection check: %s (%s)", status, type(exc).__name__)
+        return ConnectionReport("llm", status, (exc.detail or str(exc))[:300])
 
 
-def _llm_failure(status: ConnectionStatus, exc: Exception) -> ConnectionReport:
-    detail = getattr(exc, "message", "") or type(exc).__name__
-    log.info("LLM connection check: %s (%s)", status, type(exc).__name__)
-    return ConnectionReport("llm", status, str(detail)[:300])
+def _llm_statuses(errors):  # noqa: ANN001, ANN202 - the diaryrec.llm.errors module, imported on use
+    return (
+        (errors.LlmTimeoutError, ConnectionStatus.TIMEOUT),
+        (errors.ConnectionFailedError, ConnectionStatus.UNREACHABLE),
+        ((errors.WrongKeyError, errors.NoApiKeyError, errors.RequestRejectedError), ConnectionStatus.UNAUTHORIZED),
+        (errors.ModelNotFoundError, ConnectionStatus.MODEL_UNKNOWN),
+        ((errors.QuotaError, errors.RateLimitError), ConnectionStatus.RATE_LIMITED),
+    )
 
 
 def check_spotify(
     client_id: str, client_secret: str, *, token_url: str = SPOTIFY_TOKEN_URL, timeout: float = DEFAULT_TIMEOUT
 ) -> ConnectionReport:
-    """Ask Spotify's token endpoint for an app token (the client-credentials flow
-    the catalog uses); a token back means the id and secret are right."""
+    """Fetch an app token through the catalog client the validator uses
+    (``CatalogClient.check_credentials``, the client-credentials flow); a token back
+    means the id and secret are right."""
     if not client_id.strip() or not client_secret.strip():
         return ConnectionReport("spotify", ConnectionStatus.MISSING, "client id and secret are required")
-    import urllib.error  # urllib.request is slow to import: not on the app's start-up path
-    import urllib.request
-    basic = base64.b64encode(f"{client_id.strip()}:{client_secret.strip()}".encode()).decode("ascii")
-    request = urllib.request.Request(
-        token_url,
-        data=urllib.parse.urlencode({"grant_type": "client_credentials"}).encode("ascii"),
-        headers={"Authorization": f"Basic {basic}", "Content-Type": "application/x-www-form-urlencoded"},
-        method="POST",
-    )
+    # spotipy and requests are slow to import: not on the app's start-up path
+    from diaryrec.catalog.client import CatalogClient, CatalogConfig, CatalogUnavailable, CredentialsRejectedError
+
+    client = CatalogClient(CatalogConfig(client_id.strip(), client_secret.strip(), token_url=token_url, timeout_s=timeout))
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - https/loopback only
-            payload = json.loads(response.read().decode("utf-8") or "{}")
-    except urllib.error.HTTPError as exc:
-        return _spotify_http_error(exc)
-    except (TimeoutError, socket.timeout) as exc:
-        return ConnectionReport("spotify", ConnectionStatus.TIMEOUT, type(exc).__name__)
-    except urllib.error.URLError as exc:
-        if isinstance(exc.reason, (TimeoutError, socket.timeout)):
-            return ConnectionReport("spotify", ConnectionStatus.TIMEOUT, str(exc.reason))
-        return ConnectionReport("spotify", ConnectionStatus.UNREACHABLE, str(exc.reason)[:300])
-    except (OSError, ValueError) as exc:
-        return ConnectionReport("spotify", ConnectionStatus.UNREACHABLE, type(exc).__name__)
-    if isinstance(payload, dict) and payload.get("access_token"):
-        return ConnectionReport("spotify", ConnectionStatus.OK, "app token received")
-    return ConnectionReport("spotify", ConnectionStatus.SERVER_ERROR, "no access token in the answer")
+        client.check_credentials()
+    except CredentialsRejectedError as exc:
+        log.info("Spotify connection check: refused")
+        return ConnectionReport("spotify", ConnectionStatus.UNAUTHORIZED, str(exc)[:300])
+    except CatalogUnavailable as exc:
+        status = _SPOTIFY_STATUS.get(exc.kind, ConnectionStatus.SERVER_ERROR)
+        log.info("Spotify connection check: %s (%s)", status, exc.reason)
+        return ConnectionReport("spotify", status, exc.reason[:300])
+    finally:
+        client.close()
+    return ConnectionReport("spotify", ConnectionStatus.OK, "app token received")
 
 
-def _spotify_http_error(exc) -> ConnectionReport:  # noqa: ANN001 - urllib.error.HTTPError
-    try:
-        body = json.loads(exc.read().decode("utf-8") or "{}")
-    except (OSError, ValueError):
-        body = {}
-    said = body.get("error_description") or body.get("error") or exc.reason if isinstance(body, dict) else exc.reason
-    if exc.code in (400, 401, 403):
-        status = ConnectionStatus.UNAUTHORIZED
-    elif exc.code == 429:
-        status = ConnectionStatus.RATE_LIMITED
-    else:
-        status = ConnectionStatus.SERVER_ERROR
-    log.info("Spotify connection check: %s (HTTP %s)", status, exc.code)
-    return ConnectionReport("spotify", status, f"HTTP {exc.code}: {said}"[:300])
+_SPOTIFY_STATUS = {
+    "timeout": ConnectionStatus.TIMEOUT,
+    "unreachable": ConnectionStatus.UNREACHABLE,
+    "rate_limit": ConnectionStatus.RATE_LIMITED,
+}
 
 
 @dataclass(frozen=True)
@@ -163,14 +135,6 @@ class LlmConfig:
     model: str
     api_key: str
     key_from_study: bool  # the study file carries the key; the participant enters none
-
-
-@dataclass(frozen=True)
-class SpotifyConfig:
-    client_id: str
-    client_secret: str
-    market: str
-    from_study: bool
 
 
 def resolve_llm_config(settings, study) -> LlmConfig:  # noqa: ANN001 - Settings, StudyFile | None
@@ -185,20 +149,3 @@ def resolve_llm_config(settings, study) -> LlmConfig:  # noqa: ANN001 - Settings
 
     provider = provider_config(study, settings)
     return LlmConfig(provider.base_url, provider.model, provider.api_key, key_from_study=bool(study.llm.api_key))
-
-
-def resolve_spotify_config(settings, study) -> SpotifyConfig:  # noqa: ANN001 - Settings, StudyFile | None
-    """What the catalog uses (``catalog.credentials.resolve_credentials``, the rule
-    the CLI and the validator follow too). Credentials: the environment, then the
-    study file's ``[catalog]``, then the settings' client id with the keyring's
-    secret. Market: the participant's setting, then the study file, then "US".
-    ``from_study`` only when the credentials come from the study file."""
-    from diaryrec.catalog.credentials import CredentialSource, resolve_credentials
-
-    resolved = resolve_credentials(study_catalog=study.catalog if study is not None else None, settings=settings)
-    return SpotifyConfig(
-        client_id=resolved.client_id,
-        client_secret=resolved.client_secret,
-        market=resolved.market,
-        from_study=resolved.source is CredentialSource.STUDY,
-    )

@@ -31,12 +31,10 @@ from diaryrec.llm.errors import LlmError
 from diaryrec.media.images import PreparedImage, prepare_image, store_image
 from diaryrec.protocol.model import UnknownTracks
 from diaryrec.services.feedback import FeedbackItem, feedback_text, mark_sent, store_feedback
-from diaryrec.services.sheet_flow import TrackView, track_view
+from diaryrec.services.conversation import TrackView, track_view
 from diaryrec.services.turn_history import llm_messages
-from diaryrec.services.validation import OnVerdict, TrackValidator, standing
-from diaryrec.sheets.compiler import compile_plain_assistant, compile_sheet
-from diaryrec.sheets.io import sheet_to_dict
-from diaryrec.sheets.models import PlanningSheet
+from diaryrec.validation import OnVerdict, TrackValidator, standing
+from diaryrec.sheets.compiler import compile_plain_assistant
 from diaryrec.store import Store
 from diaryrec.store.engine import storage_errors
 from diaryrec.store.models import Conversation, Message, MessageImage, RecommendedTrack, SheetVersion
@@ -71,16 +69,6 @@ class TurnResult:
         return standing(self.tracks)  # type: ignore[return-value]
 
 
-@dataclass(frozen=True)
-class SavedSheet:
-    id: int
-    sheet_key: str
-    version: int
-    compiled_prompt: str
-    template: str
-    sheet_sha256: str
-
-
 class TurnService:
     def __init__(
         self,
@@ -97,28 +85,7 @@ class TurnService:
         self.unknown_tracks = UnknownTracks(unknown_tracks)
         self.template_dir = template_dir or None
 
-    # -- sheets and conversations ---------------------------------------------------------
-
-    def save_sheet_version(
-        self, sheet: PlanningSheet, *, sheet_key: str, kind: str, study_day: int, based_on_id: int | None = None
-    ) -> SavedSheet:
-        """A new version of ``sheet_key`` with its compiled prompt; older versions stay."""
-        if kind not in ("daily", "planning"):
-            raise ValueError(f"sheet kind must be 'daily' or 'planning', not {kind!r}")
-        compiled = compile_sheet(sheet, self.template_dir)
-        with self.store.session() as session:
-            latest = session.exec(select(func.max(SheetVersion.version)).where(SheetVersion.sheet_key == sheet_key)).one()
-            row = SheetVersion(
-                sheet_key=sheet_key, kind=kind, version=(latest or 0) + 1, study_day=study_day,
-                content=sheet_to_dict(sheet), compiled_prompt=compiled.system_prompt, template=compiled.template,
-                sheet_sha256=compiled.sheet_sha256, based_on_id=based_on_id,
-            )
-            session.add(row)
-            session.commit()
-            session.refresh(row)
-        self.store.log_event("sheet_saved", sheet_version_id=row.id, sheet_key=sheet_key, version=row.version)
-        assert row.id is not None
-        return SavedSheet(row.id, sheet_key, row.version, row.compiled_prompt, row.template, row.sheet_sha256)
+    # -- conversations --------------------------------------------------------------------
 
     def start_conversation(
         self,

@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 
 from diaryrec.media.images import load_data_url
 from diaryrec.paths import DataLayout
-from diaryrec.services.validation import standing
+from diaryrec.validation import standing
 from diaryrec.store.models import Message, MessageImage, RecommendedTrack
 
 log = logging.getLogger(__name__)

@@ -44,12 +44,13 @@ class OwnRecommenderView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.chat, 1)
-        from diaryrec.services import sheet_flow
+        from diaryrec.services.conversation import day_conversation
+        from diaryrec.services.sheet_versions import SheetInfo, latest_version
 
         store = context.store
 
-        def load() -> tuple[sheet_flow.SheetInfo | None, int | None]:
-            return sheet_flow.latest_version(store, kind="planning", before_day=day + 1), sheet_flow.day_conversation(store, day, "own_recommender")
+        def load() -> tuple[SheetInfo | None, int | None]:
+            return latest_version(store, kind="planning", before_day=day + 1), day_conversation(store, day, "own_recommender")
 
         tasks.run(load, on_done=self._loaded)
 

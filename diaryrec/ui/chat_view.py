@@ -33,7 +33,7 @@ from diaryrec.llm.cancel import CancelToken
 from diaryrec.llm.errors import LlmError
 from diaryrec.media.images import PreparedImage, prepare_image, prepare_image_bytes
 from diaryrec.services.feedback import FeedbackItem
-from diaryrec.services.sheet_flow import ConversationView, TrackView, last_user_message, read_conversation, read_track
+from diaryrec.services.conversation import ConversationView, TrackView, last_user_message, read_conversation, read_track
 from diaryrec.ui.context import AppContext
 from diaryrec.ui.errors import error_text
 from diaryrec.ui.feedback_widgets import FeedbackPanel

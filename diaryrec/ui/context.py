@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from diaryrec.paths import DataLayout
 from diaryrec.services.home import HomeSummary, read_home, remember_calendar
 from diaryrec.store.glance import calendar_key
-from diaryrec.services.connection import SPOTIFY_TOKEN_URL, LlmConfig, SpotifyConfig, resolve_llm_config, resolve_spotify_config
+from diaryrec.catalog.credentials import CredentialSource, SpotifyCredentials, resolve_credentials, resolve_market
+from diaryrec.services.connection import SPOTIFY_TOKEN_URL, LlmConfig, resolve_llm_config
 from diaryrec.services.study import ActiveStudy, active_study
 from diaryrec.settings import Settings, load_settings, save_settings
 from diaryrec.store import Store, open_store
@@ -137,15 +138,13 @@ class AppContext:
             return LlmConfig(base_url=self._sandbox_llm.url, model=self._sandbox_llm.model, api_key="", key_from_study=False)
         return resolve_llm_config(self.settings, self.study.study if self.study else None)
 
-    def spotify_config(self) -> SpotifyConfig:
+    def spotify_config(self) -> SpotifyCredentials:
         if self._sandbox_spotify is not None:
             fake = self._sandbox_spotify
-            return SpotifyConfig(client_id=fake.client_id, client_secret=fake.client_secret, market=self._market(), from_study=False)
-        return resolve_spotify_config(self.settings, self.study.study if self.study else None)
+            return SpotifyCredentials(fake.client_id, fake.client_secret, self._market(), CredentialSource.SANDBOX)
+        return resolve_credentials(study_catalog=self.study.study.catalog if self.study else None, settings=self.settings)
 
     def _market(self) -> str:
-        from diaryrec.catalog.credentials import resolve_market
-
         return resolve_market(study_catalog=self.study.study.catalog if self.study else None, settings=self.settings)
 
     @property

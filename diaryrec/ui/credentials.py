@@ -11,6 +11,7 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from diaryrec.logs import register_secret
+from diaryrec.catalog.credentials import SpotifyCredentials
 from diaryrec.secrets import mask
 from diaryrec.secrets import SecretName, set_secret
 from diaryrec.services.connection import (
@@ -18,7 +19,6 @@ from diaryrec.services.connection import (
     ConnectionReport,
     ConnectionStatus,
     LlmConfig,
-    SpotifyConfig,
     check_llm,
     check_spotify,
 )
@@ -128,7 +128,7 @@ class CredentialsForm(QWidget):
         if url:
             self.base_url.setText(url)
 
-    def load(self, llm: LlmConfig, spotify: SpotifyConfig) -> None:
+    def load(self, llm: LlmConfig, spotify: SpotifyCredentials) -> None:
         self.base_url.setText(llm.base_url)
         self.model.setText(llm.model)
         keys = [url for _, url in PROVIDERS]

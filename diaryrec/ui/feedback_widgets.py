@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from diaryrec.services.feedback import FeedbackItem
-from diaryrec.services.sheet_flow import TrackView
+from diaryrec.services.conversation import TrackView
 
 
 class StarRating(QWidget):

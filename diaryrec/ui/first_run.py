@@ -280,13 +280,15 @@ class FirstRunView(QWidget):
         if not self.consent_box.isChecked():
             return  # consent is required: the button is disabled, and this guards shortcuts
         if self.needs_credentials():
-            from diaryrec.services.connection import resolve_llm_config, resolve_spotify_config
+            from diaryrec.catalog.credentials import resolve_credentials
+            from diaryrec.services.connection import resolve_llm_config
 
             study = self.loaded.study if self.loaded else None
             settings = self.context.settings
             self.consent_next.setEnabled(False)
             self.tasks.run(
-                lambda: (resolve_llm_config(settings, study), resolve_spotify_config(settings, study)),
+                lambda: (resolve_llm_config(settings, study),
+                         resolve_credentials(study_catalog=study.catalog if study else None, settings=settings)),
                 on_done=self._show_credentials,
                 on_error=self._join_failed,
             )
@@ -311,14 +313,11 @@ class FirstRunView(QWidget):
         if loaded is None or not self.consent_box.isChecked():
             return
         if values is not None:
-            study = loaded.study
-            settings = self.context.settings.model_copy()
-            # Keep only what differs from the study file, so a corrected study file still applies.
-            try:
-                settings.llm_base_url = values.base_url if values.base_url != study.llm.base_url else ""
-                settings.llm_model = values.model if values.model != study.llm.model else ""
-                settings.spotify_client_id = values.spotify_client_id if values.spotify_client_id != study.catalog.client_id else ""
-                settings.market = values.market if values.market != study.catalog.market else ""
+            from diaryrec.services.own_settings import keep_what_differs
+
+            try:  # only what differs from the study file, so a corrected study file still applies
+                settings = keep_what_differs(self.context.settings, loaded.study, llm_base_url=values.base_url, llm_model=values.model,
+                                             spotify_client_id=values.spotify_client_id, market=values.market)
             except ValueError:
                 self.credentials_error.setText(
                     self.tr("Please check the fields: the address must start with http:// or https://, the market is two letters.")

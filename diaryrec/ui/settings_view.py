@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from diaryrec.services.own_settings import keep_what_differs
 from diaryrec.settings import Settings
 from diaryrec.ui.context import AppContext
 from diaryrec.ui.credentials import CredentialsForm, store_secrets
@@ -161,11 +162,8 @@ class SettingsView(QWidget):
         v = self.credentials.values()
         active = self.context.study
         study = active.study if active else None
-        s = self.context.settings.model_copy()
-        s.llm_base_url = "" if study and v.base_url == study.llm.base_url else v.base_url
-        s.llm_model = "" if study and v.model == study.llm.model else v.model
-        s.spotify_client_id = "" if study and v.spotify_client_id == study.catalog.client_id else v.spotify_client_id
-        s.market = "" if study and v.market == study.catalog.market else v.market
+        s = keep_what_differs(self.context.settings, study, llm_base_url=v.base_url, llm_model=v.model,
+                              spotify_client_id=v.spotify_client_id, market=v.market)
         s.reminders_enabled = self.reminders_enabled.isChecked()
         s.reminder_time = self.reminder_time.time().toString("HH:mm")
         s.ui_language = self.language.currentData()

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from diaryrec.services import ice_breaking, sheet_flow
-from diaryrec.services.sheet_flow import SheetInfo
+from diaryrec.services import ice_breaking, sheet_versions
+from diaryrec.services.conversation import day_conversation
+from diaryrec.services.sheet_versions import SheetInfo
+from diaryrec.sheets.changes import Change, prompt_diff, sheet_changes
 from diaryrec.sheets.compiler import compile_sheet
 from diaryrec.sheets.io import sheet_to_dict
 from diaryrec.sheets.vocabulary import label
@@ -126,12 +128,16 @@ class _SheetScreen(QWidget):
             return
         self.problem.clear()
         self.save_button.setEnabled(not self.read_only)
-        turns = self.context.turns
-        self.preview.setPlainText(compile_sheet(sheet, turns.template_dir if turns else None).system_prompt)
+        self.preview.setPlainText(compile_sheet(sheet, self.template_dir()).system_prompt)
         self.sheet_changed(sheet)
 
     def sheet_changed(self, sheet: Any) -> None:
         pass
+
+    def template_dir(self) -> str | None:
+        """The joined study's prompt templates (None: the shipped ones)."""
+        study = self.context.study
+        return (study.study.llm.template_dir or None) if study is not None else None
 
     def explain(self, exc: ValueError) -> str:
         """What the form still needs, in the participant's words (and language), from
@@ -168,17 +174,17 @@ class _SheetScreen(QWidget):
         except ValueError as exc:
             self.problem.setText(self.explain(exc))
             return
-        turns = self.context.turns
-        if turns is None:
+        if self.context.turns is None:  # the sheet opens a chat with the recommender once saved
             self.problem.setText(self.tr("The recommender is not running. Check the language model settings."))
             return
         self.save_button.setEnabled(False)
         key, kind, based_on, purpose = self.version_target()
-        day = self.day
+        day, store, template_dir = self.day, self.context.store, self.template_dir()
 
         def work() -> SheetInfo:
-            saved = turns.save_sheet_version(sheet, sheet_key=key, kind=kind, study_day=day, based_on_id=based_on)
-            info = sheet_flow.latest_version(turns.store, sheet_key=saved.sheet_key)
+            saved = sheet_versions.save_sheet_version(store, sheet, sheet_key=key, kind=kind, study_day=day,
+                                                      based_on_id=based_on, template_dir=template_dir)
+            info = sheet_versions.latest_version(store, sheet_key=saved.sheet_key)
             assert info is not None
             return info
 
@@ -226,8 +232,8 @@ class ComposerView(_SheetScreen):
         store, key = context.store, f"day-{day}"
 
         def load() -> tuple[dict[int, list[str]], SheetInfo | None, int | None]:
-            return (ice_breaking.ideas_by_stage(store), sheet_flow.latest_version(store, sheet_key=key),
-                    sheet_flow.day_conversation(store, day, "daily"))
+            return (ice_breaking.ideas_by_stage(store), sheet_versions.latest_version(store, sheet_key=key),
+                    day_conversation(store, day, "daily"))
 
         tasks.run(load, on_done=self._loaded)
 
@@ -309,7 +315,7 @@ class PlanningView(_SheetScreen):
         store = context.store
 
         def load() -> tuple[list[SheetInfo], int | None, dict[int, list[str]]]:
-            return sheet_flow.versions(store), sheet_flow.day_conversation(store, day, "own_recommender"), ice_breaking.ideas_by_stage(store)
+            return sheet_versions.versions(store), day_conversation(store, day, "own_recommender"), ice_breaking.ideas_by_stage(store)
 
         tasks.run(load, on_done=self._loaded)
 
@@ -363,14 +369,14 @@ class PlanningView(_SheetScreen):
             self.diff.clear()
             return
         assert self.base is not None
-        changes = sheet_flow.sheet_changes(self.base.content, sheet_to_dict(sheet))
+        changes = sheet_changes(self.base.content, sheet_to_dict(sheet))
         if not changes:
             self.changes.setText(self.tr("Nothing changed yet."))
         else:
             self.changes.setText("\n".join(self.change_line(c) for c in changes))
-        self.diff.setPlainText("\n".join(sheet_flow.prompt_diff(self.base.compiled_prompt, self.preview.toPlainText())))
+        self.diff.setPlainText("\n".join(prompt_diff(self.base.compiled_prompt, self.preview.toPlainText())))
 
-    def change_line(self, change: sheet_flow.Change) -> str:
+    def change_line(self, change: Change) -> str:
         name = self.field_name(change.field)
         if isinstance(change.old, list) and isinstance(change.new, list):
             added = [v for v in change.new if v not in change.old]
@@ -421,11 +427,7 @@ class PlanningView(_SheetScreen):
             return self.base.sheet_key, "planning", self.base.id, "own_recommender"
         if today:
             return today[-1].sheet_key, "planning", today[-1].id, "own_recommender"
-        keys = {v.sheet_key for v in self.versions}
-        n = 1
-        while f"recommender-{n}" in keys:
-            n += 1
-        return f"recommender-{n}", "planning", None, "own_recommender"
+        return sheet_versions.next_recommender_key(self.versions), "planning", None, "own_recommender"
 
     def _saved(self, info: SheetInfo) -> None:
         self.versions.append(info)

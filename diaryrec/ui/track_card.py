@@ -8,7 +8,7 @@ from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from diaryrec.services.sheet_flow import TrackView
+from diaryrec.services.conversation import TrackView
 
 COVER_PX = 72
 

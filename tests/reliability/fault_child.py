@@ -41,7 +41,7 @@ class App:
         from diaryrec.sandbox.openai_fake import FakeOpenAI
         from diaryrec.services.study import active_study
         from diaryrec.services.turn import TurnService
-        from diaryrec.services.validation import UncheckedValidator
+        from diaryrec.validation import UncheckedValidator
         from diaryrec.store import open_store
 
         self.store = open_store(DataLayout(data_dir))

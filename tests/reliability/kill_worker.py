@@ -78,9 +78,10 @@ def work(data_dir: Path, journal_path: Path, round_no: int, seed: int) -> None:
     from diaryrec.paths import DataLayout
     from diaryrec.sandbox.openai_fake import FakeOpenAI
     from diaryrec.services import diary
+    from diaryrec.services.sheet_versions import save_sheet_version
     from diaryrec.services.study import active_study
     from diaryrec.services.turn import TurnService
-    from diaryrec.services.validation import UncheckedValidator
+    from diaryrec.validation import UncheckedValidator
     from diaryrec.sheets import parse_sheet
     from diaryrec.store import open_store
 
@@ -122,7 +123,7 @@ def work(data_dir: Path, journal_path: Path, round_no: int, seed: int) -> None:
         elif roll < 0.9:
             name = op_text("sheet", round_no, index)
             sheet = parse_sheet(json.loads(json.dumps(sheet_data(name))), source="import.json")
-            saved = turns.save_sheet_version(sheet, sheet_key=f"import-{rng.randrange(3)}", kind="planning", study_day=8)
+            saved = save_sheet_version(store, sheet, sheet_key=f"import-{rng.randrange(3)}", kind="planning", study_day=8)
             journal.ack(op="sheet", name=name, id=saved.id, key=saved.sheet_key, version=saved.version)
         else:
             photo = scratch / f"diary-{index}.jpg"

@@ -36,6 +36,7 @@ from diaryrec.research.export import export_bundle
 from diaryrec.research.merge import merge_bundle
 from diaryrec.research.merged import open_merged
 from diaryrec.services import diary
+from diaryrec.services.sheet_versions import save_sheet_version
 from diaryrec.services.study import join_study
 from diaryrec.sheets import compile_sheet, sheet_from_json
 from diaryrec.sheets.compiler import PromptTemplateError, recommender_template_name
@@ -70,7 +71,6 @@ class Accepted:
 class Ctx:
     tmp: Path
     store: Any
-    turn_service: Callable[..., Any]
     bundles: Path  # a folder that outlives the test: the bundle is made once per session
     _bundle: Path | None = None
 
@@ -205,7 +205,7 @@ def study_file(ctx: Ctx, text: str | bytes) -> Any:
 def saved_sheet(ctx: Ctx, text: str) -> SheetVersion:
     """Import the sheet JSON, save it as a version (with its compiled prompt), read it back."""
     sheet = sheet_from_json(text, source="import.json")
-    saved = ctx.turn_service().save_sheet_version(sheet, sheet_key="imported", kind="planning", study_day=8)
+    saved = save_sheet_version(ctx.store, sheet, sheet_key="imported", kind="planning", study_day=8)
     with ctx.store.session() as session:
         return session.get(SheetVersion, saved.id)
 
@@ -417,8 +417,8 @@ def bundles_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def ctx(tmp_path, store, turn_service, bundles_dir):
-    return Ctx(tmp_path, store, turn_service, bundles_dir)
+def ctx(tmp_path, store, bundles_dir):
+    return Ctx(tmp_path, store, bundles_dir)
 
 
 @pytest.mark.filterwarnings("ignore:Corrupt EXIF data")

@@ -245,7 +245,7 @@ def test_an_enospc_while_storing_a_photo_is_a_message_and_stores_nothing(store, 
     from diaryrec.llm import LlmClient, ProviderMemory
     from diaryrec.sandbox.openai_fake import FakeOpenAI
     from diaryrec.services.turn import TurnService
-    from diaryrec.services.validation import UncheckedValidator
+    from diaryrec.validation import UncheckedValidator
 
     photo = tmp_path / "p.png"
     Image.new("RGB", (40, 30), (10, 200, 30)).save(photo)

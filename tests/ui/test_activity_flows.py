@@ -239,7 +239,7 @@ def test_a_past_day_opens_read_only(qtbot, open_window, sandbox_joined):
 
 
 def test_a_tournament_ranks_every_track_winner_first(qtbot):
-    from diaryrec.services.sheet_flow import TrackView
+    from diaryrec.services.conversation import TrackView
     from diaryrec.ui.feedback_widgets import Tournament
 
     tracks = [TrackView(i, 1, f"Song {i}", "Artist", None, None, "", [], "verified") for i in (11, 12, 13, 14, 15)]
@@ -345,7 +345,7 @@ def test_multiple_choice_free_text_and_tournament_feedback(qtbot, open_window, s
 def test_services_start_from_the_settings_and_unchecked_tracks_are_checked_again(qtbot, open_window, data_dir, default_study):
     import datetime as dt
 
-    from diaryrec.services.validation import UncheckedValidator
+    from diaryrec.validation import UncheckedValidator
 
     context = AppContext.open(data_dir)
     context.joined(join_study(context.store, default_study, "P07", now=JOINED, zone_name="Asia/Seoul"))  # starts them

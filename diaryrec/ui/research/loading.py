@@ -1,41 +1,17 @@
-"""The researcher window's work off the GUI thread: opening study data, reading one
-participant, decoding screenshots. Everything here runs in a TaskRunner worker and
-returns plain data (frozen dataclasses, QImage), never widgets.
-
-Opening a folder of bundles merges them into a temporary database that must be
-removed again, whatever happens to the window meanwhile; ``StudyHolder`` owns every
-opened ``StudyData`` and closes it even when the window is gone before the worker
-finishes.
-"""
+"""The researcher window's Qt side of its worker jobs: decoding screenshots into
+QImages and wording an error for the window. What the jobs read is Qt-free and
+lives in ``diaryrec.research.browse``."""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
-import sqlite3
-import threading
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
 
-from diaryrec.protocol.loader import parse_study_text
-from diaryrec.protocol.model import StudyFile
-from diaryrec.research.merge import MergeOutcome
-from diaryrec.research.read import (
-    ConversationView,
-    DayRow,
-    DiaryView,
-    ParticipantSummary,
-    SheetView,
-    StudyData,
-    open_study_data,
-)
-from diaryrec.research.report import SheetComparison, sheet_changes
 from diaryrec.ui.errors import error_text
 
 log = logging.getLogger(__name__)
@@ -44,179 +20,11 @@ IMAGE_WIDTH = 420  # pixels: a readable thumbnail beside the diary text
 IMAGE_MAX_HEIGHT = 1200  # a full-conversation screenshot can be 30,000 px tall: show its top
 
 
-@dataclass(frozen=True)
-class ParticipantRow:
-    summary: ParticipantSummary
-    tracks: int
-    not_found: int
-
-    @property
-    def hallucination_rate(self) -> float | None:
-        """Share of suggested tracks the catalogue did not find; None without tracks."""
-        return self.not_found / self.tracks if self.tracks else None
-
-
-@dataclass(frozen=True)
-class LoadedStudy:
-    source: str
-    data: StudyData
-    participants: tuple[ParticipantRow, ...]
-    refused: tuple[MergeOutcome, ...]
-
-
-@dataclass(frozen=True)
-class ParticipantDetail:
-    participant: ParticipantRow
-    days: tuple[DayRow, ...]
-    conversations: tuple[ConversationView, ...]
-    diaries: tuple[DiaryView, ...]
-    sheets: tuple[SheetView, ...]
-    comparisons: tuple[SheetComparison, ...]  # week 2 → week 3 planning sheet changes
-    study: StudyFile | None  # the study file as the participant joined it (question texts, week names)
-
-    def week_of(self, day: int) -> int:
-        for row in self.days:
-            if row.number == day:
-                return row.week
-        return (day - 1) // 7 + 1
-
-
-class SingleBundleError(Exception):
-    """A single .zip was chosen where a merged database or a folder was expected."""
-
-
-class NotStudyDatabaseError(Exception):
-    """A local file that is no merged study database; ``kind`` says what it is instead:
-    ``not_sqlite``, ``participant`` (a participant's own diaryrec database) or ``other``."""
-
-    def __init__(self, path: str, kind: str):
-        super().__init__(f"{path}: {kind}")
-        self.kind = kind
-
-
-def check_local_database(path: Path) -> None:
-    """Say plainly what a chosen file is when it is not a merged study database, before
-    SQLAlchemy answers with an SQL statement in its error."""
-    with open(path, "rb") as handle:
-        if handle.read(16) != b"SQLite format 3\x00":
-            raise NotStudyDatabaseError(str(path), "not_sqlite")
-    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-    try:
-        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.DatabaseError as exc:
-        raise NotStudyDatabaseError(str(path), "not_sqlite") from exc
-    finally:
-        conn.close()
-    if "diaryrec_merged" not in names:
-        raise NotStudyDatabaseError(str(path), "participant" if "enrolment" in names else "other")
-
-
 def plain_reason(exc: BaseException) -> str:
     """An error's message without the SQL statement and links SQLAlchemy appends."""
     text = re.sub(r"\s*\[SQL:.*?\]", "", error_text(exc), flags=re.S)
     text = re.sub(r"\s*\(Background on this error at:[^)]*\)", "", text)
     return " ".join(text.split())
-
-
-class StudyHolder:
-    """Every StudyData this window opened, closed exactly once.
-
-    A worker ``adopt``s what it opened; if the window was closed meanwhile the data is
-    closed at once instead of being handed to a window that no longer wants it.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._open: list[StudyData] = []
-        self._closed = False
-
-    def adopt(self, data: StudyData) -> bool:
-        with self._lock:
-            if not self._closed:
-                self._open.append(data)
-                return True
-        data.close()
-        return False
-
-    def release(self, data: StudyData) -> None:
-        with self._lock:
-            if data not in self._open:
-                return
-            self._open.remove(data)
-        data.close()
-
-    def reopen(self) -> None:
-        with self._lock:
-            self._closed = False
-
-    def close_all(self) -> None:
-        with self._lock:
-            self._closed = True
-            opened, self._open = self._open, []
-        for data in opened:
-            data.close()
-
-    def count(self) -> int:
-        with self._lock:
-            return len(self._open)
-
-
-def load_study(source: str, holder: StudyHolder) -> LoadedStudy | None:
-    """Open ``source`` (merged SQLite file, URL or folder of bundles) and read the table."""
-    path = Path(source)
-    if "://" not in source and path.is_file():
-        if path.suffix.lower() == ".zip":
-            raise SingleBundleError(source)
-        check_local_database(path)
-    data = open_study_data(source)
-    try:
-        rows = participant_rows(data)
-    except BaseException:
-        data.close()
-        raise
-    if not holder.adopt(data):
-        return None
-    return LoadedStudy(source=source, data=data, participants=tuple(rows), refused=tuple(data.refused))
-
-
-def participant_rows(data: StudyData) -> list[ParticipantRow]:
-    tracks: Counter[int] = Counter()
-    not_found: Counter[int] = Counter()
-    for track in data.rows("recommended_track"):
-        tracks[track["participant_id"]] += 1
-        not_found[track["participant_id"]] += track["verdict"] == "not_found"
-    return [ParticipantRow(p, tracks[p.id], not_found[p.id]) for p in data.participants()]
-
-
-def _study_file(data: StudyData, participant_id: int) -> StudyFile | None:
-    rows = data.rows("enrolment", participant_id)
-    text = rows[0].get("study_text") if rows else None
-    if not text:
-        return None
-    try:
-        return parse_study_text(text, "the participant's study file").study
-    except Exception:  # noqa: BLE001 - without it the window shows question ids instead of texts
-        log.info("the study file of participant %s could not be read back", participant_id, exc_info=True)
-        return None
-
-
-def load_participant(data: StudyData, row: ParticipantRow) -> ParticipantDetail:
-    pid = row.summary.id
-    days = tuple(data.protocol_days(pid))
-    weeks = {d.number: d.week for d in days}
-
-    def week(_pid: int, day: int) -> int:
-        return weeks.get(day, (day - 1) // 7 + 1)
-
-    return ParticipantDetail(
-        participant=row,
-        days=days,
-        conversations=tuple(sorted(data.conversations(pid), key=lambda c: (c.study_day, c.started_at))),
-        diaries=tuple(data.diary_entries(pid)),
-        sheets=tuple(sorted(data.sheet_versions(pid), key=lambda s: (s.sheet_key, s.version))),
-        comparisons=tuple(sheet_changes(data, [row.summary], week)),
-        study=_study_file(data, pid),
-    )
 
 
 @dataclass(frozen=True)
@@ -246,14 +54,3 @@ def decode_images(paths: list[Path], width: int = IMAGE_WIDTH, max_height: int =
             continue
         out[str(path)] = DecodedImage(image, clipped)
     return out
-
-
-def local_time(when: dt.datetime | None, zone_name: str) -> str:
-    """``when`` in the participant's own time zone (that is what their day meant)."""
-    if when is None:
-        return ""
-    try:
-        zone = ZoneInfo(zone_name)
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = dt.timezone.utc
-    return when.astimezone(zone).strftime("%Y-%m-%d %H:%M")

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QUrl
 
 from diaryrec.research.read import DiaryView, MessageView, TrackView
 from diaryrec.research.report import flatten_content
-from diaryrec.ui.research.loading import ParticipantDetail, local_time
+from diaryrec.research.browse import ParticipantDetail, local_time
 from diaryrec.ui.research.words import VERDICT_COLOURS, ResearchWords
 
 esc = html.escape

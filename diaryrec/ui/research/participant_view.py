@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
-from diaryrec.ui.research.loading import DecodedImage, ParticipantDetail, decode_images, local_time
+from diaryrec.research.browse import ParticipantDetail, local_time
+from diaryrec.ui.research.loading import DecodedImage, decode_images
 from diaryrec.ui.research.pages import ImageSlots, ResearchPages
 from diaryrec.ui.research.timeline import StudyTimeline
 from diaryrec.ui.tasks import TaskRunner

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from diaryrec.errors import UserError
 from diaryrec.research.merged import database_url, make_url_safe
-from diaryrec.ui.research.loading import (
+from diaryrec.research.browse import (
     LoadedStudy,
     NotStudyDatabaseError,
     ParticipantDetail,
@@ -40,8 +40,8 @@ from diaryrec.ui.research.loading import (
     StudyHolder,
     load_participant,
     load_study,
-    plain_reason,
 )
+from diaryrec.ui.research.loading import plain_reason
 from diaryrec.ui.research.participant_view import ParticipantView
 from diaryrec.ui.research.participants_table import ParticipantsTable
 from diaryrec.ui.i18n import interface_language

@@ -9,7 +9,7 @@ from sqlmodel import select
 from diaryrec.catalog.cache import CatalogCache
 from diaryrec.catalog.client import CatalogClient, CatalogConfig
 from diaryrec.catalog.validator import CatalogChecker, SpotifyValidator, due_unchecked, make_validator
-from diaryrec.services.validation import UncheckedValidator
+from diaryrec.validation import UncheckedValidator
 from diaryrec.store import open_store
 from diaryrec.store.models import CatalogCacheEntry, Conversation, Message, RecommendedTrack
 from diaryrec.store.types import utcnow

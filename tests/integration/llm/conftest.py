@@ -10,7 +10,7 @@ from diaryrec.llm import LlmClient, ProviderMemory
 from diaryrec.sandbox.openai_fake import FakeOpenAI
 from diaryrec.sandbox.scripted import tracks_from_json
 from diaryrec.services.turn import TurnService
-from diaryrec.services.validation import OnVerdict, decide_each
+from diaryrec.validation import OnVerdict, decide_each
 
 
 class KnownTracksValidator:

@@ -12,8 +12,9 @@ from diaryrec.llm.provider import SANDBOX_MODEL
 from diaryrec.sandbox.openai_fake import FakeOpenAI, start_sandbox_llm
 from diaryrec.sandbox.scripted import tracks_from_csv
 from diaryrec.services.feedback import FeedbackItem
+from diaryrec.services.sheet_versions import save_sheet_version
 from diaryrec.services.turn import TurnService
-from diaryrec.services.validation import UncheckedValidator
+from diaryrec.validation import UncheckedValidator
 from diaryrec.sheets import compose_day, parse_sheet
 from diaryrec.store.models import Conversation, Event, Feedback, Message, MessageImage, RecommendedTrack, SheetVersion
 
@@ -33,7 +34,7 @@ def messages_of(store, conversation_id):
 
 def korean_planning(service, **changes):
     sheet = parse_sheet(sheet_data(**changes))
-    return service.save_sheet_version(sheet, sheet_key="recommender-1", kind="planning", study_day=8)
+    return save_sheet_version(service.store, sheet, sheet_key="recommender-1", kind="planning", study_day=8)
 
 
 def test_ice_breaking_turn_end_to_end(make_service, store, fake, validator):
@@ -97,7 +98,7 @@ def test_follow_ups_cycle_through_the_sheet_s_feedback_modes(make_service, fake)
 def test_daily_composition_conversation(make_service, store):
     service = make_service()
     day = compose_day(3, "en", data_types=["music_description"], purposes=["will_like"], feedback_modes=["rating"])
-    saved = service.save_sheet_version(day, sheet_key="day-3", kind="daily", study_day=3)
+    saved = save_sheet_version(store, day, sheet_key="day-3", kind="daily", study_day=3)
     cid = service.start_conversation(purpose="daily", study_day=3, sheet_version_id=saved.id)
     result = service.run_turn(cid, "jazz for a rainy evening")
     assert result.status == "complete" and "Day 3 experiment" in messages_of(store, cid)[0].text

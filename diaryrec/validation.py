@@ -5,6 +5,9 @@ a ``TrackValidator``, which writes each verdict into the ``recommended_track`` r
 and calls ``on_verdict(track_id)`` as soon as that track is decided, so a screen can
 fill in its card. ``diaryrec.catalog`` provides the Spotify validator; the
 ``UncheckedValidator`` below is what runs when no catalog is configured.
+
+It sits below both ``diaryrec.catalog`` (which implements the protocol) and
+``diaryrec.services`` (which calls it), above ``diaryrec.store`` only.
 """
 
 from __future__ import annotations
