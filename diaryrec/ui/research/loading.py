@@ -37,6 +37,7 @@ from diaryrec.research.read import (
 )
 from diaryrec.research.report import SheetComparison, sheet_changes
 from diaryrec.ui.errors import error_text
+from diaryrec.vocabulary import Verdict
 
 log = logging.getLogger(__name__)
 
@@ -184,7 +185,7 @@ def participant_rows(data: StudyData) -> list[ParticipantRow]:
     not_found: Counter[int] = Counter()
     for track in data.rows("recommended_track"):
         tracks[track["participant_id"]] += 1
-        not_found[track["participant_id"]] += track["verdict"] == "not_found"
+        not_found[track["participant_id"]] += track["verdict"] == Verdict.NOT_FOUND
     return [ParticipantRow(p, tracks[p.id], not_found[p.id]) for p in data.participants()]
 
 
