@@ -20,10 +20,11 @@ from sqlmodel import select
 from diaryrec.store import Store
 from diaryrec.store.models import RecommendedTrack
 from diaryrec.store.types import utcnow
+from diaryrec.vocabulary import Verdict
 
 OnVerdict = Callable[[int], None]
 
-VERDICTS = ("pending", "verified", "not_found", "uncertain", "unchecked")
+VERDICTS = tuple(Verdict)
 
 
 class _TrackLike(Protocol):
@@ -54,7 +55,7 @@ class UncheckedValidator:
         self.reason = reason
 
     def validate(self, track_ids: Sequence[int], on_verdict: OnVerdict | None = None) -> None:
-        decide_each(self.store, track_ids, lambda _row: ("unchecked", self.reason), on_verdict)
+        decide_each(self.store, track_ids, lambda _row: (Verdict.UNCHECKED, self.reason), on_verdict)
 
 
 def decide_each(

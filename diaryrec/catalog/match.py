@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from diaryrec.catalog.normalize import TitleParts, fold, split_artists, split_title, variants
+from diaryrec.vocabulary import Verdict as VerdictCode
 
 #: title and artist similarity (0–100) a candidate needs to be verified
 TITLE_VERIFIED = 90.0
@@ -29,7 +30,8 @@ ARTIST_NEAR = 70.0
 TYPO_MIN_LENGTH = 6
 ARTIST_EXACT = 95.0
 
-VERIFIED, NOT_FOUND, UNCERTAIN, UNCHECKED = "verified", "not_found", "uncertain", "unchecked"
+# the verdict codes (diaryrec.vocabulary), by the short names the matching rules use
+VERIFIED, NOT_FOUND, UNCERTAIN, UNCHECKED = VerdictCode.VERIFIED, VerdictCode.NOT_FOUND, VerdictCode.UNCERTAIN, VerdictCode.UNCHECKED
 
 
 @dataclass(frozen=True)

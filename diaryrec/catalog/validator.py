@@ -31,6 +31,7 @@ from diaryrec.validation import OnVerdict, UncheckedValidator
 from diaryrec.store import Store
 from diaryrec.store.models import RecommendedTrack
 from diaryrec.store.types import utcnow
+from diaryrec.vocabulary import Verdict as VerdictCode
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +171,7 @@ class SpotifyValidator:
         with self.store.session() as session:
             for track_id in ids:
                 row = session.get(RecommendedTrack, track_id)
-                if row is None or row.verdict not in ("pending", UNCHECKED):
+                if row is None or row.verdict not in (VerdictCode.PENDING, UNCHECKED):
                     continue
                 write_verdict(row, Verdict(UNCHECKED, reason=reason), now)
                 session.add(row)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from diaryrec import __version__
+from diaryrec.vocabulary import LANGUAGES, FeedbackKind
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -45,8 +46,8 @@ def check_templates() -> str:
 def check_prompts() -> str:
     from diaryrec.sheets import compile_plain_assistant, compile_sheet, compose_day
 
-    for lang in ("en", "ko"):
-        compiled = compile_sheet(compose_day(1, lang, data_types=["mood_image"], feedback_modes=["rating"]))
+    for lang in LANGUAGES:
+        compiled = compile_sheet(compose_day(1, lang, data_types=["mood_image"], feedback_modes=[FeedbackKind.RATING]))
         if not compiled.system_prompt.strip() or not compile_plain_assistant(lang).system_prompt.strip():
             raise RuntimeError(f"an empty prompt for {lang}")
     return "a sample sheet and the plain assistant compile (en, ko)"

@@ -37,16 +37,14 @@ from diaryrec.llm.contract import (
 )
 from diaryrec.logs import register_secret
 from diaryrec.llm.provider import DEFAULT_MEMORY, ProviderConfig, ProviderMemory, ResponseMode
+from diaryrec.sheets.prompt_words import REPAIR_REQUEST, in_language
 from diaryrec.store.types import utcnow
+from diaryrec.vocabulary import Language
 
 log = logging.getLogger(__name__)
 
 RETRY_PAUSE_S = 0.5
 OnText = Callable[[str], None]
-REPAIR_INSTRUCTION = (
-    "Your last reply did not follow the reply format ({problem}). Send the same answer again as exactly "
-    "one JSON object in the format the system prompt describes, with nothing before or after it."
-)
 
 
 @dataclass
@@ -210,13 +208,15 @@ class LlmClient:
         on_text: OnText | None = None,
         cancel: CancelToken | None = None,
         structured: bool = True,
+        language: str = Language.EN,
     ) -> ChatResult:
         """Send ``messages`` (system prompt first) and read the streamed reply.
 
         ``on_text`` gets the ``message`` text each time more of it has arrived.
         With ``structured`` the reply must follow the contract (one repair request
         if it does not; after a second failure its raw text becomes the message);
-        without, the reply is plain text (the bare ice-breaking assistant).
+        without, the reply is plain text (the bare ice-breaking assistant). The
+        repair request is written in ``language``, the conversation's (as its prompt).
         """
         if self.config.needs_key and not self.config.api_key:
             raise errors.NoApiKeyError()
@@ -236,7 +236,7 @@ class LlmClient:
             repair = [
                 *messages,
                 {"role": "assistant", "content": first.text},
-                {"role": "user", "content": REPAIR_INSTRUCTION.format(problem=problem)},
+                {"role": "user", "content": in_language(REPAIR_REQUEST, language).format(problem=problem)},
             ]
         second = self._complete(repair, on_text, token, timing, started, structured)
         raw = f"{first.text}\n\n--- repair ---\n{second.text}"

@@ -7,13 +7,11 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from typing import Any, Literal
+from typing import Any
 
 import partial_json_parser
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
-FollowUpKind = Literal["rating", "multiple_choice", "free_text", "tournament", "none"]
-
+from diaryrec.vocabulary import FollowUpKind
 
 class Recommendation(BaseModel):
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
@@ -54,7 +52,7 @@ class Recommendation(BaseModel):
 class FollowUp(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
-    kind: FollowUpKind = "none"
+    kind: FollowUpKind = FollowUpKind.NONE
     question: str = ""
     options: list[str] = []
 
@@ -67,7 +65,7 @@ class Reply(BaseModel):
     follow_up: FollowUp = FollowUp()
 
 
-_KINDS = ["rating", "multiple_choice", "free_text", "tournament", "none"]
+_KINDS = [kind.value for kind in FollowUpKind]
 
 #: Strict structured-output schema: every property required, nothing else allowed.
 REPLY_SCHEMA: dict[str, Any] = {

@@ -13,21 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import asdict, dataclass
-from enum import StrEnum
 from typing import Any, Protocol
+
+# the languages and the activities are defined in the bottom layer; re-exported here,
+# where the calendar's readers have always found them
+from diaryrec.vocabulary import LANGUAGES as LANGUAGES
+from diaryrec.vocabulary import Activity as Activity
 
 #: bump when the JSON below changes shape: an older cache is then ignored (and rewritten)
 CALENDAR_FORMAT = 1
-#: the languages of study texts and of the interface
-LANGUAGES = ("en", "ko")
-
-
-class Activity(StrEnum):
-    ICE_BREAKING = "ice_breaking"
-    DAILY_COMPOSER = "daily_composer"
-    PLANNING_SHEET = "planning_sheet"
-    PLANNING_REVISION = "planning_revision"
-    OWN_RECOMMENDER = "own_recommender"
 
 
 class WeekRule(Protocol):

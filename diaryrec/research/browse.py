@@ -33,6 +33,7 @@ from diaryrec.research.read import (
     open_study_data,
 )
 from diaryrec.research.report import SheetComparison, share, sheet_comparisons
+from diaryrec.vocabulary import Verdict
 
 log = logging.getLogger(__name__)
 
@@ -171,7 +172,7 @@ def participant_rows(data: StudyData) -> list[ParticipantRow]:
     not_found: Counter[int] = Counter()
     for track in data.rows("recommended_track"):
         tracks[track["participant_id"]] += 1
-        not_found[track["participant_id"]] += track["verdict"] == "not_found"
+        not_found[track["participant_id"]] += track["verdict"] == Verdict.NOT_FOUND
     return [ParticipantRow(p, tracks[p.id], not_found[p.id]) for p in data.participants()]
 
 

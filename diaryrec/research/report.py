@@ -27,9 +27,15 @@ from diaryrec.research.export import csv_bytes
 from diaryrec.research.read import ParticipantSummary, StudyData
 from diaryrec.sheets.changes import compare_sheets, field_text, flat_fields
 from diaryrec.store.types import utcnow
+from diaryrec.vocabulary import VERDICT_COLOURS as COLOURS
+from diaryrec.vocabulary import FeedbackKind, Verdict
 
-VERDICT_GROUPS = {"verified": "verified", "not_found": "not_found", "uncertain": "uncertain"}
-VERDICT_COLOURS = {"verified": "#2e7d32", "not_found": "#c62828", "uncertain": "#f9a825", "not_checked": "#9e9e9e"}
+#: the report's verdict groups, named as its CSV columns: each answer the catalog gives,
+#: and "not_checked" for the tracks it gave none (pending, unchecked)
+NOT_CHECKED = "not_checked"
+VERDICT_GROUPS = {verdict: verdict.value for verdict in Verdict if verdict.checked}
+#: their colours: the verdicts' own (diaryrec.vocabulary, the screens paint with them too)
+VERDICT_COLOURS = {**{group: COLOURS[verdict] for verdict, group in VERDICT_GROUPS.items()}, NOT_CHECKED: COLOURS[Verdict.UNCHECKED]}
 RATING_COLOURS = {str(r): c for r, c in zip(range(1, 6), ["#c62828", "#ef6c00", "#f9a825", "#7cb342", "#2e7d32"])}
 
 
@@ -71,7 +77,7 @@ class Aggregates:
 
 
 def _verdict_group(verdict: str) -> str:
-    return VERDICT_GROUPS.get(verdict, "not_checked")
+    return VERDICT_GROUPS.get(verdict, NOT_CHECKED)  # type: ignore[call-overload]  # str keys match
 
 
 def share(count: int, total: int) -> float | None:
@@ -84,7 +90,7 @@ def share(count: int, total: int) -> float | None:
 def _verdict_row(key: dict[str, Any], counts: Counter[str]) -> dict[str, Any]:
     total = sum(counts.values())
     row = {**key, **{name: counts.get(name, 0) for name in VERDICT_COLOURS}, "total": total}
-    for verdict in ("verified", "not_found"):
+    for verdict in (Verdict.VERIFIED, Verdict.NOT_FOUND):
         value = share(counts.get(verdict, 0), total)
         row[f"{verdict}_share"] = 0.0 if value is None else round(value, 4)  # the CSV has a number in every cell
     return row
@@ -121,7 +127,7 @@ def aggregate(data: StudyData) -> Aggregates:
     ratings: Counter[tuple[int, int]] = Counter()
     for f in data.rows("feedback"):
         conv = conversations.get((f["participant_id"], f["conversation_id"]))
-        if f["kind"] == "rating" and f["rating"] is not None and conv is not None:
+        if f["kind"] == FeedbackKind.RATING and f["rating"] is not None and conv is not None:
             ratings[(week(f["participant_id"], conv["study_day"]), f["rating"])] += 1
     for w in weeks:
         for r in range(1, 6):

@@ -38,6 +38,7 @@ from diaryrec.services.study import join_study
 from diaryrec.store import open_store
 from diaryrec.store import models as m
 from diaryrec.store.types import utcnow
+from diaryrec.vocabulary import ConversationPurpose, FeedbackKind, Verdict
 
 ZONE = "Asia/Seoul"
 _TITLES = ["밤편지", "Spring Day", "사건의 지평선", "Hype Boy", "Ditto", "좋은 날", "Blueming", "Love wins all"]
@@ -108,7 +109,7 @@ def _write_day(session, rng: random.Random, spec: SyntheticSpec, number: int, da
     session.add(m.Event(kind="app_started", at=at, detail={"day": number}))
     if rng.random() > compliance:
         return  # a missed day: no session, no diary
-    purpose = "ice_breaking" if number == 1 else ("daily" if number <= 7 else "own_recommender")
+    purpose = ConversationPurpose.ICE_BREAKING if number == 1 else (ConversationPurpose.DAILY if number <= 7 else ConversationPurpose.OWN_RECOMMENDER)
     conversation = m.Conversation(study_day=number, purpose=purpose, provider="api.openai.com", model="gpt-4o-mini", started_at=at)
     session.add(conversation)
     session.flush()
@@ -125,17 +126,17 @@ def _write_day(session, rng: random.Random, spec: SyntheticSpec, number: int, da
         seq += 2
         for position in range(spec.tracks_per_turn):
             roll = rng.random()
-            verdict = "not_found" if roll < 0.14 else ("unchecked" if roll < 0.17 else "verified")
+            verdict = Verdict.NOT_FOUND if roll < 0.14 else (Verdict.UNCHECKED if roll < 0.17 else Verdict.VERIFIED)
             track = m.RecommendedTrack(
                 message_id=reply.id, position=position, title=rng.choice(_TITLES), artist=rng.choice(_ARTISTS),
                 year=rng.randint(1995, 2024), reason="잔잔한 분위기와 따뜻한 목소리", keywords=["잔잔함", "감성"],
-                verdict=verdict, score=rng.uniform(90, 100) if verdict == "verified" else None, checked_at=at,
+                verdict=verdict, score=rng.uniform(90, 100) if verdict is Verdict.VERIFIED else None, checked_at=at,
             )
             session.add(track)
             session.flush()
             rating = min(5, max(1, habit + rng.choice((-1, 0, 0, 1, 1))))
             session.add(m.Feedback(conversation_id=conversation.id, message_id=reply.id, track_id=track.id,
-                                   kind="rating", rating=rating, created_at=at))
+                                   kind=FeedbackKind.RATING, rating=rating, created_at=at))
     if rng.random() > compliance + 0.1:
         return  # a session but no diary entry
     late = rng.random() < 0.15

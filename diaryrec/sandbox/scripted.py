@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from diaryrec.paths import resources_dir
+from diaryrec.vocabulary import FollowUpKind
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _WORDS = re.compile(r"[\w&'-]+", re.UNICODE)
@@ -127,10 +128,10 @@ _TEXTS = {
         "replace": "You are right, those tracks do not exist. Here are real ones instead.",
         "reason": "Picked because it matches {match}.",
         "reason_plain": "A well-known {genre} track to try.",
-        "rating": "How would you rate each track from 1 to 5?",
-        "multiple_choice": "Why is the first track good or bad for you?",
-        "free_text": "What did you like or dislike about these tracks, and why?",
-        "tournament": "Which of these two do you prefer?",
+        FollowUpKind.RATING: "How would you rate each track from 1 to 5?",
+        FollowUpKind.MULTIPLE_CHOICE: "Why is the first track good or bad for you?",
+        FollowUpKind.FREE_TEXT: "What did you like or dislike about these tracks, and why?",
+        FollowUpKind.TOURNAMENT: "Which of these two do you prefer?",
         "choices": ["The mood fits me", "The rhythm", "The voice", "Not my style"],
     },
     "ko": {
@@ -142,10 +143,10 @@ _TEXTS = {
         "replace": "맞아요, 그 곡들은 존재하지 않아요. 대신 실제 곡을 추천해요.",
         "reason": "{match}와(과) 어울려서 골랐어요.",
         "reason_plain": "들어 볼 만한 잘 알려진 {genre} 곡이에요.",
-        "rating": "각 곡을 1점부터 5점까지 평가해 주세요.",
-        "multiple_choice": "첫 번째 곡이 좋거나 별로인 이유는 무엇인가요?",
-        "free_text": "이 곡들의 어떤 점이 좋았거나 싫었는지, 이유와 함께 알려 주세요.",
-        "tournament": "두 곡 중 어느 곡이 더 좋나요?",
+        FollowUpKind.RATING: "각 곡을 1점부터 5점까지 평가해 주세요.",
+        FollowUpKind.MULTIPLE_CHOICE: "첫 번째 곡이 좋거나 별로인 이유는 무엇인가요?",
+        FollowUpKind.FREE_TEXT: "이 곡들의 어떤 점이 좋았거나 싫었는지, 이유와 함께 알려 주세요.",
+        FollowUpKind.TOURNAMENT: "두 곡 중 어느 곡이 더 좋나요?",
         "choices": ["분위기가 잘 맞아요", "리듬이 좋아요", "목소리가 좋아요", "제 취향이 아니에요"],
     },
 }
@@ -167,7 +168,7 @@ def _track_count(system: str) -> int:
 def _follow_up_kinds(system: str) -> list[str]:
     match = re.search(r'"kind"(?: is one of|는) ((?:"\w+"(?:, )?)+)', system)
     if not match:
-        return ["none"]
+        return [FollowUpKind.NONE]
     return re.findall(r'"(\w+)"', match.group(1))
 
 
@@ -198,12 +199,12 @@ class ScriptedRecommender:
         if replacing and wanted:
             count = int(wanted.group(1) or wanted.group(2))
         kinds = _follow_up_kinds(system)
-        all_kinds = {"rating", "multiple_choice", "free_text", "tournament"} <= set(kinds)
-        asked = [k for k in kinds if k != "none"]
-        kind = "none" if all_kinds or not asked else asked[turn % len(asked)]
+        all_kinds = set(FollowUpKind) - {FollowUpKind.NONE} <= set(kinds)
+        asked = [k for k in kinds if k != FollowUpKind.NONE]
+        kind = FollowUpKind.NONE if all_kinds or not asked else asked[turn % len(asked)]
         if empty or (not last.strip() and not any(_has_image(m.get("content")) for m in users)):
             return {"message": f"{texts['intro']} {texts['none']}", "recommendations": [],
-                    "follow_up": {"kind": "none", "question": "", "options": []}}
+                    "follow_up": {"kind": FollowUpKind.NONE, "question": "", "options": []}}
         picks, matched = self._pick(last, " ".join(said), count)
         about = texts["about"].format(words=", ".join(matched[:3])) if matched else ""
         message = texts["replace"] if replacing else texts["picks"].format(n=len(picks), about=about)
@@ -218,11 +219,11 @@ class ScriptedRecommender:
                 "reason": reason, "keywords": list(track.keywords[:3]),
             })
         options: list[str] = []
-        if kind == "multiple_choice":
+        if kind == FollowUpKind.MULTIPLE_CHOICE:
             options = list(texts["choices"])
-        elif kind == "tournament":
+        elif kind == FollowUpKind.TOURNAMENT:
             options = [t.title for t in picks[:2]]
-        question = texts.get(kind, "") if kind != "none" else ""
+        question = texts.get(kind, "") if kind != FollowUpKind.NONE else ""
         return {"message": f"{texts['intro']} {message}", "recommendations": recommendations,
                 "follow_up": {"kind": kind, "question": question, "options": options}}
 

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import logging
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from diaryrec.catalog.credentials import DEFAULT_TOKEN_URL as SPOTIFY_TOKEN_URL
+from diaryrec.errors import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +37,31 @@ class ConnectionStatus(StrEnum):
     SERVER_ERROR = "server_error"  # the service answered with an error of its own
 
 
+def _same(text: str) -> str:
+    return text
+
+
+# The report's words, marked for the one translation path (pyside6-lupdate collects
+# them into diaryrec_ko.ts, context "Connection"; diaryrec.ui.credentials shows them).
+CONNECTION_CONTEXT = "Connection"
+REPORT_LINE = QT_TRANSLATE_NOOP("Connection", "{service}: {words}")
+SERVICE_NAMES = {
+    "llm": QT_TRANSLATE_NOOP("Connection", "Language model"),
+    "spotify": QT_TRANSLATE_NOOP("Connection", "Spotify"),
+}
+STATUS_WORDS = {
+    ConnectionStatus.OK: QT_TRANSLATE_NOOP("Connection", "works."),
+    ConnectionStatus.MISSING: QT_TRANSLATE_NOOP("Connection", "some fields are empty."),
+    ConnectionStatus.BAD_ADDRESS: QT_TRANSLATE_NOOP("Connection", "the address must start with http:// or https://."),
+    ConnectionStatus.UNREACHABLE: QT_TRANSLATE_NOOP("Connection", "could not be reached. Check the address and your internet connection."),
+    ConnectionStatus.TIMEOUT: QT_TRANSLATE_NOOP("Connection", "did not answer in time. Try again in a moment."),
+    ConnectionStatus.UNAUTHORIZED: QT_TRANSLATE_NOOP("Connection", "refused the key. Check that it is copied completely."),
+    ConnectionStatus.MODEL_UNKNOWN: QT_TRANSLATE_NOOP("Connection", "answered, but has no model by that name."),
+    ConnectionStatus.RATE_LIMITED: QT_TRANSLATE_NOOP("Connection", "says too many requests, or the account has no credit left."),
+    ConnectionStatus.SERVER_ERROR: QT_TRANSLATE_NOOP("Connection", "answered with an error. Try again later."),
+}
+
+
 @dataclass(frozen=True)
 class ConnectionReport:
     service: str  # "llm" | "spotify"
@@ -47,19 +74,16 @@ class ConnectionReport:
 
     @property
     def summary(self) -> str:
-        """The plain English sentence (the app shows a translated one)."""
-        what = "the language model provider" if self.service == "llm" else "Spotify"
-        return {
-            ConnectionStatus.OK: f"Connected to {what}.",
-            ConnectionStatus.MISSING: f"Some settings for {what} are empty.",
-            ConnectionStatus.BAD_ADDRESS: "The address must start with http:// or https://.",
-            ConnectionStatus.UNREACHABLE: f"Could not reach {what}: check the address and your internet connection.",
-            ConnectionStatus.TIMEOUT: f"{what[0].upper()}{what[1:]} did not answer in time.",
-            ConnectionStatus.UNAUTHORIZED: f"{what[0].upper()}{what[1:]} refused the key: check it.",
-            ConnectionStatus.MODEL_UNKNOWN: "The provider answered, but it has no model by that name.",
-            ConnectionStatus.RATE_LIMITED: f"{what[0].upper()}{what[1:]} says too many requests or no credit left.",
-            ConnectionStatus.SERVER_ERROR: f"{what[0].upper()}{what[1:]} answered with an error.",
-        }[self.status]
+        """The sentence in English (the CLI, the logs); the screens show ``render(translate)``."""
+        return self.render()
+
+    def render(self, translate: Callable[[str], str] = _same) -> str:
+        """"Service: what happened.", each text passed through ``translate`` (the screens
+        give Qt's, context "Connection"); what the service said is added where it helps."""
+        text = translate(REPORT_LINE).format(service=translate(SERVICE_NAMES[self.service]), words=translate(STATUS_WORDS[self.status]))
+        if not self.ok and self.detail and self.status in (ConnectionStatus.MODEL_UNKNOWN, ConnectionStatus.SERVER_ERROR):
+            text += " (" + self.detail + ")"
+        return text
 
 
 def check_llm(base_url: str, model: str, api_key: str, *, timeout: float = DEFAULT_TIMEOUT) -> ConnectionReport:

@@ -12,6 +12,7 @@ from sqlmodel import select
 from diaryrec.store import Store
 from diaryrec.store.models import Conversation, IceBreakingAnswer, IdeationItem
 from diaryrec.store.types import utcnow
+from diaryrec.vocabulary import ConversationPurpose
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def load_sheet(store: Store) -> SheetState:
         ideas = session.exec(select(IdeationItem).order_by(IdeationItem.stage, IdeationItem.position, IdeationItem.id)).all()  # type: ignore[arg-type]
         # a task chatted about but not yet judged still reopens its conversation
         convs = session.exec(
-            select(Conversation).where(Conversation.purpose == "ice_breaking").order_by(Conversation.id)  # type: ignore[arg-type]
+            select(Conversation).where(Conversation.purpose == ConversationPurpose.ICE_BREAKING).order_by(Conversation.id)  # type: ignore[arg-type]
         ).all()
     tasks = {
         a.task_id: TaskState(a.task_id, a.pros, a.cons, a.conversation_id, a.completed_at is not None) for a in answers

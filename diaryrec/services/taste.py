@@ -15,6 +15,7 @@ from sqlmodel import select
 
 from diaryrec.store import Store
 from diaryrec.store.models import Conversation, Event, Feedback, IdeationItem, RecommendedTrack
+from diaryrec.vocabulary import FeedbackKind
 
 LIKED_FROM = 4  # ratings 4–5 count as liked, 1–2 as disliked
 DISLIKED_UP_TO = 2
@@ -38,7 +39,7 @@ class TasteTrack:
 @dataclass(frozen=True)
 class TasteNote:
     study_day: int
-    kind: str  # feedback kind ("free_text", "multiple_choice", …) or "idea"
+    kind: str  # a FeedbackKind, or "idea"
     text: str
     track: str = ""  # "title — artist" when the note is about one track
 
@@ -91,13 +92,13 @@ def taste_summary(store: Store) -> TasteSummary:
     for feedback, day in rows:
         track = tracks.get(feedback.track_id) if feedback.track_id is not None else None
         label = f"{track.title} — {track.artist}" if track else ""
-        if feedback.kind == "rating" and feedback.rating and feedback.track_id is not None:
+        if feedback.kind == FeedbackKind.RATING and feedback.rating and feedback.track_id is not None:
             latest_rating[feedback.track_id] = (feedback.rating, day)
-        if feedback.kind == "tournament" and feedback.track_id is not None:
+        if feedback.kind == FeedbackKind.TOURNAMENT and feedback.track_id is not None:
             winners.add(feedback.track_id)  # store_feedback keeps the winner as the track (choices: the ranking)
         if feedback.text.strip():
             notes.append(TasteNote(study_day=day, kind=feedback.kind, text=feedback.text.strip(), track=label))
-        elif feedback.kind == "multiple_choice" and feedback.choices:
+        elif feedback.kind == FeedbackKind.MULTIPLE_CHOICE and feedback.choices:
             notes.append(TasteNote(study_day=day, kind=feedback.kind, text="; ".join(feedback.choices), track=label))
     notes.extend(TasteNote(study_day=1, kind="idea", text=i.text) for i in ideas if i.text.strip())
 

@@ -35,17 +35,15 @@ from diaryrec.services.conversation import TrackView, track_view
 from diaryrec.services.turn_history import llm_messages
 from diaryrec.validation import OnVerdict, TrackValidator, standing
 from diaryrec.sheets.compiler import compile_plain_assistant
+from diaryrec.sheets.prompt_words import REPLACE_REQUEST, REPLACE_TRACK, in_language
 from diaryrec.store import Store
 from diaryrec.store.engine import storage_errors
 from diaryrec.store.models import Conversation, Message, MessageImage, RecommendedTrack, SheetVersion
+from diaryrec.vocabulary import LANGUAGES, ConversationPurpose, Language, Verdict
 
 log = logging.getLogger(__name__)
 
-PURPOSES = ("ice_breaking", "daily", "own_recommender")
-REPLACE_REQUEST = (
-    "These tracks do not exist in the music catalog: {tracks}. Recommend exactly {n} other real, released "
-    "track{s} instead, one for each, that fit the same request. Answer in the same reply format."
-)
+PURPOSES = tuple(ConversationPurpose)
 
 
 @dataclass(frozen=True)
@@ -100,7 +98,7 @@ class TurnService:
         version's compiled prompt, or (ice-breaking) the plain assistant's."""
         if purpose not in PURPOSES:
             raise ValueError(f"purpose must be one of {PURPOSES}, not {purpose!r}")
-        if purpose == "ice_breaking" and not task_id:
+        if purpose == ConversationPurpose.ICE_BREAKING and not task_id:
             raise ValueError("an ice-breaking conversation belongs to a task (task_id)")
         with self.store.session() as session:
             if sheet_version_id is not None:
@@ -108,7 +106,7 @@ class TurnService:
                 if version is None:
                     raise ValueError(f"no sheet version {sheet_version_id}")
                 prompt = version.compiled_prompt
-            elif purpose == "ice_breaking":
+            elif purpose == ConversationPurpose.ICE_BREAKING:
                 prompt = compile_plain_assistant(language, template_dir=self.template_dir).system_prompt
             else:
                 raise ValueError(f"a {purpose} conversation needs a sheet version")
@@ -150,8 +148,9 @@ class TurnService:
             user_id, user_seq = self._existing_user_message(conversation_id, resend_message_id)
         with self.store.session() as session:
             messages = llm_messages(session, self.store.layout, conversation_id, upto_seq=user_seq)
+            language = self._language(session, conversation_id)
         try:
-            result = self.llm.chat(messages, on_text=on_text, cancel=cancel)
+            result = self.llm.chat(messages, on_text=on_text, cancel=cancel, language=language)
         except LlmError as exc:
             self._store_failure(conversation_id, user_id, exc)
             raise
@@ -160,7 +159,7 @@ class TurnService:
             on_tracks(self._tracks(assistant_id))
         self._validate(track_ids, on_verdict)
         if track_ids:
-            self._apply_policy(conversation_id, assistant_id, messages, result, on_verdict, cancel)
+            self._apply_policy(conversation_id, assistant_id, messages, result, on_verdict, cancel, language)
         return TurnResult(
             conversation_id=conversation_id, user_message_id=user_id, assistant_message_id=assistant_id,
             status=result.status, message=result.message,
@@ -176,16 +175,37 @@ class TurnService:
         message_id: int | None,
         items: Sequence[FeedbackItem],
         *,
-        language: str = "en",
+        language: str | None = None,
         **turn: Any,
     ) -> TurnResult:
         """Store the participant's feedback on a reply, send it as their next turn
-        (the feedback rows point at that message) and return the recommender's answer."""
+        (the feedback rows point at that message) and return the recommender's answer.
+        The turn is written in ``language``, by default the conversation's."""
         feedback_ids = store_feedback(self.store, conversation_id, message_id, items)
+        if language is None:
+            with self.store.session() as session:
+                language = self._language(session, conversation_id)
         text = feedback_text(self.store, items, language)
         user_id, _seq = self._store_user_message(conversation_id, text, [])
         mark_sent(self.store, feedback_ids, user_id)
         return self.run_turn(conversation_id, text, resend_message_id=user_id, **turn)
+
+    def _language(self, session: Session, conversation_id: int) -> str:
+        """The language the model is addressed in: the sheet's (its prompt follows it,
+        not the interface), or for the plain assistant the language its prompt was
+        compiled in; English when neither says."""
+        conversation = session.get(Conversation, conversation_id)
+        if conversation is None:
+            return Language.EN
+        if conversation.sheet_version_id is not None:
+            version = session.get(SheetVersion, conversation.sheet_version_id)
+            language = (version.content or {}).get("language") if version is not None else None
+            return language if language in LANGUAGES else Language.EN
+        system = session.exec(select(Message.text).where(Message.conversation_id == conversation_id, Message.seq == 0)).first()
+        for language in LANGUAGES:
+            if system == compile_plain_assistant(language, template_dir=self.template_dir).system_prompt:
+                return language
+        return Language.EN
 
     def _next_seq(self, session: Session, conversation_id: int) -> int:
         latest = session.exec(select(func.max(Message.seq)).where(Message.conversation_id == conversation_id)).one()
@@ -256,7 +276,7 @@ class TurnService:
     def _track_row(message_id: int, position: int, rec: Recommendation, replaces_id: int | None = None) -> RecommendedTrack:
         return RecommendedTrack(message_id=message_id, position=position, title=rec.title, artist=rec.artist,
                                 album=rec.album, year=rec.year, reason=rec.reason, keywords=list(rec.keywords),
-                                verdict="pending", replaces_id=replaces_id)
+                                verdict=Verdict.PENDING, replaces_id=replaces_id)
 
     def _validate(self, track_ids: list[int], on_verdict: OnVerdict | None) -> None:
         if not track_ids:
@@ -276,11 +296,12 @@ class TurnService:
         result: ChatResult,
         on_verdict: OnVerdict | None,
         cancel: CancelToken | None,
+        language: str = Language.EN,
     ) -> None:
         with self.store.session() as session:
             missing = session.exec(
                 select(RecommendedTrack).where(RecommendedTrack.message_id == assistant_id,
-                                               RecommendedTrack.verdict == "not_found").order_by(RecommendedTrack.position)
+                                               RecommendedTrack.verdict == Verdict.NOT_FOUND).order_by(RecommendedTrack.position)
             ).all()
             if not missing:
                 return
@@ -293,7 +314,7 @@ class TurnService:
             missing_plain = [(row.id, row.title, row.artist) for row in missing]
             count = session.exec(select(func.count()).where(RecommendedTrack.message_id == assistant_id)).one()
         if self.unknown_tracks == UnknownTracks.REPLACE:
-            self._replace(assistant_id, messages, result, missing_plain, int(count), on_verdict, cancel)
+            self._replace(assistant_id, messages, result, missing_plain, int(count), on_verdict, cancel, language)
 
     def _replace(
         self,
@@ -304,11 +325,13 @@ class TurnService:
         position: int,
         on_verdict: OnVerdict | None,
         cancel: CancelToken | None,
+        language: str = Language.EN,
     ) -> None:
-        """Ask once for replacements of exactly the missing tracks; whatever is still
-        unknown afterwards stays marked."""
-        listed = "; ".join(f'"{title}" by {artist}' for _id, title, artist in missing)
-        request = REPLACE_REQUEST.format(tracks=listed, n=len(missing), s="" if len(missing) == 1 else "s")
+        """Ask once, in the conversation's ``language``, for replacements of exactly the
+        missing tracks; whatever is still unknown afterwards stays marked."""
+        track = in_language(REPLACE_TRACK, language)
+        listed = "; ".join(track.format(title=title, artist=artist) for _id, title, artist in missing)
+        request = in_language(REPLACE_REQUEST, language).format(tracks=listed, n=len(missing), s="" if len(missing) == 1 else "s")
         said = json.dumps(
             {"message": result.message, "recommendations": [r.model_dump() for r in result.recommendations],
              "follow_up": result.follow_up.model_dump() if result.follow_up else None},
@@ -316,7 +339,7 @@ class TurnService:
         )
         exchange = [*messages, {"role": "assistant", "content": said}, {"role": "user", "content": request}]
         try:
-            answer = self.llm.chat(exchange, cancel=cancel)
+            answer = self.llm.chat(exchange, cancel=cancel, language=language)
         except LlmError as exc:
             log.warning("asking for replacement tracks failed: %s (%s)", exc.kind, exc.detail)
             self.store.log_event("tracks_replacement_failed", message_id=assistant_id, error_kind=exc.kind)

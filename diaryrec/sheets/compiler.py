@@ -30,17 +30,18 @@ from diaryrec.errors import QT_TRANSLATE_NOOP, UserError
 from diaryrec.paths import templates_dir
 from diaryrec.sheets.io import sheet_sha256, sheet_to_dict
 from diaryrec.sheets.models import PlanningSheet
-from diaryrec.sheets.vocabulary import FeedbackMode, label
+from diaryrec.sheets.prompt_words import label
+from diaryrec.vocabulary import FeedbackKind, FollowUpKind
 
 PLAIN_ASSISTANT = "plain_assistant.j2"
-ALL_FOLLOW_UPS = ["rating", "multiple_choice", "free_text", "tournament", "none"]
+ALL_FOLLOW_UPS = [kind.value for kind in FollowUpKind]
 # "own" feedback is asked for in the participant's words, so it travels as free text
 _FOLLOW_UP_OF = {
-    FeedbackMode.RATING: "rating",
-    FeedbackMode.MULTIPLE_CHOICE: "multiple_choice",
-    FeedbackMode.FREE_TEXT: "free_text",
-    FeedbackMode.TOURNAMENT: "tournament",
-    FeedbackMode.OWN: "free_text",
+    FeedbackKind.RATING: FollowUpKind.RATING,
+    FeedbackKind.MULTIPLE_CHOICE: FollowUpKind.MULTIPLE_CHOICE,
+    FeedbackKind.FREE_TEXT: FollowUpKind.FREE_TEXT,
+    FeedbackKind.TOURNAMENT: FollowUpKind.TOURNAMENT,
+    FeedbackKind.OWN: FollowUpKind.FREE_TEXT,
 }
 
 
@@ -160,10 +161,10 @@ def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> tupl
 def follow_up_kinds(sheet: PlanningSheet) -> list[str]:
     kinds: list[str] = []
     for mode in sheet.feedback.modes:
-        kind = _FOLLOW_UP_OF[mode]
+        kind = _FOLLOW_UP_OF[mode].value
         if kind not in kinds:
             kinds.append(kind)
-    return [*kinds, "none"]
+    return [*kinds, FollowUpKind.NONE.value]
 
 
 def sheet_context(sheet: PlanningSheet) -> dict[str, Any]:
@@ -187,7 +188,7 @@ def sheet_context(sheet: PlanningSheet) -> dict[str, Any]:
         "explanation_level": str(pres.explanation_level),
         "presentation_notes": pres.notes,
         "feedback_modes": [str(mode) for mode in feed.modes],
-        "feedback_labels": [label(mode, lang) for mode in feed.modes if mode != FeedbackMode.OWN],
+        "feedback_labels": [label(mode, lang) for mode in feed.modes if mode != FeedbackKind.OWN],
         "own_feedback": feed.own_description,
         "feedback_notes": feed.notes,
         "follow_up_kinds": follow_up_kinds(sheet),

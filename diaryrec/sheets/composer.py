@@ -5,11 +5,12 @@ ice-breaking sheet) and gets recommendations that way. The result is a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from diaryrec.sheets.models import FeedbackSetup, PlanningSheet, PreferenceInput, Presentation
-from diaryrec.sheets.vocabulary import DataType, ExplanationLevel, ExplanationStyle, FeedbackMode, Purpose, label
+from diaryrec.sheets.prompt_words import DAY_NAME, DAY_OBJECTIVE, in_language
+from diaryrec.sheets.vocabulary import DataType, ExplanationLevel, ExplanationStyle, FeedbackMode, Purpose
 
 
 @dataclass(frozen=True)
@@ -29,12 +30,13 @@ class ComposerOptions:
     feedback_modes: list[Option]
 
 
-def composer_options(language: str, ideas_by_stage: dict[int, Sequence[str]] | None = None) -> ComposerOptions:
-    """What a day's composer offers, the participant's ice-breaking ideas included."""
+def composer_options(words: Callable[[str], str], ideas_by_stage: dict[int, Sequence[str]] | None = None) -> ComposerOptions:
+    """What a day's composer offers, the participant's ice-breaking ideas included;
+    ``words`` gives a fixed choice's text on the screen (the ui's, through Qt)."""
     ideas = ideas_by_stage or {}
 
     def fixed(codes: Sequence[str]) -> list[Option]:
-        return [Option(code=str(code), text=label(code, language)) for code in codes]
+        return [Option(code=str(code), text=words(code)) for code in codes]
 
     def own(stage: int) -> list[Option]:
         return [Option(code="", text=text) for text in ideas.get(stage, []) if text.strip()]
@@ -48,11 +50,9 @@ def composer_options(language: str, ideas_by_stage: dict[int, Sequence[str]] | N
     )
 
 
-_DAY_NAME = {"en": "Day {day} experiment", "ko": "{day}일차 실험"}
-_DAY_OBJECTIVE = {
-    "en": "Today's experiment: trying one way of giving preferences, being recommended and giving feedback.",
-    "ko": "오늘의 실험: 취향을 알려 주고, 추천을 받고, 피드백하는 한 가지 방식을 시도해 보기.",
-}
+def day_name_objective(day: int, language: str) -> tuple[str, str]:
+    """A day's sheet's name and objective, in the sheet's language (they go into its prompt)."""
+    return in_language(DAY_NAME, language).format(day=day), in_language(DAY_OBJECTIVE, language)
 
 
 def compose_day(
@@ -78,8 +78,8 @@ def compose_day(
     if own_feedback and FeedbackMode.OWN not in modes:
         modes.append(FeedbackMode.OWN)
     return PlanningSheet(
-        name=_DAY_NAME.get(language, _DAY_NAME["en"]).format(day=day),
-        objective=objective or _DAY_OBJECTIVE.get(language, _DAY_OBJECTIVE["en"]),
+        name=day_name_objective(day, language)[0],
+        objective=objective or day_name_objective(day, language)[1],
         preference_input=PreferenceInput(
             data_types=[DataType(c) for c in data_types], own_data_types=list(own_data_types)
         ),

@@ -15,6 +15,7 @@ from sqlalchemy import JSON, Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from diaryrec.store.types import UtcDateTime, utcnow
+from diaryrec.vocabulary import Verdict
 
 
 def _when(nullable: bool = False, default: bool = True) -> Any:
@@ -157,7 +158,7 @@ class RecommendedTrack(SQLModel, table=True):
     year: Optional[int] = None
     reason: str = _text()
     keywords: list[str] = _json([])
-    verdict: str = Field(default="pending", index=True)  # pending|verified|not_found|uncertain|unchecked
+    verdict: str = Field(default=Verdict.PENDING.value, index=True)  # a diaryrec.vocabulary.Verdict
     verdict_reason: Optional[str] = None
     score: Optional[float] = None
     catalog_track: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON, nullable=True))

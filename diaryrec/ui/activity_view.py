@@ -18,6 +18,7 @@ from diaryrec.services import diary
 from diaryrec.ui.context import AppContext
 from diaryrec.ui.screenshots import png_bytes
 from diaryrec.ui.tasks import TaskRunner
+from diaryrec.vocabulary import ConversationPurpose
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,7 @@ class OwnRecommenderView(QWidget):
         store = context.store
 
         def load() -> tuple[SheetInfo | None, int | None]:
-            return latest_version(store, kind="planning", before_day=day + 1), day_conversation(store, day, "own_recommender")
+            return latest_version(store, kind="planning", before_day=day + 1), day_conversation(store, day, ConversationPurpose.OWN_RECOMMENDER)
 
         tasks.run(load, on_done=self._loaded)
 
@@ -65,7 +66,7 @@ class OwnRecommenderView(QWidget):
         def create() -> int:
             if turns is None:
                 raise RuntimeError("the recommender is not running")
-            return turns.start_conversation(purpose="own_recommender", study_day=day, sheet_version_id=info.id, language=lang)
+            return turns.start_conversation(purpose=ConversationPurpose.OWN_RECOMMENDER, study_day=day, sheet_version_id=info.id, language=lang)
 
         self.title.setText(self.tr("{name} · version {version}").format(name=info.content.get("name", ""), version=info.version))
         fb = info.content.get("feedback", {})

@@ -40,6 +40,7 @@ from diaryrec.ui.feedback_widgets import FeedbackPanel
 from diaryrec.ui.screenshots import png_bytes, render_full
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.track_card import TrackCard
+from diaryrec.vocabulary import FollowUpKind, Verdict
 
 log = logging.getLogger(__name__)
 PAINT_MS = 40
@@ -438,7 +439,7 @@ class ChatView(QWidget):
             self._add(card)
         else:
             card.update_track(track)
-        if track.image_url and track.verdict in ("verified", "uncertain"):
+        if track.image_url and track.verdict in (Verdict.VERIFIED, Verdict.UNCERTAIN):
             self.tasks.run(_load_cover, track.id, track.image_url, self.context.layout.covers, on_done=self._cover_loaded)
         return card
 
@@ -509,7 +510,7 @@ class ChatView(QWidget):
             return
         modes = list(self.feedback_modes)
         kind = (follow_up or {}).get("kind")
-        if not modes and kind and kind != "none":
+        if not modes and kind and kind != FollowUpKind.NONE:
             modes = [kind]  # the plain assistant: the feedback its reply asks for
         if not modes or (not tracks and not (follow_up or {}).get("options")):
             return

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRegularExpression, Signal
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -15,9 +15,9 @@ from diaryrec.catalog.credentials import SpotifyCredentials
 from diaryrec.secrets import mask
 from diaryrec.secrets import SecretName, set_secret
 from diaryrec.services.connection import (
+    CONNECTION_CONTEXT,
     SPOTIFY_TOKEN_URL,
     ConnectionReport,
-    ConnectionStatus,
     LlmConfig,
     check_llm,
     check_spotify,
@@ -198,19 +198,4 @@ class CredentialsForm(QWidget):
         self.tested.emit(reports)
 
     def report_text(self, report: ConnectionReport) -> str:
-        service = self.tr("Language model") if report.service == "llm" else self.tr("Spotify")
-        words = {
-            ConnectionStatus.OK: self.tr("works."),
-            ConnectionStatus.MISSING: self.tr("some fields are empty."),
-            ConnectionStatus.BAD_ADDRESS: self.tr("the address must start with http:// or https://."),
-            ConnectionStatus.UNREACHABLE: self.tr("could not be reached. Check the address and your internet connection."),
-            ConnectionStatus.TIMEOUT: self.tr("did not answer in time. Try again in a moment."),
-            ConnectionStatus.UNAUTHORIZED: self.tr("refused the key. Check that it is copied completely."),
-            ConnectionStatus.MODEL_UNKNOWN: self.tr("answered, but has no model by that name."),
-            ConnectionStatus.RATE_LIMITED: self.tr("says too many requests, or the account has no credit left."),
-            ConnectionStatus.SERVER_ERROR: self.tr("answered with an error. Try again later."),
-        }[report.status]
-        text = f"{service}: {words}"
-        if not report.ok and report.detail and report.status in (ConnectionStatus.MODEL_UNKNOWN, ConnectionStatus.SERVER_ERROR):
-            text += " (" + report.detail + ")"
-        return text
+        return report.render(lambda text: QCoreApplication.translate(CONNECTION_CONTEXT, text))

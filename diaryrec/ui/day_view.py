@@ -15,6 +15,7 @@ from diaryrec.store import Store
 from diaryrec.ui.context import AppContext
 from diaryrec.ui.errors import error_text
 from diaryrec.ui.tasks import TaskRunner
+from diaryrec.ui.words import verdict_text
 
 
 SHOT_WIDTH = 480
@@ -126,7 +127,7 @@ class DayView(QWidget):
                         "<li>{title} — {artist}{album}{year} <i>[{verdict}]</i></li>".format(
                             title=esc(t.title), artist=esc(t.artist),
                             album=f", {esc(t.album)}" if t.album else "", year=f" ({t.year})" if t.year else "",
-                            verdict=esc(self.verdict_text(t.verdict)),
+                            verdict=esc(verdict_text(t.verdict)),
                         )
                         for t in message.tracks
                     )
@@ -152,11 +153,3 @@ class DayView(QWidget):
                 parts.append(f"<p><b>{esc(question.text.get(lang))}</b><br>{answer}</p>")
         return "\n".join(parts)
 
-    def verdict_text(self, verdict: str) -> str:
-        return {
-            "verified": self.tr("verified"),
-            "not_found": self.tr("not found in Spotify"),
-            "uncertain": self.tr("uncertain"),
-            "unchecked": self.tr("not checked"),
-            "pending": self.tr("not checked yet"),
-        }.get(verdict, verdict)

@@ -4,7 +4,6 @@ exception as text in the interface language. Every screen shows errors through i
 - a ``UserError`` (diaryrec/errors.py) is translated from its templates with the Qt
   catalogue (context "UserError", ``resources/translations/diaryrec_ko.ts``), then
   filled with its values;
-- an ``LlmError`` carries its own Korean text (``localized(language)``);
 - anything else is its English text, or its type's name when it has none.
 """
 
@@ -15,7 +14,6 @@ import logging
 from PySide6.QtCore import QCoreApplication
 
 from diaryrec.errors import CONTEXT, UserError
-from diaryrec.ui.i18n import interface_language
 
 log = logging.getLogger(__name__)
 
@@ -26,10 +24,6 @@ def _translate(text: str) -> str:
 
 def error_text(exc: BaseException) -> str:
     """``exc`` in plain words, in the interface language."""
-    if isinstance(exc, UserError) and hasattr(exc, "localized"):
-        # an LlmError (diaryrec/llm/errors.py) carries its Korean text itself; not imported
-        # here, since diaryrec.llm pulls in the openai SDK and the home screen uses this
-        return exc.localized(interface_language())  # type: ignore[attr-defined]
     if isinstance(exc, UserError):
         try:
             return exc.render(_translate)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from diaryrec.services.feedback import FeedbackItem
 from diaryrec.services.conversation import TrackView
+from diaryrec.vocabulary import FeedbackKind
 
 
 class StarRating(QWidget):
@@ -169,7 +170,7 @@ class FeedbackPanel(QFrame):
             asked.setObjectName("followUpQuestion")
             asked.setWordWrap(True)
             layout.addWidget(asked)
-        if "rating" in self.modes and self.tracks:
+        if FeedbackKind.RATING in self.modes and self.tracks:
             grid = QGridLayout()
             for row, track in enumerate(self.tracks):
                 name = QLabel(f"{track.title} — {track.artist}")
@@ -182,7 +183,7 @@ class FeedbackPanel(QFrame):
             layout.addWidget(self._section(self.tr("Rate each track from 1 to 5")))
             layout.addLayout(grid)
         options = [str(o) for o in follow_up.get("options") or [] if str(o).strip()]
-        if "multiple_choice" in self.modes:
+        if FeedbackKind.MULTIPLE_CHOICE in self.modes:
             layout.addWidget(self._section(self.tr("Choose the answers that fit")))
             for option in options:
                 box = QCheckBox(option)
@@ -192,18 +193,18 @@ class FeedbackPanel(QFrame):
                 none = QLabel(self.tr("The recommender offered no options this time; use the other boxes or write a message."))
                 none.setWordWrap(True)
                 layout.addWidget(none)
-        if "free_text" in self.modes:
+        if FeedbackKind.FREE_TEXT in self.modes:
             layout.addWidget(self._section(self.tr("Explain why you liked or disliked the tracks; the recommender will ask you questions back")))
             self.free_text = QPlainTextEdit()
             self.free_text.setAccessibleName(self.tr("Your explanation"))
             self.free_text.setTabChangesFocus(True)
             self.free_text.setFixedHeight(70)
             layout.addWidget(self.free_text)
-        if "tournament" in self.modes and len(self.tracks) >= 2:
+        if FeedbackKind.TOURNAMENT in self.modes and len(self.tracks) >= 2:
             layout.addWidget(self._section(self.tr("Tournament: pick the better of each pair until one is left")))
             self.tournament = Tournament(self.tracks)
             layout.addWidget(self.tournament)
-        if "own" in self.modes:
+        if FeedbackKind.OWN in self.modes:
             layout.addWidget(self._section(own_description or self.tr("Your own way of giving feedback")))
             self.own_text = QPlainTextEdit()
             self.own_text.setAccessibleName(self.tr("Your own feedback"))
@@ -231,16 +232,16 @@ class FeedbackPanel(QFrame):
         return bool(self.stars or self.choices or self.free_text or self.own_text or self.tournament)
 
     def items(self) -> list[FeedbackItem]:
-        items = [FeedbackItem("rating", track_id=tid, rating=s.value) for tid, s in self.stars.items() if s.value]
+        items = [FeedbackItem(FeedbackKind.RATING, track_id=tid, rating=s.value) for tid, s in self.stars.items() if s.value]
         picked = [box.text() for box in self.choices if box.isChecked()]
         if picked:
-            items.append(FeedbackItem("multiple_choice", choices=picked))
+            items.append(FeedbackItem(FeedbackKind.MULTIPLE_CHOICE, choices=picked))
         if self.tournament is not None and self.tournament.ranking:
-            items.append(FeedbackItem("tournament", ranking=list(self.tournament.ranking)))
+            items.append(FeedbackItem(FeedbackKind.TOURNAMENT, ranking=list(self.tournament.ranking)))
         if self.free_text is not None and self.free_text.toPlainText().strip():
-            items.append(FeedbackItem("free_text", text=self.free_text.toPlainText()))
+            items.append(FeedbackItem(FeedbackKind.FREE_TEXT, text=self.free_text.toPlainText()))
         if self.own_text is not None and self.own_text.toPlainText().strip():
-            items.append(FeedbackItem("own", text=self.own_text.toPlainText()))
+            items.append(FeedbackItem(FeedbackKind.OWN, text=self.own_text.toPlainText()))
         return items
 
     def submit(self) -> None:

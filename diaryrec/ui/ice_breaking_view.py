@@ -25,6 +25,7 @@ from diaryrec.services.ice_breaking import SheetState
 from diaryrec.ui.chat_view import ChatView
 from diaryrec.ui.context import AppContext
 from diaryrec.ui.tasks import TaskRunner
+from diaryrec.vocabulary import ConversationPurpose
 
 
 class IceBreakingView(QWidget):
@@ -215,7 +216,7 @@ class IceBreakingView(QWidget):
         def create() -> int:
             if turns is None:
                 raise RuntimeError("the assistant is not running")
-            cid = turns.start_conversation(purpose="ice_breaking", study_day=day, task_id=task_id, language=lang)
+            cid = turns.start_conversation(purpose=ConversationPurpose.ICE_BREAKING, study_day=day, task_id=task_id, language=lang)
             ice_breaking.save_answer(store, task_id, "", "", conversation_id=cid)
             return cid
 

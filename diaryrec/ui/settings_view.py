@@ -29,8 +29,9 @@ from diaryrec.ui.data_location import choose_data_dir
 from diaryrec.ui.errors import error_text
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.widgets import page_scroll
+from diaryrec.vocabulary import LANGUAGES as STUDY_LANGUAGES
 
-LANGUAGES = ["", "en", "ko"]
+LANGUAGES = ["", *STUDY_LANGUAGES]  # "": follow the study
 
 
 class SettingsView(QWidget):

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from diaryrec.sheets.composer import Option, composer_options
 from diaryrec.sheets.models import FeedbackSetup, PlanningSheet, PreferenceInput, Presentation
+from diaryrec.vocabulary import FeedbackKind
+from diaryrec.ui.words import choice_label
 
 DEBOUNCE_MS = 150
 
@@ -87,7 +89,7 @@ class SheetForm(QWidget):
     def __init__(self, language: str, ideas: dict[int, list[str]] | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.language = language
-        options = composer_options(language, ideas or {})
+        options = composer_options(choice_label, ideas or {})
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
@@ -171,7 +173,7 @@ class SheetForm(QWidget):
         style_codes, _ = self.styles.checked()
         mode_codes, mode_own = self.modes.checked()
         own_feedback = ", ".join([*mode_own, *_split(self.own_feedback.text())] if mode_own else _split(self.own_feedback.text()))
-        modes = list(mode_codes) + (["own"] if own_feedback else [])
+        modes = list(mode_codes) + ([FeedbackKind.OWN] if own_feedback else [])
         own_purpose = "; ".join([*purpose_own, self.own_purpose.text().strip()] if self.own_purpose.text().strip() else purpose_own)
         return PlanningSheet(
             name=name, objective=objective, language=self.language,  # type: ignore[arg-type]
@@ -198,7 +200,7 @@ class SheetForm(QWidget):
         self.level.setCurrentIndex(max(0, self.level.findData(pres.get("explanation_level", "balanced"))))
         self.count.setValue(int(pres.get("track_count", 5)))
         self.exclusions.setText(", ".join(pres.get("exclusions", [])))
-        self.modes.set_checked([m for m in fb.get("modes", []) if m != "own"])
+        self.modes.set_checked([m for m in fb.get("modes", []) if m != FeedbackKind.OWN])
         self.own_feedback.setText(fb.get("own_description", ""))
         self._debounce.start()
 

@@ -30,12 +30,13 @@ from diaryrec.services.sheet_versions import SheetInfo
 from diaryrec.sheets.changes import Change, prompt_diff, sheet_changes
 from diaryrec.sheets.compiler import compile_sheet
 from diaryrec.sheets.io import sheet_to_dict
-from diaryrec.sheets.vocabulary import label
 from diaryrec.ui.chat_view import ChatView
 from diaryrec.ui.context import AppContext
 from diaryrec.ui.errors import error_text
 from diaryrec.ui.sheet_form import SheetForm
 from diaryrec.ui.tasks import TaskRunner
+from diaryrec.vocabulary import ConversationPurpose
+from diaryrec.ui.words import choice_label
 
 
 def _scroll(widget: QWidget) -> QScrollArea:
@@ -203,7 +204,7 @@ class _SheetScreen(QWidget):
         self.open_chat(info, None)
 
     def open_chat(self, info: SheetInfo, conversation_id: int | None) -> None:
-        purpose = "daily" if info.kind == "daily" else "own_recommender"
+        purpose = ConversationPurpose.DAILY if info.kind == "daily" else ConversationPurpose.OWN_RECOMMENDER
         turns, day, lang = self.context.turns, self.day, self.lang
 
         def create() -> int:
@@ -252,9 +253,9 @@ class ComposerView(_SheetScreen):
         self.update_preview()
 
     def name_objective(self) -> tuple[str, str]:
-        from diaryrec.sheets.composer import _DAY_NAME, _DAY_OBJECTIVE
+        from diaryrec.sheets.composer import day_name_objective
 
-        return (_DAY_NAME.get(self.lang, _DAY_NAME["en"]).format(day=self.day), _DAY_OBJECTIVE.get(self.lang, _DAY_OBJECTIVE["en"]))
+        return day_name_objective(self.day, self.lang)
 
     def version_target(self) -> tuple[str, str, int | None, str]:
         return f"day-{self.day}", "daily", self.saved.id if self.saved else None, "daily"
@@ -315,7 +316,7 @@ class PlanningView(_SheetScreen):
         store = context.store
 
         def load() -> tuple[list[SheetInfo], int | None, dict[int, list[str]]]:
-            return sheet_versions.versions(store), day_conversation(store, day, "own_recommender"), ice_breaking.ideas_by_stage(store)
+            return sheet_versions.versions(store), day_conversation(store, day, ConversationPurpose.OWN_RECOMMENDER), ice_breaking.ideas_by_stage(store)
 
         tasks.run(load, on_done=self._loaded)
 
@@ -412,22 +413,22 @@ class PlanningView(_SheetScreen):
 
     def _short(self, value: Any) -> str:
         if isinstance(value, list):
-            value = ", ".join(label(str(v), self.lang) for v in value)
+            value = ", ".join(choice_label(str(v)) for v in value)
         elif isinstance(value, str):
-            value = label(value, self.lang)
+            value = choice_label(value)
         text = str(value) if value not in (None, "") else "—"
         return text if len(text) <= 60 else text[:57] + "…"
 
     def version_target(self) -> tuple[str, str, int | None, str]:
         today = [v for v in self.versions if v.study_day == self.day]
         if self.saved is not None and self.saved.study_day == self.day:
-            return self.saved.sheet_key, "planning", self.saved.id, "own_recommender"
+            return self.saved.sheet_key, "planning", self.saved.id, ConversationPurpose.OWN_RECOMMENDER
         if self.from_base():
             assert self.base is not None
-            return self.base.sheet_key, "planning", self.base.id, "own_recommender"
+            return self.base.sheet_key, "planning", self.base.id, ConversationPurpose.OWN_RECOMMENDER
         if today:
-            return today[-1].sheet_key, "planning", today[-1].id, "own_recommender"
-        return sheet_versions.next_recommender_key(self.versions), "planning", None, "own_recommender"
+            return today[-1].sheet_key, "planning", today[-1].id, ConversationPurpose.OWN_RECOMMENDER
+        return sheet_versions.next_recommender_key(self.versions), "planning", None, ConversationPurpose.OWN_RECOMMENDER
 
     def _saved(self, info: SheetInfo) -> None:
         self.versions.append(info)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from diaryrec.services.conversation import TrackView
+from diaryrec.ui.words import verdict_text
 
 COVER_PX = 72
 
@@ -68,14 +69,14 @@ class TrackCard(QFrame):
         self.reason.setVisible(bool(track.reason))
         self.keywords.setText(self.tr("Keywords: {words}").format(words=", ".join(track.keywords)))
         self.keywords.setVisible(bool(track.keywords))
-        self.badge.setText(self.verdict_text(track.verdict))
+        self.badge.setText(verdict_text(track.verdict))
         self.badge.setProperty("verdict", track.verdict)
         self.badge.style().unpolish(self.badge)
         self.badge.style().polish(self.badge)
         self.open_button.setEnabled(bool(track.url))
         self.open_button.setToolTip(track.url or self.tr("Not found in Spotify, so there is nothing to open."))
         self.setAccessibleName(self.tr("{title} by {artist}: {verdict}").format(
-            title=track.title, artist=track.artist, verdict=self.verdict_text(track.verdict)))
+            title=track.title, artist=track.artist, verdict=verdict_text(track.verdict)))
 
     def set_cover(self, image: QImage) -> None:
         if image.isNull():
@@ -87,11 +88,3 @@ class TrackCard(QFrame):
         if self.track.url:
             QDesktopServices.openUrl(QUrl(self.track.url))
 
-    def verdict_text(self, verdict: str) -> str:
-        return {
-            "verified": self.tr("✓ verified in Spotify"),
-            "not_found": self.tr("✗ not found in Spotify"),
-            "uncertain": self.tr("? uncertain match"),
-            "unchecked": self.tr("… not checked yet"),
-            "pending": self.tr("… not checked yet"),
-        }.get(verdict, verdict)

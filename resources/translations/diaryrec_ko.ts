@@ -4,57 +4,57 @@
 <context>
     <name>ActivityView</name>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="90"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="91"/>
         <source>← Back to home</source>
         <translation>← 홈으로</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="95"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="96"/>
         <source>Go on to the &amp;diary</source>
         <translation>일기 쓰러 가기(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="97"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="98"/>
         <source>A picture of the whole conversation goes into the diary entry</source>
         <translation>대화 전체를 담은 그림이 일기에 들어갑니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="126"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="127"/>
         <source>Day {day} · {activity}</source>
         <translation>{day}일차 · {activity}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="128"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="129"/>
         <source>interview with the researcher today</source>
         <translation>오늘은 연구자와 인터뷰가 있습니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="130"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="131"/>
         <source>read-only</source>
         <translation>읽기 전용</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="150"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="151"/>
         <source>The ice-breaking sheet</source>
         <translation>아이스브레이킹 시트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="151"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="152"/>
         <source>Today&apos;s experiment</source>
         <translation>오늘의 실험</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="152"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="153"/>
         <source>The planning sheet</source>
         <translation>기획 시트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="153"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="154"/>
         <source>Revising the planning sheet</source>
         <translation>기획 시트 수정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="154"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="155"/>
         <source>Your own recommender</source>
         <translation>나만의 추천 시스템</translation>
     </message>
@@ -62,133 +62,339 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="156"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="157"/>
         <source>Conversation</source>
         <translation>대화</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="161"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="162"/>
         <source>Write a message. Enter sends, Shift+Enter starts a new line.</source>
         <translation>메시지를 쓰세요. Enter로 보내고, Shift+Enter로 줄을 바꿉니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="162"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="163"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="168"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="169"/>
         <source>&amp;Attach image…</source>
         <translation>이미지 첨부(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="172"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="173"/>
         <source>Remove images</source>
         <translation>이미지 빼기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="174"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="175"/>
         <source>&amp;Send</source>
         <translation>보내기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="177"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="178"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="179"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="180"/>
         <source>&amp;Retry</source>
         <translation>다시 시도(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="246"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="247"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="247"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="248"/>
         <source>Scripted reply (sandbox)</source>
         <translation>정해진 답변(샌드박스)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="247"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="248"/>
         <source>Recommender</source>
         <translation>추천 시스템</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="250"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="251"/>
         <source>This conversation could not be read: {error}</source>
         <translation>이 대화를 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="259"/>
-        <location filename="../../diaryrec/ui/chat_view.py" line="327"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="260"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="328"/>
         <source>[{n} image(s) attached]</source>
         <translation>[이미지 {n}장 첨부]</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="262"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="263"/>
         <source>This reply was cut off.</source>
         <translation>이 답변은 중간에 끊겼습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="268"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="269"/>
         <source>This message has no answer yet.</source>
         <translation>이 메시지에는 아직 답이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="273"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="274"/>
         <source>Attach images</source>
         <translation>이미지 첨부</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="273"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="274"/>
         <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.heic *.heif)</source>
         <translation>이미지 (*.png *.jpg *.jpeg *.gif *.webp *.heic *.heif)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="282"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="283"/>
         <source>pasted image</source>
         <translation>붙여 넣은 이미지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="307"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="308"/>
         <source>Attached: {names}</source>
         <translation>첨부됨: {names}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="325"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="326"/>
         <source>The recommender is not running. Check the language model settings.</source>
         <translation>추천 시스템이 실행되고 있지 않습니다. 언어 모델 설정을 확인해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="359"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="360"/>
         <source>(feedback sent)</source>
         <translation>(피드백을 보냈습니다)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="412"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="413"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="561"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="562"/>
         <source>Try again</source>
         <translation>다시 시도</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="565"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="566"/>
         <source>Open settings</source>
         <translation>설정 열기</translation>
     </message>
 </context>
 <context>
+    <name>Choice</name>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="48"/>
+        <source>general demographic information (age, gender, occupation)</source>
+        <translation>일반적인 인구통계 정보(나이, 성별, 직업)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="49"/>
+        <source>five favourite songs</source>
+        <translation>가장 좋아하는 노래 다섯 곡</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="50"/>
+        <source>a detailed description of the music I like</source>
+        <translation>좋아하는 음악에 대한 자세한 설명</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="51"/>
+        <source>a photo or image that conveys a mood</source>
+        <translation>분위기를 전하는 사진이나 이미지</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="52"/>
+        <source>my current situation or emotion</source>
+        <translation>지금의 상황이나 감정</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="53"/>
+        <source>favourite artists</source>
+        <translation>좋아하는 아티스트</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="54"/>
+        <source>information about an event (e.g. a rock festival)</source>
+        <translation>행사에 대한 정보(예: 록 페스티벌)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="55"/>
+        <source>a virtual character&apos;s profile</source>
+        <translation>가상 캐릭터의 프로필</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="56"/>
+        <source>music I dislike</source>
+        <translation>싫어하는 음악</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="57"/>
+        <source>personality-test results</source>
+        <translation>성격 검사 결과</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="58"/>
+        <source>a YouTube channel I watch</source>
+        <translation>즐겨 보는 유튜브 채널</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="59"/>
+        <source>music I might dislike</source>
+        <translation>내가 싫어할 수도 있는 음악</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="60"/>
+        <source>unfamiliar music I might enjoy</source>
+        <translation>낯설지만 좋아할 만한 음악</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="61"/>
+        <source>music I will like</source>
+        <translation>내가 좋아할 음악</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="62"/>
+        <source>new genres, eras or countries, starting from my taste</source>
+        <translation>내 취향에서 출발한 새로운 장르, 시대, 나라의 음악</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="63"/>
+        <source>a detailed explanation</source>
+        <translation>자세한 설명</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="64"/>
+        <source>keywords</source>
+        <translation>키워드</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="65"/>
+        <source>images (a scene described in words)</source>
+        <translation>이미지(말로 그린 장면)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="66"/>
+        <source>objective attributes (genre, era, release year, album, producer, vocal style)</source>
+        <translation>객관적 속성(장르, 시대, 발매 연도, 앨범, 프로듀서, 보컬 스타일)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="67"/>
+        <source>why I personally might like or dislike it</source>
+        <translation>내가 왜 좋아하거나 싫어할지</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="68"/>
+        <source>concrete</source>
+        <translation>구체적으로</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="69"/>
+        <source>balanced</source>
+        <translation>적당히</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="70"/>
+        <source>deliberately open</source>
+        <translation>일부러 열어 두기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="71"/>
+        <source>a rating from 1 to 5 for each track</source>
+        <translation>곡마다 1~5점 평가</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="72"/>
+        <source>multiple-choice options you generate on why a track is good or bad</source>
+        <translation>곡이 좋거나 나쁜 이유에 대해 추천 시스템이 만든 객관식 선택지</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="73"/>
+        <source>a free explanation, followed by questions you ask to deepen my reflection</source>
+        <translation>자유로운 설명과, 생각을 깊게 해 주는 추천 시스템의 추가 질문</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="74"/>
+        <source>a tournament between the recommended tracks</source>
+        <translation>추천곡끼리의 토너먼트</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="75"/>
+        <source>my own way of giving feedback</source>
+        <translation>나만의 피드백 방식</translation>
+    </message>
+</context>
+<context>
     <name>ComposerView</name>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="222"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="223"/>
         <source>Compose today&apos;s experiment: choose one or more ways for each stage. Your own ideas from the ice-breaking sheet are marked ★ and listed first.</source>
         <translation>오늘의 실험을 구성하세요. 단계마다 하나 이상의 방식을 고르세요. 아이스브레이킹 시트에서 적은 나의 아이디어는 ★ 표시와 함께 맨 위에 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <location filename="../../diaryrec/services/connection.py" line="47"/>
+        <source>{service}: {words}</source>
+        <translation>{service}: {words}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/services/connection.py" line="49"/>
+        <source>Language model</source>
+        <translation>언어 모델</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/services/connection.py" line="50"/>
+        <source>Spotify</source>
+        <translation>Spotify</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/services/connection.py" line="53"/>
+        <source>works.</source>
+        <translation>잘 작동합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/services/connection.py" line="54"/>
+        <source>some fields are empty.</source>
+        <translation>비어 있는 항목이 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/services/connection.py" line="55"/>
+        <source>the address must start with http:// or https://.</source>
+        <translation>주소는 http:// 또는 https://로 시작해야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/services/connection.py" line="56"/>
+        <source>could not be reached. Check the address and your internet connection.</source>
+        <translation>연결할 수 없습니다. 주소와 인터넷 연결을 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/services/connection.py" line="57"/>
+        <source>did not answer in time. Try again in a moment.</source>
+        <translation>제때 응답하지 않았습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/services/connection.py" line="58"/>
+        <source>refused the key. Check that it is copied completely.</source>
+        <translation>키를 거부했습니다. 키가 빠짐없이 복사되었는지 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/services/connection.py" line="59"/>
+        <source>answered, but has no model by that name.</source>
+        <translation>응답했지만 그 이름의 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/services/connection.py" line="60"/>
+        <source>says too many requests, or the account has no credit left.</source>
+        <translation>요청이 너무 많거나 계정의 크레딧이 남아 있지 않다고 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/services/connection.py" line="61"/>
+        <source>answered with an error. Try again later.</source>
+        <translation>오류로 응답했습니다. 나중에 다시 시도하세요.</translation>
     </message>
 </context>
 <context>
@@ -215,7 +421,6 @@
     </message>
     <message>
         <location filename="../../diaryrec/ui/credentials.py" line="84"/>
-        <location filename="../../diaryrec/ui/credentials.py" line="201"/>
         <source>Language model</source>
         <translation>언어 모델</translation>
     </message>
@@ -341,56 +546,6 @@
         <source>Spotify: not set up, so recommended tracks will not be checked.</source>
         <translation>Spotify: 설정되지 않아 추천된 곡을 확인하지 않습니다.</translation>
     </message>
-    <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="201"/>
-        <source>Spotify</source>
-        <translation>Spotify</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="203"/>
-        <source>works.</source>
-        <translation>잘 작동합니다.</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="204"/>
-        <source>some fields are empty.</source>
-        <translation>비어 있는 항목이 있습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="205"/>
-        <source>the address must start with http:// or https://.</source>
-        <translation>주소는 http:// 또는 https://로 시작해야 합니다.</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="206"/>
-        <source>could not be reached. Check the address and your internet connection.</source>
-        <translation>연결할 수 없습니다. 주소와 인터넷 연결을 확인하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="207"/>
-        <source>did not answer in time. Try again in a moment.</source>
-        <translation>제때 응답하지 않았습니다. 잠시 후 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="208"/>
-        <source>refused the key. Check that it is copied completely.</source>
-        <translation>키를 거부했습니다. 키가 빠짐없이 복사되었는지 확인하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="209"/>
-        <source>answered, but has no model by that name.</source>
-        <translation>응답했지만 그 이름의 모델이 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="210"/>
-        <source>says too many requests, or the account has no credit left.</source>
-        <translation>요청이 너무 많거나 계정의 크레딧이 남아 있지 않다고 합니다.</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="211"/>
-        <source>answered with an error. Try again later.</source>
-        <translation>오류로 응답했습니다. 나중에 다시 시도하세요.</translation>
-    </message>
 </context>
 <context>
     <name>DayCell</name>
@@ -403,139 +558,114 @@
 <context>
     <name>DayView</name>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="50"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="51"/>
         <source>← Back to home</source>
         <translation>← 홈으로</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="57"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="58"/>
         <source>Open this day&apos;s activity (read-only)</source>
         <translation>이날의 활동 보기(읽기 전용)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="69"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="70"/>
         <source>Conversations and diary entry of this day</source>
         <translation>이날의 대화와 일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="78"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="79"/>
         <source>Day {day}</source>
         <translation>{day}일차</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="79"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="80"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="83"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="84"/>
         <source>This day could not be read: {error}</source>
         <translation>이날의 기록을 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="96"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="97"/>
         <source>Day {day} · Week {week}: {name}</source>
         <translation>{day}일차 · {week}주차: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="103"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="104"/>
         <source>Write this day&apos;s diary</source>
         <translation>이날의 일기 쓰기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="103"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="104"/>
         <source>Write this day&apos;s diary (late)</source>
         <translation>이날의 일기 쓰기 (늦음)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="112"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="113"/>
         <source>Conversations</source>
         <translation>대화</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="114"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="115"/>
         <source>No conversation on this day.</source>
         <translation>이날은 대화가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="116"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="117"/>
         <source>Conversation started {time}</source>
         <translation>{time}에 시작한 대화</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="118"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="119"/>
         <source>sandbox (scripted replies)</source>
         <translation>샌드박스 (정해진 대본 응답)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="121"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="122"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="121"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="122"/>
         <source>Recommender</source>
         <translation>추천 시스템</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="134"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="135"/>
         <source>Diary entry</source>
         <translation>일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="137"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="138"/>
         <source>No diary entry for this day.</source>
         <translation>이날의 일기가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="139"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="140"/>
         <source>Saved</source>
         <translation>저장됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="139"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="140"/>
         <source>Draft, not saved</source>
         <translation>임시 저장, 아직 저장 안 됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="141"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="142"/>
         <source>late</source>
         <translation>늦음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="149"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="150"/>
         <source>No screenshot.</source>
         <translation>스크린샷이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="151"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="152"/>
         <source>(no answer)</source>
         <translation>(답변 없음)</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="157"/>
-        <source>verified</source>
-        <translation>확인됨</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="158"/>
-        <source>not found in Spotify</source>
-        <translation>Spotify에 없음</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="159"/>
-        <source>uncertain</source>
-        <translation>불확실</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="160"/>
-        <source>not checked</source>
-        <translation>확인 안 함</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="161"/>
-        <source>not checked yet</source>
-        <translation>아직 확인 안 됨</translation>
     </message>
 </context>
 <context>
@@ -665,57 +795,57 @@
 <context>
     <name>FeedbackPanel</name>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="163"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="164"/>
         <source>Your feedback</source>
         <translation>나의 피드백</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="182"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="183"/>
         <source>Rate each track from 1 to 5</source>
         <translation>곡마다 1~5점으로 평가하세요</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="186"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="187"/>
         <source>Choose the answers that fit</source>
         <translation>맞는 답을 고르세요</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="192"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="193"/>
         <source>The recommender offered no options this time; use the other boxes or write a message.</source>
         <translation>이번에는 추천 시스템이 선택지를 주지 않았습니다. 다른 칸을 쓰거나 메시지를 보내 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="196"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="197"/>
         <source>Explain why you liked or disliked the tracks; the recommender will ask you questions back</source>
         <translation>곡이 왜 좋았는지 또는 싫었는지 설명하세요. 추천 시스템이 질문으로 답합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="198"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="199"/>
         <source>Your explanation</source>
         <translation>나의 설명</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="203"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="204"/>
         <source>Tournament: pick the better of each pair until one is left</source>
         <translation>토너먼트: 한 곡이 남을 때까지 두 곡 중 더 좋은 곡을 고르세요</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="207"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="208"/>
         <source>Your own way of giving feedback</source>
         <translation>나만의 피드백 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="209"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="210"/>
         <source>Your own feedback</source>
         <translation>나만의 피드백</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="216"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="217"/>
         <source>Send feedback</source>
         <translation>피드백 보내기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="249"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="250"/>
         <source>Give at least one answer first.</source>
         <translation>먼저 하나 이상 답해 주세요.</translation>
     </message>
@@ -981,87 +1111,87 @@
 <context>
     <name>IceBreakingView</name>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="47"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="48"/>
         <source>Tasks of the ice-breaking sheet</source>
         <translation>아이스브레이킹 시트의 과제</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="81"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="82"/>
         <source>Task &amp;done, next</source>
         <translation>과제 완료, 다음(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="105"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="106"/>
         <source>Your ideas</source>
         <translation>나의 아이디어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="107"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="108"/>
         <source>New idea</source>
         <translation>새 아이디어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="108"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="109"/>
         <source>one idea, then Enter</source>
         <translation>아이디어 하나를 쓰고 Enter</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="110"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="111"/>
         <source>&amp;Add</source>
         <translation>추가(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="112"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="113"/>
         <source>&amp;Remove selected</source>
         <translation>선택한 항목 삭제(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="118"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="119"/>
         <source>Next &amp;stage</source>
         <translation>다음 단계(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="158"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="159"/>
         <source>{done} of {total} tasks done</source>
         <translation>{total}개 중 {done}개 과제 완료</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="165"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="166"/>
         <source>{stage}.{n} {instruction}</source>
         <translation>{stage}.{n} {instruction}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="171"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="172"/>
         <source>Stage {stage} · ideas ({n})</source>
         <translation>{stage}단계 · 아이디어 ({n})</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="204"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="205"/>
         <source>Stage {n}: {name}</source>
         <translation>{n}단계: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="207"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="208"/>
         <source>For example: “{text}”</source>
         <translation>예: “{text}”</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="209"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="210"/>
         <source>Attach a picture with “Attach image…”, drag it here or paste it.</source>
         <translation>“이미지 첨부…”로 사진을 첨부하거나, 여기로 끌어오거나, 붙여 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="212"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="213"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="212"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="213"/>
         <source>Chat with the assistant, then write the (+) and (−).</source>
         <translation>어시스턴트와 대화한 뒤 (+)와 (−)를 적어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="228"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="229"/>
         <source>Stage {n}: {name} · your ideas</source>
         <translation>{n}단계: {name} · 나의 아이디어</translation>
     </message>
@@ -1189,12 +1319,12 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>OwnRecommenderView</name>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="59"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="60"/>
         <source>No planning sheet yet: fill it in on the first day of week 2.</source>
         <translation>아직 기획 시트가 없습니다. 2주차 첫날에 작성해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="69"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="70"/>
         <source>{name} · version {version}</source>
         <translation>{name} · 버전 {version}</translation>
     </message>
@@ -1270,122 +1400,122 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>ParticipantsModel</name>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="30"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="31"/>
         <source>Participant</source>
         <translation>참가자</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="30"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="31"/>
         <source>The code the research team gave the participant</source>
         <translation>연구팀이 참가자에게 준 코드</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="31"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="32"/>
         <source>Study</source>
         <translation>연구</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="31"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="32"/>
         <source>The study file&apos;s id</source>
         <translation>연구 파일의 ID</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="32"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="33"/>
         <source>Compliance</source>
         <translation>참여율</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="32"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="33"/>
         <source>Share of the study&apos;s days with a session and a diary entry</source>
         <translation>추천 세션과 일기가 모두 있는 날의 비율</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="33"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="34"/>
         <source>Days complete</source>
         <translation>완료한 날</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="33"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="34"/>
         <source>Days with a recommendation session and a diary entry (late ones included)</source>
         <translation>추천 세션과 일기가 모두 있는 날 (늦게 쓴 일기 포함)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="34"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="35"/>
         <source>Late</source>
         <translation>늦음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="34"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="35"/>
         <source>Complete days whose diary entry was saved after the day ended</source>
         <translation>완료한 날 중 그날이 끝난 뒤에 일기를 저장한 날</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="35"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="36"/>
         <source>Partly</source>
         <translation>일부</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="35"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="36"/>
         <source>Days with a session or a diary entry, not both</source>
         <translation>세션이나 일기 중 하나만 있는 날</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="36"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="37"/>
         <source>Missed</source>
         <translation>놓침</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="36"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="37"/>
         <source>Days with neither a session nor a diary entry</source>
         <translation>세션도 일기도 없는 날</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="37"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="38"/>
         <source>Sessions</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="37"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="38"/>
         <source>Conversations with the recommender</source>
         <translation>추천 시스템과 나눈 대화</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="38"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="39"/>
         <source>Diary entries</source>
         <translation>일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="38"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="39"/>
         <source>Saved diary entries</source>
         <translation>저장된 일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="39"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="40"/>
         <source>Not found</source>
         <translation>찾지 못함</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="39"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="40"/>
         <source>Hallucination rate: share of suggested tracks the catalogue did not find</source>
         <translation>환각 비율: 추천된 곡 중 카탈로그에서 찾지 못한 곡의 비율</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="40"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="41"/>
         <source>Exported</source>
         <translation>내보낸 시각</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="40"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="41"/>
         <source>When the participant exported this data (their local time)</source>
         <translation>참가자가 이 데이터를 내보낸 시각 (참가자의 현지 시각)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="108"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="109"/>
         <source>{done} of {total} days complete</source>
         <translation>{total}일 중 {done}일 완료</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="110"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="111"/>
         <source>{not_found} of {tracks} suggested tracks were not found</source>
         <translation>추천된 곡 {tracks}곡 중 {not_found}곡을 찾지 못함</translation>
     </message>
@@ -1393,7 +1523,7 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>ParticipantsTable</name>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="141"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="142"/>
         <source>Participants</source>
         <translation>참가자 목록</translation>
     </message>
@@ -1401,142 +1531,142 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>PlanningView</name>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="277"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="278"/>
         <source>Start from</source>
         <translation>시작점</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="282"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="283"/>
         <source>Start &amp;from</source>
         <translation>시작점(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="299"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="300"/>
         <source>Changes in the system prompt</source>
         <translation>시스템 프롬프트의 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="301"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="302"/>
         <source>What changed since the week-2 version</source>
         <translation>2주차 버전과 달라진 점</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="329"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="330"/>
         <source>{name} (version {version})</source>
         <translation>{name} (버전 {version})</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="330"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="331"/>
         <source>A new scenario</source>
         <translation>새 시나리오</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="362"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="363"/>
         <source>A new scenario: everything is new.</source>
         <translation>새 시나리오: 모든 내용이 새로 작성됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="368"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="369"/>
         <source>Nothing changed yet.</source>
         <translation>아직 바뀐 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="380"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="381"/>
         <source>added {items}</source>
         <translation>추가: {items}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="382"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="383"/>
         <source>removed {items}</source>
         <translation>삭제: {items}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="383"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="384"/>
         <source>new order</source>
         <translation>순서 변경</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="388"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="389"/>
         <source>name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="389"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="390"/>
         <source>objective</source>
         <translation>목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="390"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="391"/>
         <source>reply language</source>
         <translation>답변 언어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="391"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="392"/>
         <source>information given</source>
         <translation>제공하는 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="392"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="393"/>
         <source>own information</source>
         <translation>직접 입력한 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="393"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="394"/>
         <source>notes on preference input</source>
         <translation>선호 입력 메모</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="394"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="395"/>
         <source>purpose</source>
         <translation>추천 목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="395"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="396"/>
         <source>own purpose</source>
         <translation>나만의 목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="396"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="397"/>
         <source>explanation style</source>
         <translation>설명 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="397"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="398"/>
         <source>own explanation style</source>
         <translation>나만의 설명 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="398"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="399"/>
         <source>number of tracks</source>
         <translation>곡 수</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="399"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="400"/>
         <source>exclusions</source>
         <translation>제외할 것</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="400"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="401"/>
         <source>level of explanation</source>
         <translation>설명의 정도</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="401"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="402"/>
         <source>notes on presentation</source>
         <translation>추천 제시 메모</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="402"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="403"/>
         <source>feedback</source>
         <translation>피드백 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="403"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="404"/>
         <source>own way of giving feedback</source>
         <translation>나만의 피드백 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="404"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="405"/>
         <source>notes on feedback</source>
         <translation>피드백 메모</translation>
     </message>
@@ -1572,107 +1702,107 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>ResearchPages</name>
     <message>
-        <location filename="../../diaryrec/ui/research/pages.py" line="63"/>
+        <location filename="../../diaryrec/ui/research/pages.py" line="64"/>
         <source>This image is not in the study data (the merge kept no files).</source>
         <translation>이 이미지는 연구 데이터에 없습니다 (병합할 때 파일을 보관하지 않았습니다).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/pages.py" line="66"/>
+        <location filename="../../diaryrec/ui/research/pages.py" line="67"/>
         <source>Image could not be read: {file}</source>
         <translation>이미지를 읽을 수 없습니다: {file}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/pages.py" line="66"/>
+        <location filename="../../diaryrec/ui/research/pages.py" line="67"/>
         <source>Loading image {file}…</source>
         <translation>이미지 {file} 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/pages.py" line="69"/>
+        <location filename="../../diaryrec/ui/research/pages.py" line="70"/>
         <source>Top part shown; open the full image</source>
         <translation>윗부분만 표시됨, 전체 이미지 열기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/pages.py" line="69"/>
+        <location filename="../../diaryrec/ui/research/pages.py" line="70"/>
         <source>Open the full image</source>
         <translation>전체 이미지 열기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/pages.py" line="74"/>
+        <location filename="../../diaryrec/ui/research/pages.py" line="75"/>
         <source>Day {day} · Week {week}</source>
         <translation>{day}일차 · {week}주차</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/pages.py" line="79"/>
+        <location filename="../../diaryrec/ui/research/pages.py" line="80"/>
         <source>Conversations</source>
         <translation>대화</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/pages.py" line="81"/>
+        <location filename="../../diaryrec/ui/research/pages.py" line="82"/>
         <source>This participant had no conversation.</source>
         <translation>이 참가자는 대화를 하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/pages.py" line="89"/>
+        <location filename="../../diaryrec/ui/research/pages.py" line="90"/>
         <source>Started {time} (participant&apos;s local time)</source>
         <translation>{time} 시작 (참가자의 현지 시각)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/pages.py" line="91"/>
+        <location filename="../../diaryrec/ui/research/pages.py" line="92"/>
         <source>task {task}</source>
         <translation>과제 {task}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/pages.py" line="99"/>
+        <location filename="../../diaryrec/ui/research/pages.py" line="100"/>
         <source>System prompt</source>
         <translation>시스템 프롬프트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/pages.py" line="103"/>
+        <location filename="../../diaryrec/ui/research/pages.py" line="104"/>
         <source>(the reply failed; this is what arrived)</source>
         <translation>(응답 실패, 도착한 부분만 표시)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/pages.py" line="105"/>
+        <location filename="../../diaryrec/ui/research/pages.py" line="106"/>
         <source>(the reply could not be read as cards; raw text)</source>
         <translation>(응답을 카드로 읽지 못함, 원문 표시)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/pages.py" line="113"/>
+        <location filename="../../diaryrec/ui/research/pages.py" line="114"/>
         <source>#</source>
         <translation>번호</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/pages.py" line="113"/>
+        <location filename="../../diaryrec/ui/research/pages.py" line="114"/>
         <source>Title</source>
         <translation>제목</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/pages.py" line="113"/>
+        <location filename="../../diaryrec/ui/research/pages.py" line="114"/>
         <source>Artist</source>
         <translation>아티스트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/pages.py" line="113"/>
+        <location filename="../../diaryrec/ui/research/pages.py" line="114"/>
         <source>Album, year</source>
         <translation>앨범, 연도</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/pages.py" line="113"/>
+        <location filename="../../diaryrec/ui/research/pages.py" line="114"/>
         <source>Verdict</source>
         <translation>확인 결과</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/pages.py" line="113"/>
+        <location filename="../../diaryrec/ui/research/pages.py" line="114"/>
         <source>Rating</source>
         <translation>평점</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/pages.py" line="113"/>
+        <location filename="../../diaryrec/ui/research/pages.py" line="114"/>
         <source>Why</source>
         <translation>추천 이유</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/pages.py" line="118"/>
+        <location filename="../../diaryrec/ui/research/pages.py" line="119"/>
         <source>(hidden by the participant)</source>
         <translation>(참가자가 숨김)</translation>
     </message>
@@ -1986,109 +2116,88 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>ResearchWords</name>
     <message>
-        <location filename="../../diaryrec/ui/research/words.py" line="23"/>
+        <location filename="../../diaryrec/ui/research/words.py" line="25"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/words.py" line="24"/>
+        <location filename="../../diaryrec/ui/research/words.py" line="26"/>
         <source>Done, diary late</source>
         <translation>완료, 일기 늦음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/words.py" line="25"/>
+        <location filename="../../diaryrec/ui/research/words.py" line="27"/>
         <source>Partly done</source>
         <translation>일부 완료</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/words.py" line="26"/>
+        <location filename="../../diaryrec/ui/research/words.py" line="28"/>
         <source>Missed</source>
         <translation>놓침</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/words.py" line="27"/>
+        <location filename="../../diaryrec/ui/research/words.py" line="29"/>
         <source>In progress at export</source>
         <translation>내보낼 때 진행 중</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/words.py" line="28"/>
+        <location filename="../../diaryrec/ui/research/words.py" line="30"/>
         <source>Not reached at export</source>
         <translation>내보낼 때 아직 안 옴</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/words.py" line="33"/>
+        <location filename="../../diaryrec/ui/research/words.py" line="35"/>
         <source>Ice-breaking</source>
         <translation>아이스브레이킹</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/words.py" line="34"/>
+        <location filename="../../diaryrec/ui/research/words.py" line="36"/>
         <source>Daily experiment</source>
         <translation>오늘의 실험</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/words.py" line="35"/>
-        <location filename="../../diaryrec/ui/research/words.py" line="60"/>
+        <location filename="../../diaryrec/ui/research/words.py" line="37"/>
+        <location filename="../../diaryrec/ui/research/words.py" line="53"/>
         <source>Planning sheet</source>
         <translation>계획 시트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/words.py" line="36"/>
+        <location filename="../../diaryrec/ui/research/words.py" line="38"/>
         <source>Sheet revision</source>
         <translation>시트 수정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/words.py" line="37"/>
+        <location filename="../../diaryrec/ui/research/words.py" line="39"/>
         <source>Own recommender</source>
         <translation>나의 추천 시스템</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/words.py" line="42"/>
+        <location filename="../../diaryrec/ui/research/words.py" line="44"/>
         <source>ice-breaking</source>
         <translation>아이스브레이킹</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/words.py" line="43"/>
+        <location filename="../../diaryrec/ui/research/words.py" line="45"/>
         <source>daily experiment</source>
         <translation>오늘의 실험</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/words.py" line="44"/>
+        <location filename="../../diaryrec/ui/research/words.py" line="46"/>
         <source>own recommender</source>
         <translation>나의 추천 시스템</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/words.py" line="49"/>
-        <source>found in the catalogue</source>
-        <translation>카탈로그에서 찾음</translation>
-    </message>
-    <message>
         <location filename="../../diaryrec/ui/research/words.py" line="50"/>
-        <source>not found (made up?)</source>
-        <translation>찾지 못함 (지어낸 곡?)</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/research/words.py" line="51"/>
-        <source>uncertain match</source>
-        <translation>불확실한 일치</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/research/words.py" line="52"/>
-        <location filename="../../diaryrec/ui/research/words.py" line="53"/>
-        <source>not checked</source>
-        <translation>확인 안 함</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/research/words.py" line="57"/>
         <source>Participant</source>
         <translation>참가자</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/words.py" line="57"/>
+        <location filename="../../diaryrec/ui/research/words.py" line="50"/>
         <source>Recommender</source>
         <translation>추천 시스템</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/words.py" line="60"/>
+        <location filename="../../diaryrec/ui/research/words.py" line="53"/>
         <source>Daily composition</source>
         <translation>오늘의 구성</translation>
     </message>
@@ -2244,137 +2353,137 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>SheetForm</name>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="96"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="98"/>
         <source>Information the recommender gets</source>
         <translation>추천 시스템이 받는 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="98"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="100"/>
         <source>Other information, in your words</source>
         <translation>그 밖의 정보(직접 입력)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="99"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="101"/>
         <source>other information, separated by commas</source>
         <translation>그 밖의 정보, 쉼표로 구분</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="101"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="103"/>
         <source>Notes on preference input</source>
         <translation>선호 입력에 대한 메모</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="102"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="104"/>
         <source>notes (optional)</source>
         <translation>메모(선택)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="104"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="106"/>
         <source>Stage 1 · Preference input</source>
         <translation>1단계 · 선호 분석</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="106"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="108"/>
         <source>What the recommender knows about you</source>
         <translation>추천 시스템이 나에 대해 알게 되는 것</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="110"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="112"/>
         <source>Purpose of the recommendations</source>
         <translation>추천의 목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="112"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="114"/>
         <source>Own purpose</source>
         <translation>나만의 목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="113"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="115"/>
         <source>another purpose, in your words</source>
         <translation>다른 목적(직접 입력)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="114"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="116"/>
         <source>How reasons are explained</source>
         <translation>이유를 설명하는 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="116"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="118"/>
         <source>Own explanation style</source>
         <translation>나만의 설명 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="117"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="119"/>
         <source>another way of explaining, in your words</source>
         <translation>다른 설명 방식(직접 입력)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="122"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="124"/>
         <source>Level of explanation</source>
         <translation>설명의 정도</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="126"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="128"/>
         <source>Number of tracks</source>
         <translation>곡 수</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="128"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="130"/>
         <source>Exclusions</source>
         <translation>제외할 것</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="129"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="131"/>
         <source>e.g. no artists involved in controversies</source>
         <translation>예: 논란이 있는 아티스트 제외</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="130"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="132"/>
         <source>Stage 2 · Presentation</source>
         <translation>2단계 · 추천 제시</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="132"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="134"/>
         <source>What the picks are for and how they are explained</source>
         <translation>추천의 목적과 이유를 설명하는 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="147"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="149"/>
         <source>Stage 3 · User feedback</source>
         <translation>3단계 · 사용자 피드백</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="149"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="151"/>
         <source>How you answer the picks</source>
         <translation>추천에 답하는 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="138"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="140"/>
         <source>Explanation &amp;level</source>
         <translation>설명의 정도(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="139"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="141"/>
         <source>Number of &amp;tracks</source>
         <translation>곡 수(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="140"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="142"/>
         <source>E&amp;xclusions</source>
         <translation>제외할 것(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="143"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="145"/>
         <source>How you give feedback</source>
         <translation>피드백하는 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="145"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="147"/>
         <source>Own way of giving feedback</source>
         <translation>나만의 피드백 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="146"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="148"/>
         <source>your own way of giving feedback (optional)</source>
         <translation>나만의 피드백 방식(선택)</translation>
     </message>
@@ -2382,19 +2491,19 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>StarRating</name>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="50"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="51"/>
         <source>{n} of 5 stars for {subject}</source>
         <translation>{subject}에 별 5개 중 {n}개</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="51"/>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="66"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="52"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="67"/>
         <source>{n} of 5</source>
         <translation>5점 중 {n}점</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="55"/>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="66"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="56"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="67"/>
         <source>not rated</source>
         <translation>평가 안 함</translation>
     </message>
@@ -2598,33 +2707,33 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>Tournament</name>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="91"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="92"/>
         <source>Start over</source>
         <translation>처음부터 다시</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="95"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="96"/>
         <source>or</source>
         <translation>또는</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="129"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="130"/>
         <source>Winner: {name}</source>
         <translation>우승: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="134"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="135"/>
         <source>A tournament needs at least two tracks.</source>
         <translation>토너먼트에는 두 곡 이상이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="140"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="141"/>
         <source>Which do you prefer?</source>
         <translation>어느 쪽이 더 좋나요?</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="143"/>
         <location filename="../../diaryrec/ui/feedback_widgets.py" line="144"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="145"/>
         <source>Prefer {name}</source>
         <translation>{name} 선택</translation>
     </message>
@@ -2632,45 +2741,24 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>TrackCard</name>
     <message>
-        <location filename="../../diaryrec/ui/track_card.py" line="40"/>
+        <location filename="../../diaryrec/ui/track_card.py" line="41"/>
         <source>Open in Spotify</source>
         <translation>Spotify에서 열기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/track_card.py" line="69"/>
+        <location filename="../../diaryrec/ui/track_card.py" line="70"/>
         <source>Keywords: {words}</source>
         <translation>키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/track_card.py" line="76"/>
+        <location filename="../../diaryrec/ui/track_card.py" line="77"/>
         <source>Not found in Spotify, so there is nothing to open.</source>
         <translation>Spotify에서 찾지 못해 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/track_card.py" line="77"/>
+        <location filename="../../diaryrec/ui/track_card.py" line="78"/>
         <source>{title} by {artist}: {verdict}</source>
         <translation>{artist}의 {title}: {verdict}</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/track_card.py" line="92"/>
-        <source>✓ verified in Spotify</source>
-        <translation>✓ Spotify에서 확인됨</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/track_card.py" line="93"/>
-        <source>✗ not found in Spotify</source>
-        <translation>✗ Spotify에 없음</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/track_card.py" line="94"/>
-        <source>? uncertain match</source>
-        <translation>? 확실하지 않음</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/track_card.py" line="95"/>
-        <location filename="../../diaryrec/ui/track_card.py" line="96"/>
-        <source>… not checked yet</source>
-        <translation>… 아직 확인 안 됨</translation>
     </message>
 </context>
 <context>
@@ -2754,7 +2842,7 @@ If it happens again, please send the file diaryrec.log from {folder} to the rese
         <translation>다른 연구에 참여하려면 다른 데이터 폴더를 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/taste.py" line="142"/>
+        <location filename="../../diaryrec/services/taste.py" line="143"/>
         <source>Your notes are longer than {limit:,} characters; please shorten them.</source>
         <translation>메모가 {limit:,}자보다 깁니다. 줄여 주세요.</translation>
     </message>
@@ -2939,121 +3027,295 @@ If it happens again, please send the file diaryrec.log from {folder} to the rese
         <translation>손상되었을 수 있습니다. 같은 위치의 &apos;backups&apos; 폴더에서 사본을 복원하거나, 연구팀에 문의해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/sheets/compiler.py" line="109"/>
+        <location filename="../../diaryrec/sheets/compiler.py" line="110"/>
         <source>The study&apos;s prompt template folder {folder} does not exist.</source>
         <translation>연구의 프롬프트 템플릿 폴더({folder})가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/sheets/compiler.py" line="110"/>
+        <location filename="../../diaryrec/sheets/compiler.py" line="111"/>
         <source>Fix llm.template_dir in the study file, or leave it empty to use the shipped templates.</source>
         <translation>연구 파일의 llm.template_dir을 고치거나, 기본 제공 템플릿을 쓰려면 비워 두세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/sheets/compiler.py" line="131"/>
+        <location filename="../../diaryrec/sheets/compiler.py" line="132"/>
         <source>The prompt template {name} was not found.</source>
         <translation>프롬프트 템플릿({name})을 찾을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/sheets/compiler.py" line="134"/>
+        <location filename="../../diaryrec/sheets/compiler.py" line="135"/>
         <source>{name}, line {line}: {detail}</source>
         <translation>{name}, {line}번째 줄: {detail}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/sheets/compiler.py" line="141"/>
+        <location filename="../../diaryrec/sheets/compiler.py" line="142"/>
         <source>{name}: the template tried something the sandbox forbids ({detail}).</source>
         <translation>{name}: 템플릿이 샌드박스에서 금지된 작업을 시도했습니다 ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/sheets/compiler.py" line="145"/>
+        <location filename="../../diaryrec/sheets/compiler.py" line="146"/>
         <source>{name}: the template asks for too much work ({detail}).</source>
         <translation>{name}: 템플릿이 너무 많은 작업을 요구합니다 ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/sheets/compiler.py" line="151"/>
+        <location filename="../../diaryrec/sheets/compiler.py" line="152"/>
         <source>{name}: {detail}.</source>
         <translation>{name}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/sheets/compiler.py" line="152"/>
+        <location filename="../../diaryrec/sheets/compiler.py" line="153"/>
         <source>See diaryrec/sheets/compiler.py for the variables a template gets.</source>
         <translation>템플릿에서 쓸 수 있는 변수는 diaryrec/sheets/compiler.py를 참고하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="18"/>
+        <source>The language model could not answer.</source>
+        <translation>언어 모델이 답하지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="19"/>
+        <source>Please try again.</source>
+        <translation>다시 시도해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="29"/>
+        <source>No API key is set for the language model provider.</source>
+        <translation>언어 모델 제공자의 API 키가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="30"/>
+        <source>Enter your key in Settings (it is kept in your computer&apos;s password store).</source>
+        <translation>설정에서 키를 입력해 주세요(키는 컴퓨터의 비밀번호 저장소에 보관됩니다).</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="35"/>
+        <source>The provider refused the API key.</source>
+        <translation>제공자가 API 키를 거부했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="36"/>
+        <source>Check the key in Settings; copy it again without spaces.</source>
+        <translation>설정에서 키를 확인하고, 공백 없이 다시 붙여 넣어 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="41"/>
+        <source>The API account has no credit or quota left.</source>
+        <translation>API 계정의 크레딧이나 사용 한도가 남아 있지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="42"/>
+        <source>Tell the research team; they can top up the account or give you another key.</source>
+        <translation>연구팀에 알려 주세요. 계정을 충전하거나 다른 키를 드릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="47"/>
+        <source>Too many requests at the moment.</source>
+        <translation>지금은 요청이 너무 많습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="48"/>
+        <source>Wait a minute and send again; your message is kept.</source>
+        <translation>1분쯤 기다린 뒤 다시 보내 주세요. 메시지는 저장되어 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="49"/>
+        <source>Wait {seconds} seconds and send again; your message is kept.</source>
+        <translation>{seconds}초 기다린 뒤 다시 보내 주세요. 메시지는 저장되어 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="62"/>
+        <source>The language model did not answer in time.</source>
+        <translation>언어 모델이 제시간에 답하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="63"/>
+        <source>Send again; if it keeps happening, check your internet connection.</source>
+        <translation>다시 보내 보세요. 계속되면 인터넷 연결을 확인해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="68"/>
+        <source>The language model service had a problem of its own.</source>
+        <translation>언어 모델 서비스에 문제가 생겼습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="69"/>
+        <source>Wait a moment and send again; your message is kept.</source>
+        <translation>잠시 뒤 다시 보내 주세요. 메시지는 저장되어 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="74"/>
+        <source>Could not reach the language model provider.</source>
+        <translation>언어 모델 제공자에 연결할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="75"/>
+        <source>Check your internet connection, or that the local model server is running.</source>
+        <translation>인터넷 연결이나, 로컬 모델 서버가 켜져 있는지 확인해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="80"/>
+        <source>The language model declined to answer this message.</source>
+        <translation>언어 모델이 이 메시지에 답하기를 거절했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="81"/>
+        <source>Rephrase your message and send it again.</source>
+        <translation>메시지를 바꿔서 다시 보내 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="86"/>
+        <source>The language model&apos;s answer could not be read.</source>
+        <translation>언어 모델의 답을 읽을 수 없었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="87"/>
+        <source>Send again.</source>
+        <translation>다시 보내 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="92"/>
+        <source>This conversation has become too long for the model.</source>
+        <translation>대화가 모델이 다룰 수 있는 길이를 넘었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="93"/>
+        <source>Start a new conversation (your sheet stays the same), or attach fewer or smaller images.</source>
+        <translation>새 대화를 시작하거나(시트는 그대로입니다) 이미지를 줄여 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="98"/>
+        <source>The provider does not offer the model &apos;{model}&apos;.</source>
+        <translation>제공자에게 &apos;{model}&apos; 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="99"/>
+        <source>Check the model name in Settings or in the study file.</source>
+        <translation>설정이나 연구 파일의 모델 이름을 확인해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="104"/>
+        <source>The provider rejected the request.</source>
+        <translation>제공자가 요청을 거부했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="105"/>
+        <source>If you attached an image, this model may not accept images; otherwise tell the research team.</source>
+        <translation>이미지를 첨부했다면 이 모델이 이미지를 받지 않을 수 있습니다. 아니면 연구팀에 알려 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="110"/>
+        <source>Stopped.</source>
+        <translation>중지했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="116"/>
+        <source>The answer was cut off before it was complete.</source>
+        <translation>답이 끝나기 전에 끊겼습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="117"/>
+        <source>Send again; the part that arrived is kept.</source>
+        <translation>다시 보내 주세요. 도착한 부분은 저장되어 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="24"/>
+        <source>✓ verified in Spotify</source>
+        <translation>✓ Spotify에서 확인됨</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="25"/>
+        <source>✗ not found in Spotify</source>
+        <translation>✗ Spotify에 없음</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="26"/>
+        <source>? uncertain match</source>
+        <translation>? 확실하지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="27"/>
+        <location filename="../../diaryrec/ui/words.py" line="28"/>
+        <source>… not checked yet</source>
+        <translation>… 아직 확인 안 됨</translation>
     </message>
 </context>
 <context>
     <name>_SheetScreen</name>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="62"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="63"/>
         <source>Compiled system prompt</source>
         <translation>만들어진 시스템 프롬프트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="66"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="67"/>
         <source>&amp;Save and start chatting</source>
         <translation>저장하고 대화 시작(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="71"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="72"/>
         <source>← &amp;Change the sheet</source>
         <translation>← 시트 수정(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="91"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="92"/>
         <source>The system prompt your choices compile to</source>
         <translation>내 선택으로 만들어지는 시스템 프롬프트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="141"/>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="144"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="142"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="145"/>
         <source>Not complete yet: {problem}</source>
         <translation>아직 완성되지 않았습니다: {problem}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="151"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="152"/>
         <source>An answer is too long (at most {limit} characters or items).</source>
         <translation>답이 너무 깁니다 (최대 {limit}까지 쓸 수 있습니다).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="153"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="154"/>
         <source>Give your recommender a name.</source>
         <translation>추천 시스템의 이름을 정해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="154"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="155"/>
         <source>Write what your recommender is for.</source>
         <translation>추천 시스템의 목적을 적어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="155"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="156"/>
         <source>Stage 1: choose at least one kind of information, or describe your own.</source>
         <translation>1단계: 알려 줄 정보를 하나 이상 고르거나 직접 적어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="156"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="157"/>
         <source>Stage 3: choose at least one way to give feedback.</source>
         <translation>3단계: 피드백 방법을 하나 이상 골라 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="157"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="158"/>
         <source>Stage 3: describe your own way of giving feedback.</source>
         <translation>3단계: 직접 정한 피드백 방법을 설명해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="162"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="163"/>
         <source>Please check this answer ({field}: {detail}).</source>
         <translation>이 답을 확인해 주세요 ({field}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="173"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="174"/>
         <source>The recommender is not running. Check the language model settings.</source>
         <translation>추천 시스템이 실행되고 있지 않습니다. 언어 모델 설정을 확인해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="192"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="193"/>
         <source>Not saved: {error}</source>
         <translation>저장하지 못했습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="209"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="210"/>
         <source>{name} · version {version}</source>
         <translation>{name} · 버전 {version}</translation>
     </message>

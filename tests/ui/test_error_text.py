@@ -14,6 +14,7 @@ from diaryrec.ui.i18n import install_language
 
 from ui_helpers import seoul
 
+
 SHOWN = {
     "ko": "일기를 읽거나 저장할 수 없습니다: 메모.txt: diaryrec에서 사용할 수 있는 사진이 아닙니다. "
     "JPEG, PNG, WebP, GIF 또는 HEIC 사진을 첨부해 주세요.",
@@ -52,7 +53,7 @@ def test_each_kind_of_error_in_korean(korean, tmp_path):
     with pytest.raises(StudyFileError) as raised:
         parse_study_text('[study]\nid = "x"\n', source="mine.toml")
     assert error_text(raised.value) == "mine.toml, 1번째 줄: study.name 항목: 꼭 필요한 항목인데 빠져 있습니다"
-    assert error_text(NoApiKeyError()) == NoApiKeyError().localized("ko")  # the LLM errors carry their own Korean
+    assert error_text(NoApiKeyError()) == "언어 모델 제공자의 API 키가 없습니다. 설정에서 키를 입력해 주세요(키는 컴퓨터의 비밀번호 저장소에 보관됩니다)."
     assert error_text(ValueError("bad value")) == "bad value"
     assert error_text(RuntimeError()) == "RuntimeError"
 

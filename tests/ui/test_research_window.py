@@ -200,8 +200,8 @@ def test_one_participants_view(qtbot, research, study, artifacts_dir):
         assert title in text and artist in text
     assert "of 5" in text and "비 오는 날 듣기 좋은 노래 추천해 줘" in text
     if any(v == "not_found" for _, _, v, _ in tracks):
-        assert "not found (made up?)" in text
-    assert "found in the catalogue" in text
+        assert "✗ not found in Spotify" in text
+    assert "✓ verified in Spotify" in text  # the words of the chat's track cards (diaryrec.ui.words)
     first_day = detail.conversations[0].study_day
     done.click()  # a day button shows that day's record
     assert view.tabs.currentWidget() in (view.conversations, view.diary)

@@ -17,7 +17,8 @@ from PySide6.QtCore import QObject, QUrl
 from diaryrec.research.read import DiaryView, MessageView, TrackView
 from diaryrec.research.report import flatten_content
 from diaryrec.research.browse import ParticipantDetail, local_time
-from diaryrec.ui.research.words import VERDICT_COLOURS, ResearchWords
+from diaryrec.ui.research.words import ResearchWords
+from diaryrec.ui.words import verdict_colour, verdict_text
 
 esc = html.escape
 # not 100% wide: Qt's table layout then overflows by a pixel and shows a horizontal scroll bar
@@ -117,8 +118,7 @@ class ResearchPages(QObject):
             if t.hidden:
                 title += " <span class='empty'>{}</span>".format(esc(self.tr("(hidden by the participant)")))
             album = ", ".join(x for x in (t.album or "", str(t.year) if t.year else "") if x)
-            colour = VERDICT_COLOURS.get(t.verdict, "#57606a")
-            verdict = f"<span style='color:{colour}; font-weight:600'>{esc(self.words.verdict(t.verdict))}</span>"
+            verdict = f"<span style='color:{verdict_colour(t.verdict)}; font-weight:600'>{esc(verdict_text(t.verdict))}</span>"
             rows.append(
                 f"<tr><td>{t.position + 1}</td><td>{title}</td><td>{esc(t.artist)}</td><td>{esc(album)}</td>"
                 f"<td>{verdict}</td><td>{esc(self._rating(t.ratings))}</td><td>{esc(t.reason)}</td></tr>"

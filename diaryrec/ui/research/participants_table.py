@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from diaryrec.research.browse import ParticipantRow, local_time
+from diaryrec.vocabulary import Verdict
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -21,7 +22,7 @@ def _percent(value: float | None) -> str:
 
 
 class ParticipantsModel(QAbstractTableModel):
-    COLUMNS = ("code", "study", "compliance", "complete", "late", "partly", "missed", "sessions", "diary", "not_found", "exported")
+    COLUMNS = ("code", "study", "compliance", "complete", "late", "partly", "missed", "sessions", "diary", Verdict.NOT_FOUND, "exported")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -36,7 +37,7 @@ class ParticipantsModel(QAbstractTableModel):
             "missed": (self.tr("Missed"), self.tr("Days with neither a session nor a diary entry")),
             "sessions": (self.tr("Sessions"), self.tr("Conversations with the recommender")),
             "diary": (self.tr("Diary entries"), self.tr("Saved diary entries")),
-            "not_found": (self.tr("Not found"), self.tr("Hallucination rate: share of suggested tracks the catalogue did not find")),
+            Verdict.NOT_FOUND: (self.tr("Not found"), self.tr("Hallucination rate: share of suggested tracks the catalogue did not find")),
             "exported": (self.tr("Exported"), self.tr("When the participant exported this data (their local time)")),
         }
 
@@ -84,7 +85,7 @@ class ParticipantsModel(QAbstractTableModel):
             "code": s.code.casefold(), "study": s.study_id.casefold(), "compliance": s.compliance,
             "complete": s.days_done, "late": s.days_late, "partly": s.days_partly, "missed": s.days_missed,
             "sessions": s.sessions, "diary": s.diary_entries,
-            "not_found": -1.0 if row.hallucination_rate is None else row.hallucination_rate,
+            Verdict.NOT_FOUND: -1.0 if row.hallucination_rate is None else row.hallucination_rate,
             "exported": s.exported_at.timestamp(),
         }[key]
 
@@ -96,7 +97,7 @@ class ParticipantsModel(QAbstractTableModel):
             return s.study_id
         if key == "compliance":
             return _percent(s.compliance if s.days_total else None)
-        if key == "not_found":
+        if key == Verdict.NOT_FOUND:
             return _percent(row.hallucination_rate)
         if key == "exported":
             return local_time(s.exported_at, s.time_zone)
@@ -106,7 +107,7 @@ class ParticipantsModel(QAbstractTableModel):
         s = row.summary
         if key == "compliance":
             return self.tr("{done} of {total} days complete").format(done=s.days_done, total=s.days_total)
-        if key == "not_found":
+        if key == Verdict.NOT_FOUND:
             return self.tr("{not_found} of {tracks} suggested tracks were not found").format(not_found=row.not_found, tracks=row.tracks)
         if key == "exported":
             return s.time_zone

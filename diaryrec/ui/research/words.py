@@ -1,9 +1,12 @@
-"""The words for the codes stored in study data (day states, verdicts, activities,
-roles), in the interface language. Colour is never the only carrier of a state."""
+"""The words for the codes stored in study data (day states, activities, roles), in
+the interface language. Colour is never the only carrier of a state. A track's
+verdict has its words and colour in diaryrec/ui/words.py, shared with the chat."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
+
+from diaryrec.vocabulary import Activity, ConversationPurpose
 
 # background and border of each day state (the home screen's timeline uses the same)
 STATE_COLOURS = {
@@ -14,7 +17,6 @@ STATE_COLOURS = {
     "today": ("#ffffff", "#0969da"),
     "upcoming": ("#f6f8fa", "#d8dee4"),
 }
-VERDICT_COLOURS = {"verified": "#1a7f37", "not_found": "#cf222e", "uncertain": "#9a6700"}
 
 
 class ResearchWords(QObject):
@@ -30,27 +32,18 @@ class ResearchWords(QObject):
 
     def activity(self, code: str) -> str:
         return {
-            "ice_breaking": self.tr("Ice-breaking"),
-            "daily_composer": self.tr("Daily experiment"),
-            "planning_sheet": self.tr("Planning sheet"),
-            "planning_revision": self.tr("Sheet revision"),
-            "own_recommender": self.tr("Own recommender"),
+            Activity.ICE_BREAKING: self.tr("Ice-breaking"),
+            Activity.DAILY_COMPOSER: self.tr("Daily experiment"),
+            Activity.PLANNING_SHEET: self.tr("Planning sheet"),
+            Activity.PLANNING_REVISION: self.tr("Sheet revision"),
+            Activity.OWN_RECOMMENDER: self.tr("Own recommender"),
         }.get(code, code)
 
     def purpose(self, code: str) -> str:
         return {
-            "ice_breaking": self.tr("ice-breaking"),
-            "daily": self.tr("daily experiment"),
-            "own_recommender": self.tr("own recommender"),
-        }.get(code, code)
-
-    def verdict(self, code: str) -> str:
-        return {
-            "verified": self.tr("found in the catalogue"),
-            "not_found": self.tr("not found (made up?)"),
-            "uncertain": self.tr("uncertain match"),
-            "unchecked": self.tr("not checked"),
-            "pending": self.tr("not checked"),
+            ConversationPurpose.ICE_BREAKING: self.tr("ice-breaking"),
+            ConversationPurpose.DAILY: self.tr("daily experiment"),
+            ConversationPurpose.OWN_RECOMMENDER: self.tr("own recommender"),
         }.get(code, code)
 
     def role(self, code: str) -> str:

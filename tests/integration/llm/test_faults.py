@@ -15,6 +15,8 @@ from diaryrec.llm.provider import ProviderConfig, ResponseMode
 from diaryrec.services.turn import TurnService
 from diaryrec.store.models import Event, Message
 
+from korean_catalogue import korean
+
 
 def history(store, cid):
     with store.session() as session:
@@ -47,7 +49,7 @@ def test_provider_errors_become_typed_errors(make_service, store, fake, fault, p
     with pytest.raises(error) as raised:
         service.run_turn(cid, "my message")
     assert len(fake.chat_requests) == times  # retried once only where it can help (5xx)
-    assert raised.value.localized("ko") and str(raised.value)
+    assert korean(raised.value) and str(raised.value)
     stored = assert_kept_and_nothing_complete(store, cid)
     with store.session() as session:
         event = session.exec(select(Event).where(Event.kind == "turn_failed")).one()
@@ -87,7 +89,7 @@ def test_no_key_fails_before_any_request(store, validator):
         cid = start(service)
         with pytest.raises(errors.NoApiKeyError) as raised:
             service.run_turn(cid, "my message")
-    assert "Settings" in str(raised.value) and "설정" in raised.value.localized("ko")
+    assert "Settings" in str(raised.value) and "설정" in korean(raised.value)
     assert_kept_and_nothing_complete(store, cid)
 
 

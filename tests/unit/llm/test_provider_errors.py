@@ -7,6 +7,8 @@ from diaryrec.llm.provider import ProviderConfig, ProviderMemory, ResponseMode, 
 from diaryrec.secrets import SecretName, set_secret
 from diaryrec.settings import Settings
 
+from korean_catalogue import korean
+
 
 def test_config_comes_from_study_settings_and_keyring(default_study):
     study = default_study.study
@@ -47,12 +49,12 @@ def test_every_error_speaks_english_and_korean(cls):
     err = cls.__new__(cls)
     kwargs = {"model": "gpt-x"} if cls is errors.ModelNotFoundError else {}
     err.__init__("detail", partial="p", **kwargs)  # type: ignore[misc]
-    assert str(err) and err.localized("ko") and err.localized("ko") != str(err)
-    assert any("\uac00" <= ch <= "\ud7a3" for ch in err.localized("ko"))
+    assert str(err) and korean(err) and korean(err) != str(err)
+    assert any("\uac00" <= ch <= "\ud7a3" for ch in korean(err))
     assert err.kind and err.partial == "p" and err.detail == "detail"
 
 
 def test_rate_limit_says_how_long_to_wait():
     err = errors.RateLimitError(retry_after=7.2)
-    assert err.retry_after == 7 and "7 seconds" in str(err) and "7초" in err.localized("ko")
+    assert err.retry_after == 7 and "7 seconds" in str(err) and "7초" in korean(err)
     assert "a minute" in str(errors.RateLimitError())

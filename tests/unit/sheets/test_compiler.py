@@ -12,7 +12,7 @@ from diaryrec.sheets import (
     composer_options,
     parse_sheet,
 )
-from diaryrec.sheets.vocabulary import label
+from diaryrec.sheets.prompt_words import label
 
 from tests.unit.sheets.sheet_samples import sheet_data
 
@@ -134,9 +134,9 @@ def test_day_composer_makes_a_planning_sheet_that_compiles_the_same_way():
 
 
 def test_composer_offers_the_paper_s_options_and_the_participant_s_ideas():
-    options = composer_options("ko", {1: ["좋아하는 사진", " "], 3: ["이모지로 답하기"]})
+    options = composer_options(lambda code: f"<{code}>", {1: ["좋아하는 사진", " "], 3: ["이모지로 답하기"]})
     assert [o.text for o in options.data_types if not o.code] == ["좋아하는 사진"]
     assert {o.code for o in options.data_types if o.code} >= {"demographics", "mood_image", "youtube_channel"}
     assert [o.text for o in options.feedback_modes if not o.code] == ["이모지로 답하기"]
     assert all(o.text for o in options.purposes)
-    assert label("rating", "ko") in [o.text for o in options.feedback_modes]
+    assert "<rating>" in [o.text for o in options.feedback_modes]  # the screen's words, from the caller (ui)
