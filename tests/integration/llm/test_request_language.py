@@ -10,6 +10,7 @@ import re
 from diaryrec.services.feedback import FeedbackItem
 from diaryrec.sheets import parse_sheet
 from diaryrec.vocabulary import FeedbackKind
+from diaryrec.services.sheet_versions import save_sheet_version
 
 from tests.unit.sheets.sheet_samples import sheet_data
 
@@ -24,8 +25,8 @@ def reply(*tracks):
 
 
 def sheet_conversation(service, language):
-    version = service.save_sheet_version(parse_sheet(sheet_data(language=language)), sheet_key="recommender-1",
-                                         kind="planning", study_day=8)
+    version = save_sheet_version(service.store, parse_sheet(sheet_data(language=language)), sheet_key="recommender-1",
+                                 kind="planning", study_day=8)
     return service.start_conversation(purpose="own_recommender", study_day=9, sheet_version_id=version.id, language="en")
 
 
