@@ -22,17 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from diaryrec.settings import Settings
-from diaryrec.ui.context import AppContext
+from diaryrec.runtime.context import AppContext
 from diaryrec.ui.credentials import CredentialsForm, store_secrets
-from diaryrec.ui.data_location import choose_data_dir
+from diaryrec.runtime.data_location import choose_data_dir
 from diaryrec.ui.errors import error_text
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.widgets import page_scroll
+from diaryrec.ui.screen import Screen
 
 LANGUAGES = ["", "en", "ko"]
 
 
-class SettingsView(QWidget):
+class SettingsView(QWidget, Screen):
     language_changed = Signal(str)
     reminders_changed = Signal()
     saved = Signal()

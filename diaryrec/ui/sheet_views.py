@@ -5,7 +5,7 @@ in a worker and then open the chat with that version."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,10 +30,15 @@ from diaryrec.sheets.compiler import compile_sheet
 from diaryrec.sheets.io import sheet_to_dict
 from diaryrec.sheets.vocabulary import label
 from diaryrec.ui.chat_view import ChatView
-from diaryrec.ui.context import AppContext
+from diaryrec.runtime.context import AppContext
 from diaryrec.ui.errors import error_text
 from diaryrec.ui.sheet_form import SheetForm
+from diaryrec.ui.services import ServicesGate
 from diaryrec.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from diaryrec.services.turn import TurnService
+
 
 
 def _scroll(widget: QWidget) -> QScrollArea:
@@ -50,9 +55,9 @@ class _SheetScreen(QWidget):
 
     chat_opened = Signal()
 
-    def __init__(self, context: AppContext, tasks: TaskRunner, day: int, read_only: bool, parent: QWidget | None = None):
+    def __init__(self, context: AppContext, tasks: TaskRunner, services: ServicesGate, day: int, read_only: bool, parent: QWidget | None = None):
         super().__init__(parent)
-        self.context, self.tasks, self.day, self.read_only = context, tasks, day, read_only
+        self.context, self.tasks, self.services, self.day, self.read_only = context, tasks, services, day, read_only
         self.lang = context.language
         self.form: SheetForm | None = None
         self.saved: SheetInfo | None = None
@@ -67,7 +72,7 @@ class _SheetScreen(QWidget):
         self.save_button.setObjectName("primaryButton")
         self.save_button.clicked.connect(self.save)
         self.save_button.setEnabled(not read_only)
-        self.chat = ChatView(context, tasks)
+        self.chat = ChatView(context, tasks, services)
         self.edit_button = QPushButton(self.tr("← &Change the sheet"))
         self.edit_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
         self.edit_button.setVisible(not read_only)
@@ -126,8 +131,8 @@ class _SheetScreen(QWidget):
             return
         self.problem.clear()
         self.save_button.setEnabled(not self.read_only)
-        turns = self.context.turns
-        self.preview.setPlainText(compile_sheet(sheet, turns.template_dir if turns else None).system_prompt)
+        active = self.context.study  # the study's templates, as the recommender compiles them
+        self.preview.setPlainText(compile_sheet(sheet, (active.study.llm.template_dir or None) if active else None).system_prompt)
         self.sheet_changed(sheet)
 
     def sheet_changed(self, sheet: Any) -> None:
@@ -169,6 +174,10 @@ class _SheetScreen(QWidget):
             self.problem.setText(self.explain(exc))
             return
         turns = self.context.turns
+        if turns is None and self.services.starting:
+            self.save_button.setEnabled(False)
+            self.services.when_ready(self, self.save)  # saved once the recommender is up
+            return
         if turns is None:
             self.problem.setText(self.tr("The recommender is not running. Check the language model settings."))
             return
@@ -198,11 +207,9 @@ class _SheetScreen(QWidget):
 
     def open_chat(self, info: SheetInfo, conversation_id: int | None) -> None:
         purpose = "daily" if info.kind == "daily" else "own_recommender"
-        turns, day, lang = self.context.turns, self.day, self.lang
+        day, lang = self.day, self.lang
 
-        def create() -> int:
-            if turns is None:
-                raise RuntimeError("the recommender is not running")
+        def create(turns: TurnService) -> int:
             return turns.start_conversation(purpose=purpose, study_day=day, sheet_version_id=info.id, language=lang)
 
         fb = info.content.get("feedback", {})
@@ -216,8 +223,8 @@ class _SheetScreen(QWidget):
 class ComposerView(_SheetScreen):
     """Week 1, days 2–7: today's choices for the three stages, then the chat."""
 
-    def __init__(self, context: AppContext, tasks: TaskRunner, day: int, *, read_only: bool = False, parent: QWidget | None = None):
-        super().__init__(context, tasks, day, read_only, parent)
+    def __init__(self, context: AppContext, tasks: TaskRunner, services: ServicesGate, day: int, *, read_only: bool = False, parent: QWidget | None = None):
+        super().__init__(context, tasks, services, day, read_only, parent)
         self.setObjectName("composer")
         self.intro = QLabel(self.tr("Compose today's experiment: choose one or more ways for each stage. "
                                     "Your own ideas from the ice-breaking sheet are marked ★ and listed first."))
@@ -258,9 +265,9 @@ class PlanningView(_SheetScreen):
     """The planning sheet; with ``revision`` it starts from the earlier version (or a
     new scenario) and shows what changed, field by field and in the prompt."""
 
-    def __init__(self, context: AppContext, tasks: TaskRunner, day: int, *, revision: bool = False, read_only: bool = False,
+    def __init__(self, context: AppContext, tasks: TaskRunner, services: ServicesGate, day: int, *, revision: bool = False, read_only: bool = False,
                  parent: QWidget | None = None):
-        super().__init__(context, tasks, day, read_only, parent)
+        super().__init__(context, tasks, services, day, read_only, parent)
         self.setObjectName("planning")
         self.revision = revision
         self.base: SheetInfo | None = None  # what a revision starts from
