@@ -105,13 +105,11 @@ def artifacts_dir() -> Path:
 
 @pytest.fixture(autouse=True)
 def no_leftover_threads():
-    """A test fails when it leaves a thread running (napari's rule)."""
+    """A test fails when it leaves a thread running (napari's rule): a Python thread,
+    daemon or not (the sandbox's loopback servers), or a busy Qt pool worker."""
+    from leftovers import leftover_work
+
     before = {t.ident for t in threading.enumerate()}
     yield
-    leftover = [
-        t for t in threading.enumerate() if t.ident not in before and t.is_alive() and not t.daemon
-    ]
-    for thread in leftover:
-        thread.join(timeout=5)
-    still = [t.name for t in leftover if t.is_alive()]
-    assert not still, f"threads left running: {still}"
+    left = leftover_work(before)
+    assert not left, f"left running: {left}"

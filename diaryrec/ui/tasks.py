@@ -28,6 +28,7 @@ test fixtures after every test, so no thread outlives its owner.
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -91,6 +92,19 @@ def _bound_owner(callback: Callable[..., Any] | None) -> QObject | None:
     return owner if isinstance(owner, QObject) else None
 
 
+_live: "weakref.WeakSet[TaskRunner]" = weakref.WeakSet()
+
+
+def busy_pools() -> list[str]:
+    """The thread pools with a worker still running: every TaskRunner's and Qt's global
+    one (for the test fixtures' check that nothing outlives its test)."""
+    busy = [f"{runner.objectName() or 'TaskRunner'} ({runner.active()} busy)"
+            for runner in list(_live) if shiboken6.isValid(runner) and runner.active()]
+    if QThreadPool.globalInstance().activeThreadCount():
+        busy.append(f"global QThreadPool ({QThreadPool.globalInstance().activeThreadCount()} busy)")
+    return busy
+
+
 class TaskRunner(QObject):
     unhandled = Signal(object)  # an exception no caller handled: the window shows it
 
@@ -102,6 +116,7 @@ class TaskRunner(QObject):
         self._running: set[Operation] = set()
         self._latest: dict[tuple[int, str], object] = {}
         self._closed = False
+        _live.add(self)
 
     def run(
         self,
