@@ -107,9 +107,9 @@ def artifacts_dir() -> Path:
 def no_leftover_threads():
     """A test fails when it leaves a thread running (napari's rule): a Python thread,
     daemon or not (the sandbox's loopback servers), or a busy Qt pool worker."""
-    from leftovers import leftover_work
+    from leftovers import leftover_work, running_threads
 
-    before = {t.ident for t in threading.enumerate()}
+    before = running_threads()
     yield
     left = leftover_work(before)
     assert not left, f"left running: {left}"

@@ -7,15 +7,21 @@ import threading
 import time
 
 
-def started_threads(before: set[int | None]) -> list[threading.Thread]:
+def running_threads() -> set[threading.Thread]:
+    """The threads now, as objects: a new thread may reuse the ident of a Qt worker's
+    dummy thread that is gone."""
+    return set(threading.enumerate())
+
+
+def started_threads(before: set[threading.Thread]) -> list[threading.Thread]:
     """Python threads started since ``before``, daemon ones too (the sandbox's loopback
     servers are daemons). A Qt pool worker that ran Python shows up as a dummy thread
     that never ends; the pools are checked by ``busy_pools`` instead."""
     return [t for t in threading.enumerate()
-            if t.ident not in before and t.is_alive() and not isinstance(t, threading._DummyThread)]  # noqa: SLF001
+            if t not in before and t.is_alive() and not isinstance(t, threading._DummyThread)]  # noqa: SLF001
 
 
-def leftover_work(before: set[int | None], wait_s: float = 5.0) -> list[str]:
+def leftover_work(before: set[threading.Thread], wait_s: float = 5.0) -> list[str]:
     """What is still running ``wait_s`` after the test: threads started during it and
     busy Qt pool workers (only when Qt is loaded)."""
     import sys

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject
 
 from diaryrec.errors import QT_TRANSLATE_NOOP, UserError
 from diaryrec.ui.tasks import TaskRunner
-from leftovers import leftover_work
+from leftovers import leftover_work, running_threads
 
 
 def test_progress_reaches_the_gui_thread_in_order(qtbot):
@@ -102,7 +102,7 @@ def test_an_error_nobody_handles_is_shown_in_the_window_in_words(qtbot, open_win
 def test_the_leftover_check_sees_a_busy_pool_worker(qtbot):
     runner = TaskRunner()
     release = threading.Event()
-    before = {t.ident for t in threading.enumerate()}
+    before = running_threads()
     runner.run(release.wait, 10)
     qtbot.waitUntil(lambda: runner.active() == 1)
     try:
@@ -116,7 +116,7 @@ def test_the_leftover_check_sees_a_busy_pool_worker(qtbot):
 def test_the_leftover_check_sees_a_loopback_server_left_running():
     from diaryrec.sandbox.spotify_fake import start_sandbox_spotify
 
-    before = {t.ident for t in threading.enumerate()}
+    before = running_threads()
     fake = start_sandbox_spotify()
     try:
         left = leftover_work(before, wait_s=0.1)
