@@ -74,8 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         if args.command is None:
-            # the first paint's data is read before Qt is imported (see diaryrec.startup)
-            from diaryrec.startup import first_paint
+            # the first paint's data is read before Qt is imported (see diaryrec.runtime.startup)
+            from diaryrec.runtime.startup import first_paint
 
             first = first_paint(args.data_dir, bool(args.sandbox))
             from diaryrec.ui.app import run_app

@@ -4,7 +4,6 @@ offscreen Qt platform. No test may touch the participant's real data or secrets.
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
@@ -107,13 +106,11 @@ def artifacts_dir() -> Path:
 
 @pytest.fixture(autouse=True)
 def no_leftover_threads():
-    """A test fails when it leaves a thread running (napari's rule)."""
-    before = {t.ident for t in threading.enumerate()}
+    """A test fails when it leaves a thread running (napari's rule): a Python thread,
+    daemon or not (the sandbox's loopback servers), or a busy Qt pool worker."""
+    from leftovers import leftover_work, running_threads
+
+    before = running_threads()
     yield
-    leftover = [
-        t for t in threading.enumerate() if t.ident not in before and t.is_alive() and not t.daemon
-    ]
-    for thread in leftover:
-        thread.join(timeout=5)
-    still = [t.name for t in leftover if t.is_alive()]
-    assert not still, f"threads left running: {still}"
+    left = leftover_work(before)
+    assert not left, f"left running: {left}"

@@ -8,6 +8,7 @@ context manager) shuts it down and joins the thread.
 from __future__ import annotations
 
 import json
+import socket
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -104,6 +105,33 @@ class _Server(ThreadingHTTPServer):
     request_queue_size = 64
     owner: "LoopbackServer"
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._open: set[socket.socket] = set()
+        self._open_lock = threading.Lock()
+
+    def get_request(self) -> tuple[socket.socket, Any]:
+        request, address = super().get_request()
+        with self._open_lock:
+            self._open.add(request)
+        return request, address
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._open_lock:
+            self._open.discard(request)
+        super().shutdown_request(request)
+
+    def end_connections(self) -> None:
+        """Wake every handler thread still waiting on a kept-alive connection, so a
+        stopped fake leaves no thread behind."""
+        with self._open_lock:
+            open_now = list(self._open)
+        for request in open_now:
+            try:
+                request.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass  # the client closed it already
+
 
 class LoopbackServer:
     """Base of the fakes: ``with FakeX() as fake: fake.url …``."""
@@ -138,6 +166,7 @@ class LoopbackServer:
             self._server.shutdown()
             self._thread.join(timeout=5)
             self._thread = None
+        self._server.end_connections()
         self._server.server_close()
 
     def __enter__(self) -> "LoopbackServer":

@@ -7,6 +7,7 @@ screenshot. A past day opens read-only."""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QImage
@@ -15,10 +16,16 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from diaryrec.protocol import schedule
 from diaryrec.protocol.model import Activity
 from diaryrec.services import diary
-from diaryrec.ui.context import AppContext
+from diaryrec.runtime.context import AppContext
+from diaryrec.ui.screen import Screen
 from diaryrec.ui.screenshots import png_bytes
+from diaryrec.ui.services import ServicesGate
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.vocabulary import ConversationPurpose
+
+if TYPE_CHECKING:
+    from diaryrec.services.turn import TurnService
+    from diaryrec.ui.chat_view import ChatView
 
 log = logging.getLogger(__name__)
 
@@ -33,14 +40,15 @@ def _store_capture(store, day: int, image: QImage, previous: int | None) -> int:
 class OwnRecommenderView(QWidget):
     """Weeks 2–3, days 2–7: the chat with the newest planning sheet version."""
 
-    def __init__(self, context: AppContext, tasks: TaskRunner, day: int, *, read_only: bool = False, parent: QWidget | None = None):
+    def __init__(self, context: AppContext, tasks: TaskRunner, services: ServicesGate, day: int, *, read_only: bool = False,
+                 parent: QWidget | None = None):
         from diaryrec.ui.chat_view import ChatView
 
         super().__init__(parent)
         self.context, self.day, self.read_only = context, day, read_only
         self.title = QLabel()
         self.title.setObjectName("cardHeading")
-        self.chat = ChatView(context, tasks)
+        self.chat = ChatView(context, tasks, services)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -61,11 +69,9 @@ class OwnRecommenderView(QWidget):
             self.title.setText(self.tr("No planning sheet yet: fill it in on the first day of week 2."))
             self.chat.setEnabled(False)
             return
-        turns, day, lang = self.context.turns, self.day, self.context.language
+        day, lang = self.day, self.context.language
 
-        def create() -> int:
-            if turns is None:
-                raise RuntimeError("the recommender is not running")
+        def create(turns: TurnService) -> int:
             return turns.start_conversation(purpose=ConversationPurpose.OWN_RECOMMENDER, study_day=day, sheet_version_id=info.id, language=lang)
 
         self.title.setText(self.tr("{name} · version {version}").format(name=info.content.get("name", ""), version=info.version))
@@ -74,15 +80,16 @@ class OwnRecommenderView(QWidget):
                                    own_description=fb.get("own_description", ""), read_only=self.read_only)
 
 
-class ActivityView(QWidget):
+class ActivityView(QWidget, Screen):
     back_requested = Signal()
     diary_requested = Signal(int)
     settings_requested = Signal()
     turn_idle = Signal()  # a turn on this screen has ended
 
-    def __init__(self, context: AppContext, tasks: TaskRunner, diary_tasks: TaskRunner, parent: QWidget | None = None):
+    def __init__(self, context: AppContext, tasks: TaskRunner, diary_tasks: TaskRunner, services: ServicesGate,
+                 parent: QWidget | None = None):
         super().__init__(parent)
-        self.context, self.tasks, self.diary_tasks = context, tasks, diary_tasks
+        self.context, self.tasks, self.diary_tasks, self.services = context, tasks, diary_tasks, services
         self.setObjectName("activityView")
         self.day: int | None = None
         self.activity: Activity | None = None
@@ -131,7 +138,7 @@ class ActivityView(QWidget):
         if read_only:
             title += " · " + self.tr("read-only")
         self.title.setText(title)
-        args = (self.context, self.tasks, day)
+        args = (self.context, self.tasks, self.services, day)
         if activity is Activity.ICE_BREAKING:
             body: QWidget = IceBreakingView(*args, read_only=read_only)
         elif activity is Activity.DAILY_COMPOSER:
@@ -156,7 +163,7 @@ class ActivityView(QWidget):
             Activity.OWN_RECOMMENDER: self.tr("Your own recommender"),
         }[activity]
 
-    def chats(self) -> list:  # type: ignore[type-arg]
+    def chats(self) -> list[ChatView]:
         from diaryrec.ui.chat_view import ChatView
 
         return self.body.findChildren(ChatView) if self.body is not None else []
@@ -176,9 +183,13 @@ class ActivityView(QWidget):
             self.diary_tasks.run(_store_capture, self.context.store, self.day, image, previous,
                                  on_done=lambda shot_id, k=key, n=chat.turns_done: self._captured.__setitem__(k, (n, shot_id)))
 
-    def stop_turns(self) -> None:
-        for chat in self.chats():
+    def stop_work(self) -> None:
+        for chat in self.chats():  # a reply being streamed ends now
             chat.stop()
+
+    @property
+    def busy(self) -> bool:
+        return any(chat.busy for chat in self.chats())
 
     def flush(self) -> None:
         if self.body is not None:

@@ -1,12 +1,9 @@
 """Starting the desktop app (and the smoke start that ``selftest`` runs).
 
-Start-up paints before it loads (issue 5: the home screen within twice the time of
-a bare Qt window). Step one: ``diaryrec.startup`` reads the saved window state and
-the home screen with the standard library, before Qt is imported; ``run_app``
-paints the window from it. Step two, in a worker: the screens' modules, the store
-(SQLAlchemy; Alembic when a migration is due), the settings (pydantic) and the
-joined study; the window then ``attach``es them, and the LLM and Spotify clients
-start in another worker.
+Start-up paints before it loads; its phases are ``runtime.startup.Startup``'s.
+``run_app`` paints the window from the ``FirstPaint`` read before Qt was imported,
+then after its first frame opens the store in a worker (``load``) and hands it to
+the window, which starts the LLM and Spotify clients in another worker.
 """
 
 from __future__ import annotations
@@ -28,14 +25,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from diaryrec import __version__
 from diaryrec.errors import QT_TRANSLATE_NOOP, UserError
 from diaryrec.paths import resources_dir
-from diaryrec.startup import FirstPaint, first_paint
+from diaryrec.runtime import startup
+from diaryrec.runtime.startup import FirstPaint, first_paint
 from diaryrec.ui.errors import error_text
 from diaryrec.ui.i18n import install_language, system_language
 from diaryrec.ui.main_thread_gc import MainThreadGC
 from diaryrec.ui.main_window import SCREEN_MODULES, MainWindow
 
 if TYPE_CHECKING:
-    from diaryrec.ui.context import AppContext
+    from diaryrec.runtime.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -65,19 +63,16 @@ def open_context(data_dir: Path, sandbox: bool) -> AppContext:
     """Step two, in a worker: the screens' modules, then the store and the study."""
     for name in SCREEN_MODULES:
         importlib.import_module(name)
-    from diaryrec.ui.context import AppContext
-
-    return AppContext.open(data_dir, sandbox=sandbox)
+    return startup.open_context(data_dir, sandbox, system_language())
 
 
 def in_a_language(first: FirstPaint) -> FirstPaint:
-    """``first`` with its interface language decided: the saved one, the study's, else
-    this computer's (which needs Qt, so diaryrec.startup leaves it open)."""
-    return first if first.language else dataclasses.replace(first, language=system_language())
+    """``first`` knowing this computer's language (Qt tells it, so runtime.startup leaves it open)."""
+    return dataclasses.replace(first, system_language=system_language())
 
 
 def run_app(args: argparse.Namespace, first: FirstPaint | None = None) -> int:
-    """The desktop app. ``first``: read before Qt was imported (see diaryrec.startup)."""
+    """The desktop app. ``first``: read before Qt was imported (see diaryrec.runtime.startup)."""
     if first is None:
         first = first_paint(args.data_dir, bool(args.sandbox))
     layout, data_dir = first.layout, first.layout.root
@@ -98,12 +93,6 @@ def run_app(args: argparse.Namespace, first: FirstPaint | None = None) -> int:
         context.store.log_event("app_started", version=__version__, sandbox=context.sandbox)
         return context
 
-    def attach(context: AppContext) -> None:
-        window.attach(context)
-        if context.study is not None:
-            # the home screen does not need the LLM and Spotify clients: they start now, in a worker
-            context.start_services_in_background(window.tasks, on_done=lambda _: window.recheck_unchecked_tracks())
-
     def failed(exc: BaseException) -> None:
         if not isinstance(exc, UserError):
             log.error("the study data could not be opened", exc_info=exc)
@@ -118,7 +107,7 @@ def run_app(args: argparse.Namespace, first: FirstPaint | None = None) -> int:
         _exit_when_home_shown(app, window)
     # after the first frame: importing the store in a worker before it would slow the
     # paint by a third (the worker holds the interpreter lock while it imports)
-    window.call_after_first_frame(lambda: window.tasks.run(load, on_done=attach, on_error=failed))
+    window.call_after_first_frame(lambda: window.tasks.run(load, on_done=window.attach, on_error=failed))
     collector = MainThreadGC(app).start()
     previous_hook, sys.excepthook = sys.excepthook, unexpected_error_reporter(window, layout.logs)
     try:
@@ -193,11 +182,9 @@ def smoke_start() -> str:
     """Start the main window on an empty data folder, render it once, close it."""
     import tempfile
 
-    from diaryrec.ui.context import AppContext
-
     app = ensure_application()
     with tempfile.TemporaryDirectory(prefix="diaryrec-qt-") as tmp:
-        context = AppContext.open(Path(tmp))
+        context = startup.open_context(Path(tmp), False, system_language())
         window = MainWindow(context, reminders=False)
         window.show()
         app.processEvents()

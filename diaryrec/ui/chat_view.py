@@ -2,9 +2,11 @@
 recommendation cards that fill in as the catalog answers, feedback widgets under a
 reply, stop and retry, and errors shown in the conversation with what to do.
 
-A turn runs on a TaskRunner thread (``TurnService.run_turn``); its callbacks emit
-this view's private signals, which Qt queues to the GUI thread, so no widget is
-touched from the worker. Streamed text is painted at most every ``PAINT_MS``.
+A turn runs on a TaskRunner thread (``TurnService.run_turn``); its callbacks report
+progress (text, verdicts, the new conversation) that the runner hands to this view on
+the GUI thread, and drops once the view is gone or shows another conversation, so no
+widget is touched from the worker. Streamed text is painted at most every
+``PAINT_MS``. Sending waits for the services (``ServicesGate.ready``).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QKeyEvent
@@ -34,13 +36,17 @@ from diaryrec.llm.errors import LlmError
 from diaryrec.media.images import PreparedImage, prepare_image, prepare_image_bytes
 from diaryrec.services.feedback import FeedbackItem
 from diaryrec.services.conversation import ConversationView, TrackView, last_user_message, read_conversation, read_track
-from diaryrec.ui.context import AppContext
+from diaryrec.runtime.context import AppContext
 from diaryrec.ui.errors import error_text
 from diaryrec.ui.feedback_widgets import FeedbackPanel
 from diaryrec.ui.screenshots import png_bytes, render_full
+from diaryrec.ui.services import ServicesGate
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.track_card import TrackCard
 from diaryrec.vocabulary import FollowUpKind, Verdict
+
+if TYPE_CHECKING:
+    from diaryrec.services.turn import TurnService
 
 log = logging.getLogger(__name__)
 PAINT_MS = 40
@@ -114,19 +120,14 @@ class ChatView(QWidget):
     turn_finished = Signal(object)  # TurnResult
     turn_ended = Signal()  # finished, failed or stopped
     conversation_started = Signal(int)
-    # filled from the worker thread; queued to this (GUI-thread) object
-    _text_arrived = Signal(str)
-    _tracks_arrived = Signal(list)
-    _verdict_arrived = Signal(object)
-    _conversation_made = Signal(int)
 
-    def __init__(self, context: AppContext, tasks: TaskRunner, parent: QWidget | None = None):
+    def __init__(self, context: AppContext, tasks: TaskRunner, services: ServicesGate, parent: QWidget | None = None):
         super().__init__(parent)
-        self.context, self.tasks = context, tasks
+        self.context, self.tasks, self.services = context, tasks, services
         self.setObjectName("chatView")
         self.setAcceptDrops(True)
         self.conversation_id: int | None = None
-        self.factory: Callable[[], int] | None = None
+        self.factory: Callable[[TurnService], int] | None = None
         self.feedback_modes: list[str] = []
         self.own_description = ""
         self.read_only = False
@@ -206,14 +207,12 @@ class ChatView(QWidget):
         self._card_timer = QTimer(self)
         self._card_timer.setInterval(0)
         self._card_timer.timeout.connect(self._next_card)
-        self._text_arrived.connect(self._on_text)
-        self._tracks_arrived.connect(self._on_tracks)
-        self._verdict_arrived.connect(self._on_verdict)
-        self._conversation_made.connect(self._made)
+        services.ready.connect(self._update_buttons)
+        services.failed.connect(self._update_buttons)
         self._update_buttons()
 
     # -- which conversation ------------------------------------------------------------
-    def set_conversation(self, conversation_id: int | None, factory: Callable[[], int] | None = None, *,
+    def set_conversation(self, conversation_id: int | None, factory: Callable[[TurnService], int] | None = None, *,
                          feedback_modes: Sequence[str] = (), own_description: str = "", read_only: bool = False) -> None:
         """Show a stored conversation, or an empty one that ``factory`` (run in the
         worker before the first turn) creates."""
@@ -225,7 +224,10 @@ class ChatView(QWidget):
         self.composer.setVisible(not read_only)
         self._clear()
         if conversation_id is not None:
-            self.tasks.run(read_conversation, self.context.store, conversation_id, on_done=self._show_history, on_error=self._history_failed)
+            self.tasks.run(read_conversation, self.context.store, conversation_id, owner=self, topic="conversation",
+                           on_done=self._show_history, on_error=self._history_failed)
+        else:
+            self.tasks.forget(self, "conversation")
         self._update_buttons()
 
     def _clear(self) -> None:
@@ -251,8 +253,6 @@ class ChatView(QWidget):
         self._add_error(self.tr("This conversation could not be read: {error}").format(error=error_text(exc)), retry=None)
 
     def _show_history(self, conv: ConversationView) -> None:
-        if conv.id != self.conversation_id:
-            return
         last = conv.messages[-1] if conv.messages else None
         for message in conv.messages:
             text = message.text
@@ -300,7 +300,8 @@ class ChatView(QWidget):
         event.acceptProposedAction()
 
     def _update_buttons(self) -> None:
-        self.send_button.setEnabled(not self.busy)
+        # while the services start, what is typed waits in the box
+        self.send_button.setEnabled(not self.busy and not self.services.starting)
         self.stop_button.setEnabled(self.busy)
         self.retry_button.setEnabled(not self.busy and self._retry is not None)
         self.attach_button.setEnabled(not self.busy)
@@ -310,7 +311,7 @@ class ChatView(QWidget):
 
     # -- a turn ---------------------------------------------------------------------------
     def send(self) -> None:
-        if self.busy or self.read_only:
+        if self.busy or self.read_only or self.services.starting:
             return
         text = self.input.toPlainText().strip()
         attachments = list(self.attachments)
@@ -332,18 +333,15 @@ class ChatView(QWidget):
         self._sent_text, self._unanswered = text, ""
         cid, factory = self.conversation_id, self.factory
 
-        def job(token: CancelToken) -> Any:
+        def job(token: CancelToken, progress: Callable[[Any], None]) -> Any:
             images: list[PreparedImage] = [
                 prepare_image(src) if isinstance(src, Path) else prepare_image_bytes(src, f"{name}.png") for name, src in attachments
             ]
             conversation = cid
             if conversation is None:
-                conversation = factory()  # type: ignore[misc]
-                try:
-                    self._conversation_made.emit(conversation)  # known even if this turn fails
-                except RuntimeError:  # the view was rebuilt meanwhile
-                    pass
-            return conversation, turns.run_turn(conversation, text, images=images, cancel=token, **self._callbacks())
+                conversation = factory(turns)  # type: ignore[misc]
+                progress(("conversation", conversation))  # known even if this turn fails
+            return conversation, turns.run_turn(conversation, text, images=images, cancel=token, **self._callbacks(progress))
 
         self._run(job)
 
@@ -351,11 +349,11 @@ class ChatView(QWidget):
         turns, cid = self.context.turns, self.conversation_id
         if turns is None or cid is None or self.busy:
             return
-        language = self.context.language
         self._sent_text = self._unanswered = ""  # nothing typed to put back if this fails
 
-        def job(token: CancelToken) -> Any:
-            return cid, turns.send_feedback(cid, message_id, items, language=language, cancel=token, **self._callbacks())
+        def job(token: CancelToken, progress: Callable[[Any], None]) -> Any:
+            # the feedback turn is written in the conversation's (the sheet's) language
+            return cid, turns.send_feedback(cid, message_id, items, cancel=token, **self._callbacks(progress))
 
         self._add(Bubble("user", self.who("user"), self.tr("(feedback sent)")))
         self._run(job)
@@ -371,11 +369,11 @@ class ChatView(QWidget):
         if self.input.toPlainText().strip() == self._sent_text:
             self.input.clear()
 
-        def job(token: CancelToken) -> Any:
+        def job(token: CancelToken, progress: Callable[[Any], None]) -> Any:
             message_id = last_user_message(store, cid)
             if message_id is None:
                 raise ValueError("nothing to send again")
-            return cid, turns.run_turn(cid, "", resend_message_id=message_id, cancel=token, **self._callbacks())
+            return cid, turns.run_turn(cid, "", resend_message_id=message_id, cancel=token, **self._callbacks(progress))
 
         self._run(job)
 
@@ -387,23 +385,24 @@ class ChatView(QWidget):
         if self.cancel_token is not None:
             self.cancel_token.cancel()
 
-    def _callbacks(self) -> dict[str, Any]:
-        """Callbacks for the worker: each only emits a signal (queued to the GUI)."""
+    def _callbacks(self, progress: Callable[[Any], None]) -> dict[str, Any]:
+        """Callbacks for the worker: each only reports progress (queued to the GUI)."""
         store = self.context.store
-
-        def emit(signal: Any, value: Any) -> None:
-            try:
-                signal.emit(value)
-            except RuntimeError:  # the view was rebuilt meanwhile; the turn itself goes on
-                pass
-
         return {
-            "on_text": lambda text: emit(self._text_arrived, text),
-            "on_tracks": lambda tracks: emit(self._tracks_arrived, [t.id for t in tracks]),
-            "on_verdict": lambda track_id: emit(self._verdict_arrived, read_track(store, track_id)),
+            "on_text": lambda text: progress(("text", text)),
+            "on_verdict": lambda track_id: progress(("verdict", read_track(store, track_id))),
         }
 
-    def _run(self, job: Callable[[CancelToken], Any]) -> None:
+    def _progress(self, event: tuple[str, Any]) -> None:
+        kind, value = event
+        if kind == "text":
+            self._on_text(value)
+        elif kind == "verdict":
+            self._on_verdict(value)
+        elif kind == "conversation":
+            self._made(value)
+
+    def _run(self, job: Callable[[CancelToken, Callable[[Any], None]], Any]) -> None:
         self.busy = True
         self._feedback_sent = False
         self._retry = None
@@ -413,11 +412,12 @@ class ChatView(QWidget):
         self._reply = self._add(Bubble("assistant", self.who("assistant"), self.tr("…")))  # type: ignore[assignment]
         self._update_buttons()
 
-        def work() -> Any:
-            conversation, result = job(token)
+        def work(cancel: CancelToken, progress: Callable[[Any], None]) -> Any:
+            conversation, result = job(cancel, progress)
             return conversation, result, list(result.shown_tracks)  # read once by the turn, with final verdicts
 
-        self.tasks.run(work, on_done=self._turn_done, on_error=self._turn_failed)
+        self.tasks.run(work, owner=self, topic="turn", cancel=token, on_progress=self._progress,
+                       on_done=self._turn_done, on_error=self._turn_failed)
 
     def _on_text(self, text: str) -> None:
         self._pending_text = text
@@ -428,9 +428,6 @@ class ChatView(QWidget):
         if self._reply is not None and self._pending_text is not None:
             self._reply.set_text(self._pending_text)
 
-    def _on_tracks(self, _ids: list[int]) -> None:
-        pass  # the cards appear with their first verdict, which follows at once
-
     def _add_card(self, track: TrackView) -> TrackCard:
         card = self.cards.get(track.id)
         if card is None:
@@ -440,7 +437,8 @@ class ChatView(QWidget):
         else:
             card.update_track(track)
         if track.image_url and track.verdict in (Verdict.VERIFIED, Verdict.UNCERTAIN):
-            self.tasks.run(_load_cover, track.id, track.image_url, self.context.layout.covers, on_done=self._cover_loaded)
+            self.tasks.run(_load_cover, track.id, track.image_url, self.context.layout.covers, on_done=self._cover_loaded,
+                           on_error=lambda exc: log.info("no cover for track %s: %s", track.id, exc))
         return card
 
     def _on_verdict(self, track: TrackView | None) -> None:

@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QV
 from diaryrec.protocol import schedule
 from diaryrec.services.day_record import DayRecord, day_record
 from diaryrec.store import Store
-from diaryrec.ui.context import AppContext
+from diaryrec.runtime.context import AppContext
 from diaryrec.ui.errors import error_text
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.words import verdict_text
+from diaryrec.ui.screen import Screen
 
 
 SHOT_WIDTH = 480
@@ -36,7 +37,7 @@ def _record_with_images(store: Store, day: int) -> tuple[DayRecord, dict[str, QI
     return record, images
 
 
-class DayView(QWidget):
+class DayView(QWidget, Screen):
     back_requested = Signal()
     diary_requested = Signal(int)
     activity_requested = Signal(int)  # a past day's sheet or chat, read-only

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 from diaryrec.protocol import schedule
 from diaryrec.services import diary
 from diaryrec.services.diary import DiaryState
-from diaryrec.ui.context import AppContext
+from diaryrec.runtime.context import AppContext
 from diaryrec.ui.errors import error_text
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.widgets import page_scroll
+from diaryrec.ui.screen import Screen
 
 AUTOSAVE_MS = 3000
 THUMB = QSize(200, 150)
@@ -88,7 +89,7 @@ class ScreenshotPanel(QFrame):
         event.acceptProposedAction()
 
 
-class DiaryView(QWidget):
+class DiaryView(QWidget, Screen):
     saved = Signal(int)
 
     def __init__(self, context: AppContext, tasks: TaskRunner, parent: QWidget | None = None):
@@ -152,7 +153,8 @@ class DiaryView(QWidget):
         self.title.setText(self.tr("Diary · Day {day}").format(day=day))
         self.status.setText(self.tr("Loading…"))
         self._build_questions(day)
-        self.tasks.run(diary.open_entry, self.context.store, day, on_done=self._loaded, on_error=self._failed)
+        self.tasks.run(diary.open_entry, self.context.store, day, owner=self, topic="day", key=day,
+                       on_done=self._loaded, on_error=self._failed)
 
     def _build_questions(self, day: int) -> None:
         while self.body_layout.count():
@@ -194,8 +196,6 @@ class DiaryView(QWidget):
         self.status.setText(self.tr("Could not read or save the diary: {error}").format(error=error_text(exc)))
 
     def _loaded(self, state: DiaryState) -> None:
-        if state.day != self.day:
-            return
         self.state = state
         for key, editor in self.editors.items():
             editor.blockSignals(True)
@@ -238,14 +238,13 @@ class DiaryView(QWidget):
         panel.list.setVisible(bool(state.screenshots))
         if not state.screenshots:
             return
-        day = state.day
         self.tasks.run(
-            _thumbnails, [(s.id, s.path) for s in state.screenshots],
-            on_done=lambda thumbs: self._show_thumbnails(day, thumbs), on_error=self._failed,
+            _thumbnails, [(s.id, s.path) for s in state.screenshots], owner=self, topic="day", key=state.day,
+            on_done=self._show_thumbnails, on_error=self._failed,
         )
 
-    def _show_thumbnails(self, day: int, thumbs: list[tuple[int, QImage]]) -> None:
-        if day != self.day or self.screenshots is None or self.state is None:
+    def _show_thumbnails(self, thumbs: list[tuple[int, QImage]]) -> None:
+        if self.screenshots is None or self.state is None:
             return
         automatic = {s.id: s.automatic for s in self.state.screenshots}
         for number, (shot_id, image) in enumerate(thumbs, start=1):
@@ -270,12 +269,12 @@ class DiaryView(QWidget):
             return
         self._dirty = False
         self.tasks.run(
-            diary.save_draft, self.context.store, self.day, self.answers(),
+            diary.save_draft, self.context.store, self.day, self.answers(), owner=self, topic="day", key=self.day,
             now=self.context.now(), on_done=self._draft_saved, on_error=self._failed,
         )
 
     def _draft_saved(self, state: DiaryState) -> None:
-        if state.day == self.day and self.state is not None:
+        if self.state is not None:
             self.state = state
             self._show_status()
 
@@ -327,7 +326,7 @@ class DiaryView(QWidget):
                 diary.add_image_file(store, day, path)
             return diary.latest_draft(store, day)
 
-        self.tasks.run(add_all, on_done=self._screenshots_changed, on_error=self._failed)
+        self.tasks.run(add_all, owner=self, topic="day", key=day, on_done=self._screenshots_changed, on_error=self._failed)
 
     def add_capture(self, png: bytes) -> None:
         """Part 2's chat view hands in the rendered conversation (screenshots.render_full)."""
@@ -339,7 +338,7 @@ class DiaryView(QWidget):
             diary.add_screenshot(store, day, png, automatic=True)
             return diary.latest_draft(store, day)
 
-        self.tasks.run(add, on_done=self._screenshots_changed, on_error=self._failed)
+        self.tasks.run(add, owner=self, topic="day", key=day, on_done=self._screenshots_changed, on_error=self._failed)
 
     def remove_selected(self) -> None:
         if self.screenshots is None or self.day is None:
@@ -352,10 +351,10 @@ class DiaryView(QWidget):
                 diary.remove_screenshot(store, shot_id)
             return diary.latest_draft(store, day)
 
-        self.tasks.run(remove, on_done=self._screenshots_changed, on_error=self._failed)
+        self.tasks.run(remove, owner=self, topic="day", key=day, on_done=self._screenshots_changed, on_error=self._failed)
 
     def _screenshots_changed(self, state: DiaryState) -> None:
-        if state.day != self.day or self.state is None:
+        if self.state is None:
             return
         # keep what is being typed; take the stored status and the new screenshot list
         self.state = state

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from diaryrec.errors import UserError
-from diaryrec.ui.context import AppContext
+from diaryrec.runtime.context import AppContext
 from diaryrec.ui.errors import error_text
 from diaryrec.ui.tasks import TaskRunner
 

@@ -33,7 +33,7 @@ from diaryrec.ui.widgets import page_scroll
 if TYPE_CHECKING:  # the study file's models, the store and the keyring load when first needed (see attach)
     from diaryrec.protocol import LoadedStudy
     from diaryrec.services.study import ActiveStudy
-    from diaryrec.ui.context import AppContext
+    from diaryrec.runtime.context import AppContext
     from diaryrec.ui.credentials import CredentialValues
 
 SANDBOX_CODE = "SANDBOX"

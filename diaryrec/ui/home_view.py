@@ -16,12 +16,13 @@ from diaryrec.ui.errors import error_text
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.timeline_view import TimelineView
 from diaryrec.ui.widgets import page_scroll
+from diaryrec.ui.screen import Screen
 
 # reads the home screen's data (in a worker); None when there is none yet
 HomeReader = Callable[[], "HomeSummary | None"]
 
 
-class HomeView(QWidget):
+class HomeView(QWidget, Screen):
     day_activated = Signal(int)  # open a day's read-only record
     diary_requested = Signal(int)  # write the diary of a day
     activity_requested = Signal(int)  # start (or go on with) a day's activity

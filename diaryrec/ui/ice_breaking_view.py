@@ -5,6 +5,8 @@ as it is typed, so the sheet can be left and resumed."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,13 +25,18 @@ from PySide6.QtWidgets import (
 from diaryrec.services import ice_breaking
 from diaryrec.services.ice_breaking import SheetState
 from diaryrec.ui.chat_view import ChatView
-from diaryrec.ui.context import AppContext
+from diaryrec.runtime.context import AppContext
+from diaryrec.ui.services import ServicesGate
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.vocabulary import ConversationPurpose
 
+if TYPE_CHECKING:
+    from diaryrec.services.turn import TurnService
+
+
 
 class IceBreakingView(QWidget):
-    def __init__(self, context: AppContext, tasks: TaskRunner, day: int, *, read_only: bool = False, parent: QWidget | None = None):
+    def __init__(self, context: AppContext, tasks: TaskRunner, services: ServicesGate, day: int, *, read_only: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self.context, self.tasks, self.day, self.read_only = context, tasks, day, read_only
         self.setObjectName("iceBreaking")
@@ -61,7 +68,7 @@ class IceBreakingView(QWidget):
         self.example = QLabel()
         self.example.setWordWrap(True)
         self.example.setObjectName("screenSubtitle")
-        self.chat = ChatView(context, tasks)
+        self.chat = ChatView(context, tasks, services)
         self.pros = QPlainTextEdit()
         self.pros.setAccessibleName(self.sheet.pros_prompt.get(self.lang))
         self.pros.setTabChangesFocus(True)
@@ -211,11 +218,9 @@ class IceBreakingView(QWidget):
         self.pros.setPlainText(saved.pros)
         self.cons.setPlainText(saved.cons)
         self.task_state.setText(self.tr("Done") if saved.done else self.tr("Chat with the assistant, then write the (+) and (−)."))
-        turns, store, day, lang = self.context.turns, self.context.store, self.day, self.lang
+        store, day, lang = self.context.store, self.day, self.lang
 
-        def create() -> int:
-            if turns is None:
-                raise RuntimeError("the assistant is not running")
+        def create(turns: TurnService) -> int:
             cid = turns.start_conversation(purpose=ConversationPurpose.ICE_BREAKING, study_day=day, task_id=task_id, language=lang)
             ice_breaking.save_answer(store, task_id, "", "", conversation_id=cid)
             return cid

@@ -3,16 +3,17 @@ screens (home, diary, my taste, settings; a day's record and today's activity ar
 opened from the home screen).
 
 Screens are built by factories so that a change of interface language rebuilds
-them in the new language. A screen is a QWidget; the window names it (sidebar,
-title bar). It may define ``screen_shown()`` (refresh on show) and ``flush()``
-(keep unsaved input before it is hidden, rebuilt or closed).
+them in the new language. A screen is a QWidget and a ``ui.screen.Screen``; the
+window names it (sidebar, title bar).
 
-Start-up has two steps (``ui.app``). The window opens from a ``FirstPaint``: the
-saved window state and the home screen, read with the standard library alone. The
-store, the settings and the study load meanwhile in a worker, and ``attach``
-then builds the other screens; a screen asked for before that opens once they are
+The window follows ``runtime.startup.Startup`` (first paint → store open → services
+up). It opens from a ``FirstPaint``: the saved window state and the home screen, read
+with the standard library alone. The store, the settings and the study load
+meanwhile in a worker; ``attach`` hands them to the start-up, and the window then
+builds the other screens; what was asked for before that happens once they are
 there. The screens' modules are imported then, not when this one is (they pull in
-the ORM). Tests and the smoke start pass a ready context to the constructor.
+the ORM). Once the services are up, unchecked tracks are checked again. Tests and the
+smoke start pass a ready context to the constructor.
 """
 
 from __future__ import annotations
@@ -39,21 +40,28 @@ from PySide6.QtWidgets import (
 
 from diaryrec import __version__
 from diaryrec.protocol.calendar import Activity
-from diaryrec.services.home import HomeSummary
-from diaryrec.startup import FirstPaint
+from diaryrec.runtime.startup import FirstPaint, Phase, Startup
+from diaryrec.ui.errors import error_text
 from diaryrec.ui.home_view import HomeView
 from diaryrec.ui.i18n import install_language
+from diaryrec.ui.screen import Screen
+from diaryrec.ui.services import ServicesGate
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.widgets import app_icon
 
 if TYPE_CHECKING:
+    from diaryrec.runtime.context import AppContext
     from diaryrec.services.study import ActiveStudy
-    from diaryrec.ui.context import AppContext
+    from diaryrec.ui.activity_view import ActivityView
+    from diaryrec.ui.day_view import DayView
     from diaryrec.ui.diary_view import DiaryView
     from diaryrec.ui.first_run import FirstRunView
 
+    class ScreenWidget(QWidget, Screen):  # what the factories build
+        ...
+
 log = logging.getLogger(__name__)
-ScreenFactory = Callable[["MainWindow"], QWidget]
+ScreenFactory = Callable[["MainWindow"], "ScreenWidget"]
 
 # what the screens' modules need; imported in the start-up worker (see ui.app)
 SCREEN_MODULES = (
@@ -89,10 +97,13 @@ class MainWindow(QMainWindow):
         if (context is None) == (first_paint is None):
             raise ValueError("MainWindow needs either a context or a first paint")
         self.context: AppContext | None = None
+        self.services: ServicesGate | None = None  # once the store is open
         self.tasks = TaskRunner(self)
         # The diary's reads and writes run one after another, in the order asked: a draft
         # flushed by a screen that is going away is stored before its successor reads it.
         self.diary_tasks = TaskRunner(self, max_threads=1)
+        for runner in (self.tasks, self.diary_tasks):
+            runner.unhandled.connect(self.show_error)
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self.resize(1100, 720)
@@ -104,7 +115,7 @@ class MainWindow(QMainWindow):
             ScreenSpec("day", lambda w: w._make_day(), in_nav=False),
             ScreenSpec("activity", lambda w: w._make_activity(), in_nav=False),
         ]
-        self.screens: dict[str, QWidget] = {}
+        self.screens: dict[str, ScreenWidget] = {}
         self.first_run: FirstRunView | None = None
         self.nav: QListWidget | None = None
         self.nav_keys: list[str] = []  # the screen of each row of the sidebar
@@ -113,12 +124,18 @@ class MainWindow(QMainWindow):
         self.exporter: Any = None  # ui.export_action.Exporter, once attached
         self.reminders: Any = None  # ui.reminders.ReminderController, once attached
         self._want_reminders = reminders
-        self._first = first_paint
-        self._waiting: list[Callable[[], None]] = []  # asked for before the context was there
+        self.startup = Startup(first=first_paint) if context is None else Startup.opened(context)
+        # a start from the first paint starts the services itself; tests and the smoke start
+        # pass a context whose services they started (or not) themselves
+        self._start_services = context is None
+        self._waiting: list[Callable[[], None]] = []  # asked for before the store was open
         self._after_first_frame: list[Callable[[], None]] = []
         self._loading_page: QWidget | None = None
+        self.startup.subscribe(self._phase)
         if context is not None:
-            self.attach(context)
+            self._store_opened(painted=None)
+            if self.startup.phase is Phase.SERVICES_UP:
+                self._phase(Phase.SERVICES_UP)
         else:
             self._paint_first()
 
@@ -145,18 +162,14 @@ class MainWindow(QMainWindow):
 
     @property
     def language(self) -> str:
-        if self.context is not None:
-            return self.context.language
-        return self._first.language if self._first is not None else "en"
+        return self.startup.language
 
     @property
     def sandbox(self) -> bool:
-        if self.context is not None:
-            return self.context.sandbox
-        return self._first is not None and self._first.sandbox
+        return self.startup.sandbox
 
     def _paint_first(self) -> None:
-        first = self._first
+        first = self.startup.first
         assert first is not None
         if first.geometry:
             self.restoreGeometry(QByteArray.fromBase64(first.geometry.encode("ascii")))
@@ -173,12 +186,26 @@ class MainWindow(QMainWindow):
             self.show_screen(self._restorable(first.last_screen))
 
     def attach(self, context: AppContext) -> None:
-        """The store, settings and study are open: build everything else."""
+        """The store, settings and study are open (``Startup.store_opened``)."""
+        self.startup.store_opened(context)
+
+    def _phase(self, phase: Phase) -> None:
+        if phase is Phase.STORE_OPEN:
+            self._store_opened(painted=self.startup.first)
+        elif phase is Phase.SERVICES_UP:
+            self.recheck_unchecked_tracks()
+
+    def _store_opened(self, painted: FirstPaint | None) -> None:
+        """Build everything the first paint did not (``painted``: what it showed; None
+        when the window opened with the store open)."""
         from diaryrec.ui.export_action import Exporter
         from diaryrec.ui.reminders import ReminderController
 
-        first, self._first = self._first, None
+        context = self.startup.context
+        assert context is not None
         self.context = context
+        self.services = ServicesGate(context, self.tasks, self)
+        self.services.ready.connect(self.startup.services_up)
         self.exporter = Exporter(context, self.tasks, self)
         if self._want_reminders:
             self.reminders = ReminderController(context, self.tasks, self)
@@ -186,31 +213,38 @@ class MainWindow(QMainWindow):
             self.reminders.open_requested.connect(self.bring_to_front)
             self.reminders.diary_requested.connect(lambda: (self.bring_to_front(), self.open_diary(None)))
             self.reminders.quit_requested.connect(self.close)
-        if first is None:
+        if painted is None:
             self._restore_geometry()
         wanted = self.current_key or context.settings.last_screen or "home"
-        same_language = first is not None and context.language == first.language
-        if same_language and self.pages is not None and context.study is not None:
+        # what was painted stays when it is what the store says to show, in its language
+        kept = painted is not None and context.language == painted.language
+        if kept and self.pages is not None and context.study is not None:
             self._complete_shell(wanted)
-        elif same_language and self.first_run is not None and context.study is None:
+        elif kept and self.first_run is not None and context.study is None:
             self.first_run.attach(context)
             self._build_menus()  # File → Open study file… stays; the rest knows the context now
         else:
-            if first is not None and context.language != first.language:
+            if painted is not None and context.language != painted.language:
                 install_language(context.language)
             self.rebuild(wanted)
-        if context.study is not None:
-            self._study_ready()
+        if context.study is not None and self.reminders is not None:
+            self.reminders.start()
+        if self._start_services and self.startup.wants_services:
+            self.services.start()  # the home screen does not need them: they start now, in a worker
         waiting, self._waiting = self._waiting, []
         for call in waiting:
             call()
 
     def _when_attached(self, call: Callable[[], None]) -> bool:
-        """Run ``call`` once the context is there; True when it had to wait."""
+        """Run ``call`` once the store is open; True when it had to wait."""
         if self.context is not None:
             return False
         self._waiting.append(call)
         return True
+
+    def show_error(self, exc: BaseException) -> None:
+        """Where an error of background work that no screen handled is shown."""
+        self.statusBar().showMessage(error_text(exc), 30_000)
 
     def _loading_label(self) -> QWidget:
         label = QLabel(self.tr("Loading…"))
@@ -228,24 +262,19 @@ class MainWindow(QMainWindow):
             "activity": self.tr("Today's activity"),
         }[key]
 
-    def _read_home(self) -> HomeSummary | None:
-        """The home screen's reader (runs in a worker): the context's once attached."""
-        if self.context is not None:
-            return self.context.read_home()
-        return self._first.read_home() if self._first is not None else None
-
     def _make_home(self) -> HomeView:
-        view = HomeView(self.tasks, self._read_home, self.language,
-                        summary=self._first.home if self._first is not None else None)
+        painted = self.startup.first.home if self.startup.phase is Phase.FIRST_PAINT and self.startup.first else None
+        view = HomeView(self.tasks, self.startup.read_home, self.language, summary=painted)
         view.day_activated.connect(self.open_day)
         view.diary_requested.connect(self.open_diary)
         view.activity_requested.connect(self._open_todays_activity)
         return view
 
-    def _make_activity(self) -> QWidget:
+    def _make_activity(self) -> ActivityView:
         from diaryrec.ui.activity_view import ActivityView
 
-        view = ActivityView(self.context, self.tasks, self.diary_tasks)
+        assert self.context is not None and self.services is not None
+        view = ActivityView(self.context, self.tasks, self.diary_tasks, self.services)
         view.back_requested.connect(lambda: self.show_screen("home"))
         view.diary_requested.connect(self.open_diary)
         view.settings_requested.connect(lambda: self.show_screen("settings"))
@@ -261,24 +290,24 @@ class MainWindow(QMainWindow):
             self.open_activity(day, schedule.study_day(active.study, day).activity)
 
     def open_activity(self, day: int, activity: Activity, *, read_only: bool = False) -> None:
-        view = self.screens.get("activity")
+        view = self.activity
         if view is not None:
-            view.open(day, activity, read_only=read_only)  # type: ignore[attr-defined]
+            view.open(day, activity, read_only=read_only)
             self.show_screen("activity")
 
-    def _make_diary(self) -> QWidget:
+    def _make_diary(self) -> DiaryView:
         from diaryrec.ui.diary_view import DiaryView
 
         view = DiaryView(self.context, self.diary_tasks)
         view.saved.connect(lambda _day: self.home and self.home.refresh())
         return view
 
-    def _make_taste(self) -> QWidget:
+    def _make_taste(self) -> ScreenWidget:
         from diaryrec.ui.taste_view import TasteView
 
         return TasteView(self.context, self.tasks)
 
-    def _make_day(self) -> QWidget:
+    def _make_day(self) -> DayView:
         from diaryrec.ui.day_view import DayView
 
         view = DayView(self.context, self.tasks)
@@ -294,7 +323,7 @@ class MainWindow(QMainWindow):
         if active is not None:
             self.open_activity(day, schedule.study_day(active.study, day).activity, read_only=True)
 
-    def _make_settings(self) -> QWidget:
+    def _make_settings(self) -> ScreenWidget:
         from diaryrec.ui.settings_view import SettingsView
 
         view = SettingsView(self.context, self.tasks)
@@ -308,17 +337,16 @@ class MainWindow(QMainWindow):
         """A new key, model or Spotify app takes effect from the next turn. The clients
         are rebuilt in a worker (the keyring may be slow), never under a running turn."""
         context = self.context
-        if context is None or context.study is None or context.sandbox:
+        if context is None or context.study is None or context.sandbox or self.services is None:
             return
-        activity = self.screens.get("activity")
-        if activity is not None and any(chat.busy for chat in activity.chats()):  # type: ignore[attr-defined]
+        activity = self.activity
+        if activity is not None and activity.busy:
             self.statusBar().showMessage(self.tr("The new settings apply after the reply being received."), 10_000)
             from PySide6.QtCore import Qt
 
-            activity.turn_idle.connect(self._settings_saved, Qt.ConnectionType.SingleShotConnection)  # type: ignore[attr-defined]
+            activity.turn_idle.connect(self._settings_saved, Qt.ConnectionType.SingleShotConnection)
             return
-        self.tasks.run(context.start_services,
-                       on_error=lambda exc: log.warning("services not restarted: %s", exc))
+        self.services.start()
 
     @property
     def home(self) -> HomeView | None:
@@ -327,7 +355,17 @@ class MainWindow(QMainWindow):
 
     @property
     def diary(self) -> DiaryView | None:
-        return self.screens.get("diary")  # type: ignore[return-value]
+        from diaryrec.ui.diary_view import DiaryView
+
+        view = self.screens.get("diary")
+        return view if isinstance(view, DiaryView) else None
+
+    @property
+    def activity(self) -> ActivityView | None:
+        from diaryrec.ui.activity_view import ActivityView
+
+        view = self.screens.get("activity")
+        return view if isinstance(view, ActivityView) else None
 
     def rebuild(self, screen: str = "home") -> None:
         """(Re)build menus and screens in the current interface language."""
@@ -431,9 +469,7 @@ class MainWindow(QMainWindow):
             widget = self._loading_page
         previous = self.screens.get(self.current_key)
         if previous is not None and previous is not widget:
-            flush = getattr(previous, "flush", None)
-            if callable(flush):
-                flush()
+            previous.flush()
         self.current_key = key
         self.pages.setCurrentWidget(widget)
         if self.nav is not None:
@@ -442,17 +478,18 @@ class MainWindow(QMainWindow):
                 self.nav.setCurrentRow(self.nav_keys.index(key))
                 self.nav.blockSignals(False)
         self._update_title()
-        shown = getattr(widget, "screen_shown", None)
-        if callable(shown) and self.attached:  # the first paint's home is fresh already
-            shown()
+        if isinstance(widget, Screen) and self.attached:  # the first paint's home is fresh already
+            widget.screen_shown()
 
     def open_day(self, day: int) -> None:
         if self._when_attached(lambda: self.open_day(day)):
             return
+        from diaryrec.ui.day_view import DayView
+
         view = self.screens.get("day")
-        if view is not None:
+        if isinstance(view, DayView):
             self.show_screen("day")
-            view.show_day(day)  # type: ignore[attr-defined]
+            view.show_day(day)
 
     def open_diary(self, day: int | None) -> None:
         if self._when_attached(lambda: self.open_diary(day)):
@@ -466,9 +503,7 @@ class MainWindow(QMainWindow):
 
     def _flush_all(self) -> None:
         for widget in self.screens.values():
-            flush = getattr(widget, "flush", None)
-            if callable(flush):
-                flush()
+            widget.flush()
 
     # -- menus and chrome ------------------------------------------------------
     def open_research_window(self, source: object = None):  # noqa: ANN201 - ResearchWindow
@@ -543,17 +578,16 @@ class MainWindow(QMainWindow):
 
     # -- joining, language -----------------------------------------------------
     def _joined(self, active: ActiveStudy) -> None:
-        assert self.context is not None
-        self.context.joined(active, self.tasks, on_started=lambda _: self.recheck_unchecked_tracks())
-        install_language(self.context.language)  # the study's language, unless the participant chose one
+        context = self.context
+        assert context is not None and self.services is not None
+        # both on workers: the sandbox's fakes take about a second to start, the cache is an fsynced write
+        context.joined(active, start=False)
+        self.tasks.run(context.remember_calendar, on_error=lambda exc: log.warning("calendar not cached: %s", exc))
+        self.services.start()
+        install_language(context.language)  # the study's language, unless the participant chose one
         self.rebuild("home")
         if self.reminders is not None:
             self.reminders.start()
-
-    def _study_ready(self) -> None:
-        if self.reminders is not None:
-            self.reminders.start()
-        self.recheck_unchecked_tracks()  # run_app calls it again once the services have started
 
     def recheck_unchecked_tracks(self) -> None:
         """Tracks left unchecked when Spotify could not be reached, checked again in a worker."""
@@ -582,9 +616,8 @@ class MainWindow(QMainWindow):
         settings.last_screen = self._restorable(self.current_key)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        activity = self.screens.get("activity")
-        if activity is not None:
-            activity.stop_turns()  # type: ignore[attr-defined]  # a reply being streamed ends now
+        for screen in self.screens.values():
+            screen.stop_work()
         self._flush_all()
         if self.context is not None:  # closed before the store opened: nothing to keep
             self.remember_state()

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from diaryrec.services.reminders import ReminderDecision, check_reminder, record_reminder_shown
-from diaryrec.ui.context import AppContext
+from diaryrec.runtime.context import AppContext
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.widgets import app_icon
 

@@ -23,18 +23,19 @@ from PySide6.QtWidgets import (
 
 from diaryrec.services.own_settings import keep_what_differs
 from diaryrec.settings import Settings
-from diaryrec.ui.context import AppContext
+from diaryrec.runtime.context import AppContext
 from diaryrec.ui.credentials import CredentialsForm, store_secrets
-from diaryrec.ui.data_location import choose_data_dir
+from diaryrec.runtime.data_location import choose_data_dir
 from diaryrec.ui.errors import error_text
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.widgets import page_scroll
 from diaryrec.vocabulary import LANGUAGES as STUDY_LANGUAGES
+from diaryrec.ui.screen import Screen
 
 LANGUAGES = ["", *STUDY_LANGUAGES]  # "": follow the study
 
 
-class SettingsView(QWidget):
+class SettingsView(QWidget, Screen):
     language_changed = Signal(str)
     reminders_changed = Signal()
     saved = Signal()

@@ -5,7 +5,7 @@ in a worker and then open the chat with that version."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,12 +31,17 @@ from diaryrec.sheets.changes import Change, prompt_diff, sheet_changes
 from diaryrec.sheets.compiler import compile_sheet
 from diaryrec.sheets.io import sheet_to_dict
 from diaryrec.ui.chat_view import ChatView
-from diaryrec.ui.context import AppContext
+from diaryrec.runtime.context import AppContext
 from diaryrec.ui.errors import error_text
 from diaryrec.ui.sheet_form import SheetForm
+from diaryrec.ui.services import ServicesGate
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.vocabulary import ConversationPurpose
 from diaryrec.ui.words import choice_label
+
+if TYPE_CHECKING:
+    from diaryrec.services.turn import TurnService
+
 
 
 def _scroll(widget: QWidget) -> QScrollArea:
@@ -53,9 +58,9 @@ class _SheetScreen(QWidget):
 
     chat_opened = Signal()
 
-    def __init__(self, context: AppContext, tasks: TaskRunner, day: int, read_only: bool, parent: QWidget | None = None):
+    def __init__(self, context: AppContext, tasks: TaskRunner, services: ServicesGate, day: int, read_only: bool, parent: QWidget | None = None):
         super().__init__(parent)
-        self.context, self.tasks, self.day, self.read_only = context, tasks, day, read_only
+        self.context, self.tasks, self.services, self.day, self.read_only = context, tasks, services, day, read_only
         self.lang = context.language
         self.form: SheetForm | None = None
         self.saved: SheetInfo | None = None
@@ -70,7 +75,7 @@ class _SheetScreen(QWidget):
         self.save_button.setObjectName("primaryButton")
         self.save_button.clicked.connect(self.save)
         self.save_button.setEnabled(not read_only)
-        self.chat = ChatView(context, tasks)
+        self.chat = ChatView(context, tasks, services)
         self.edit_button = QPushButton(self.tr("← &Change the sheet"))
         self.edit_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
         self.edit_button.setVisible(not read_only)
@@ -175,9 +180,6 @@ class _SheetScreen(QWidget):
         except ValueError as exc:
             self.problem.setText(self.explain(exc))
             return
-        if self.context.turns is None:  # the sheet opens a chat with the recommender once saved
-            self.problem.setText(self.tr("The recommender is not running. Check the language model settings."))
-            return
         self.save_button.setEnabled(False)
         key, kind, based_on, purpose = self.version_target()
         day, store, template_dir = self.day, self.context.store, self.template_dir()
@@ -205,11 +207,9 @@ class _SheetScreen(QWidget):
 
     def open_chat(self, info: SheetInfo, conversation_id: int | None) -> None:
         purpose = ConversationPurpose.DAILY if info.kind == "daily" else ConversationPurpose.OWN_RECOMMENDER
-        turns, day, lang = self.context.turns, self.day, self.lang
+        day, lang = self.day, self.lang
 
-        def create() -> int:
-            if turns is None:
-                raise RuntimeError("the recommender is not running")
+        def create(turns: TurnService) -> int:
             return turns.start_conversation(purpose=purpose, study_day=day, sheet_version_id=info.id, language=lang)
 
         fb = info.content.get("feedback", {})
@@ -223,8 +223,8 @@ class _SheetScreen(QWidget):
 class ComposerView(_SheetScreen):
     """Week 1, days 2–7: today's choices for the three stages, then the chat."""
 
-    def __init__(self, context: AppContext, tasks: TaskRunner, day: int, *, read_only: bool = False, parent: QWidget | None = None):
-        super().__init__(context, tasks, day, read_only, parent)
+    def __init__(self, context: AppContext, tasks: TaskRunner, services: ServicesGate, day: int, *, read_only: bool = False, parent: QWidget | None = None):
+        super().__init__(context, tasks, services, day, read_only, parent)
         self.setObjectName("composer")
         self.intro = QLabel(self.tr("Compose today's experiment: choose one or more ways for each stage. "
                                     "Your own ideas from the ice-breaking sheet are marked ★ and listed first."))
@@ -234,7 +234,7 @@ class ComposerView(_SheetScreen):
 
         def load() -> tuple[dict[int, list[str]], SheetInfo | None, int | None]:
             return (ice_breaking.ideas_by_stage(store), sheet_versions.latest_version(store, sheet_key=key),
-                    day_conversation(store, day, "daily"))
+                    day_conversation(store, day, ConversationPurpose.DAILY))
 
         tasks.run(load, on_done=self._loaded)
 
@@ -265,9 +265,9 @@ class PlanningView(_SheetScreen):
     """The planning sheet; with ``revision`` it starts from the earlier version (or a
     new scenario) and shows what changed, field by field and in the prompt."""
 
-    def __init__(self, context: AppContext, tasks: TaskRunner, day: int, *, revision: bool = False, read_only: bool = False,
+    def __init__(self, context: AppContext, tasks: TaskRunner, services: ServicesGate, day: int, *, revision: bool = False, read_only: bool = False,
                  parent: QWidget | None = None):
-        super().__init__(context, tasks, day, read_only, parent)
+        super().__init__(context, tasks, services, day, read_only, parent)
         self.setObjectName("planning")
         self.revision = revision
         self.base: SheetInfo | None = None  # what a revision starts from

@@ -10,12 +10,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, 
 
 from diaryrec.services import taste
 from diaryrec.services.taste import TasteSummary, TasteTrack
-from diaryrec.ui.context import AppContext
+from diaryrec.runtime.context import AppContext
 from diaryrec.ui.errors import error_text
 from diaryrec.ui.tasks import TaskRunner
+from diaryrec.ui.screen import Screen
 
 
-class TasteView(QWidget):
+class TasteView(QWidget, Screen):
     def __init__(self, context: AppContext, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.context, self.tasks = context, tasks

@@ -2,7 +2,7 @@
 fakes (streamed reply, ten tracks checked against the Spotify fake, covers loaded,
 everything stored), measured by a 5 ms QTimer heartbeat: the largest gap between
 two beats. Baseline: the same heartbeat over an idle event loop for as long.
-Goal: the longest stall <= 50 ms."""
+Goal: the longest stall <= 16 ms, one frame (issue 12; it was <= 50 ms)."""
 
 from __future__ import annotations
 
@@ -17,11 +17,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ui"))
 
 from diaryrec.protocol.model import Activity  # noqa: E402
 from diaryrec.services.study import join_study  # noqa: E402
-from diaryrec.ui.context import AppContext  # noqa: E402
+from diaryrec.runtime.context import AppContext  # noqa: E402
 from diaryrec.ui.main_window import MainWindow  # noqa: E402
 from ui_helpers import JOINED, seoul  # noqa: E402
 
-GOAL_MS = 50.0
+GOAL_MS = 16.0
 
 
 class Heartbeat:
@@ -71,7 +71,7 @@ def test_gui_stall_during_a_recommendation_turn(qtbot, data_dir, default_study):
         composer.save_button.click()
         qtbot.waitUntil(lambda: composer.pages.currentIndex() == 1)
         chat = composer.chat
-        context._sandbox_llm.chunk_delay = 0.005  # a streamed reply, not one burst
+        context._services.sandbox_llm.chunk_delay = 0.005  # a streamed reply, not one burst
 
         beat = Heartbeat()
         beat.start()

@@ -1,6 +1,6 @@
 """Cold start to the home screen shown, against a bare PySide6 window started the
 same way (a fresh Python process each, timed by the parent from spawn to the
-child's "shown" line). Goal: ratio <= 2.
+child's "shown" line). Goal: ratio <= 1.3 (issue 12; it was <= 2).
 
 Both start from compiled bytecode, as installed: PySide6's is in site-packages,
 and diaryrec's is compiled here first (pip compiles a wheel at install, the frozen
@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 RUNS = 5
+GOAL = 1.3
 
 BARE = """
 from PySide6.QtWidgets import QApplication, QWidget
@@ -52,8 +53,13 @@ def _prepare(folder: Path) -> None:
 
 
 def _time(argv: list[str], expected: str) -> float:
+    import diaryrec
+
+    tree = str(Path(diaryrec.__file__).resolve().parents[1])
     env = {
         **os.environ,
+        # the child runs the diaryrec this test imported (this checkout), not the one the venv installed
+        "PYTHONPATH": os.pathsep.join([tree, *filter(None, [os.environ.get("PYTHONPATH")])]),
         "QT_QPA_PLATFORM": "offscreen",
         "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",
         "DIARYREC_EXIT_WHEN_HOME_SHOWN": "1",
@@ -80,4 +86,4 @@ def test_cold_start_to_home(tmp_path):
     bare = statistics.median(_time(bare_argv, "shown") for _ in range(RUNS))
     ours = statistics.median(_time(ours_argv, "diaryrec: home shown") for _ in range(RUNS))
     ratio = ours / bare
-    print(f"\nBENCH startup_to_home: {ours * 1000:.0f} ms (baseline: {bare * 1000:.0f} ms bare PySide6 window, ratio {ratio:.2f}, goal <= 2)")
+    print(f"\nBENCH startup_to_home: {ours * 1000:.0f} ms (baseline: {bare * 1000:.0f} ms bare PySide6 window, ratio {ratio:.2f}, goal <= {GOAL})")

@@ -158,7 +158,7 @@ def test_bundle_holds_the_modules_loaded_by_name(frozen: Path):
 def test_frozen_app_paints_a_joined_study_from_its_first_paint(frozen: Path, tmp_path: Path):
     """The daily start of the frozen app: the first start opens the store and caches
     the study's calendar; the next paints the home screen before the store opens
-    (diaryrec.startup), from a Korean-named data folder."""
+    (diaryrec.runtime.startup), from a Korean-named data folder."""
     import datetime as dt
 
     from diaryrec.paths import DataLayout

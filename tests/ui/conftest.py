@@ -9,7 +9,7 @@ import pytest
 
 from diaryrec.services.study import join_study
 from diaryrec.ui.app import ensure_application
-from diaryrec.ui.context import AppContext
+from diaryrec.runtime.context import AppContext
 from diaryrec.ui.i18n import install_language
 from diaryrec.ui.main_thread_gc import MainThreadGC
 from diaryrec.ui.main_window import MainWindow

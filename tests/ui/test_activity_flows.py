@@ -19,7 +19,7 @@ from diaryrec.store.models import (
     RecommendedTrack,
     SheetVersion,
 )
-from diaryrec.ui.context import AppContext
+from diaryrec.runtime.context import AppContext
 
 from ui_helpers import JOINED, seoul
 
@@ -191,7 +191,7 @@ def test_errors_show_in_the_conversation_and_keep_the_message(qtbot, open_window
     window.open_activity(1, Activity.ICE_BREAKING)
     sheet = window.screens["activity"].body
     qtbot.waitUntil(lambda: sheet.current == ("task", "s1-demographics"))
-    context._sandbox_llm.fail_next("unauthorized")
+    context._services.sandbox_llm.fail_next("unauthorized")
     chat = sheet.chat
     chat.input.setPlainText("hello there")
     chat.send_button.click()
@@ -210,7 +210,7 @@ def test_test_connection_works_against_the_sandbox_fakes(qtbot, open_window, san
     window.show_screen("settings")
     form = window.screens["settings"].credentials
     qtbot.waitUntil(form.isEnabled)
-    assert form.base_url.text() == context._sandbox_llm.url and form.spotify_token_url == context._sandbox_spotify.token_url
+    assert form.base_url.text() == context._services.sandbox_llm.url and form.spotify_token_url == context._services.sandbox_spotify.token_url
     with qtbot.waitSignal(form.tested, timeout=15000) as reports:
         form.test_button.click()
     assert [(r.service, r.ok) for r in reports.args[0]] == [("llm", True), ("spotify", True)]
@@ -257,7 +257,7 @@ def test_stop_keeps_the_message_and_sending_it_again_answers_it(qtbot, open_wind
     window.open_activity(1, Activity.ICE_BREAKING)
     chat = window.screens["activity"].body.chat
     qtbot.waitUntil(lambda: chat.factory is not None)
-    context._sandbox_llm.fail_next("slow_first_token", delay=5)
+    context._services.sandbox_llm.fail_next("slow_first_token", delay=5)
     chat.input.setPlainText("a slow one")
     chat.send_button.click()
     qtbot.waitUntil(lambda: chat.stop_button.isEnabled())
@@ -303,7 +303,7 @@ def test_images_attached_pasted_and_sent(qtbot, open_window, sandbox_joined, tmp
     qtbot.waitUntil(lambda: chat.turns_done == 1 or chat.last_error is not None, timeout=15000)
     assert chat.last_error is None
     assert sorted((i.width, i.height) for i in _rows(context, MessageImage)) == [(32, 32), (64, 48)]
-    sent = context._sandbox_llm.chat_requests[-1]["messages"][-1]["content"]
+    sent = context._services.sandbox_llm.chat_requests[-1]["messages"][-1]["content"]
     assert [part["type"] for part in sent].count("image_url") == 2
     assert chat.attachments == []
 

@@ -1,7 +1,7 @@
 """Which data folder a start uses: --data-dir, the environment, the participant's
 choice from Settings, the OS default."""
 
-from diaryrec.ui.data_location import choose_data_dir, chosen_data_dir, startup_data_dir
+from diaryrec.runtime.data_location import choose_data_dir, chosen_data_dir, startup_data_dir
 
 
 def test_the_command_line_and_the_environment_win_over_the_choice(tmp_path, data_dir):
@@ -20,7 +20,7 @@ def test_the_choice_is_used_without_either(tmp_path, monkeypatch):
 
 
 def test_a_damaged_choice_file_is_ignored(tmp_path, monkeypatch):
-    from diaryrec.ui.data_location import pointer_file
+    from diaryrec.runtime.data_location import pointer_file
 
     pointer_file().parent.mkdir(parents=True, exist_ok=True)
     pointer_file().write_text("{not json", encoding="utf-8")

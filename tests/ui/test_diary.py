@@ -10,7 +10,7 @@ from sqlmodel import select
 from diaryrec.services import diary
 from diaryrec.store.models import DiaryEntry, Event
 from diaryrec.ui import diary_view
-from diaryrec.ui.context import AppContext
+from diaryrec.runtime.context import AppContext
 from diaryrec.ui.main_window import MainWindow
 
 from ui_helpers import seoul

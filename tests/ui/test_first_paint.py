@@ -1,5 +1,5 @@
 """Start-up paints before it loads (issue 5): the window opens from what
-``diaryrec.startup`` reads with the standard library, and the store, settings and
+``diaryrec.runtime.startup`` reads with the standard library, and the store, settings and
 study attach to it afterwards; what is asked for meanwhile waits, nothing is lost."""
 
 import json
@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-from diaryrec.startup import first_paint
+from diaryrec.runtime.startup import first_paint
 from diaryrec.ui.app import apply_style, ensure_application, in_a_language, open_context
 from diaryrec.ui.i18n import install_language
 from diaryrec.ui.main_window import MainWindow
@@ -29,7 +29,7 @@ def _first_paint_in_a_child(data_dir) -> dict:
     """Paint the window from the first paint alone in a fresh interpreter; what it shows and imported."""
     child = textwrap.dedent(f"""
         import json, sys
-        from diaryrec.startup import first_paint
+        from diaryrec.runtime.startup import first_paint
         first = first_paint({str(data_dir)!r}, False)
         import PySide6.QtCore
         from diaryrec.ui.app import apply_style, ensure_application

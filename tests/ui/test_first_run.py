@@ -154,23 +154,24 @@ def test_a_broken_study_file_is_explained(qtbot, open_window, tmp_path):
 
 def test_joining_starts_the_services_off_the_gui_thread(qtbot, open_window):
     """The sandbox's fakes take about a second to start: joining hands that to a worker,
-    and whoever needs the recommender meanwhile waits for it rather than finding none."""
+    and whoever needs the recommender meanwhile waits for its ready signal."""
     import threading
 
     window, context = open_window(lang="en")
     started_on: list[bool] = []
-    real_start = context._start_services
+    real_build = context.build_services
 
-    def recording_start() -> None:
+    def recording_build():  # noqa: ANN202
         started_on.append(threading.current_thread() is threading.main_thread())
-        real_start()
+        return real_build()
 
-    context._start_services = recording_start  # type: ignore[method-assign]
+    context.build_services = recording_build  # type: ignore[method-assign]
     first = window.first_run
     qtbot.mouseClick(first.sandbox_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: first.pages.currentWidget() is first.consent_page)
     first.consent_box.setChecked(True)
     qtbot.mouseClick(first.consent_next, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: context.study is not None and window.nav is not None)
+    qtbot.waitUntil(lambda: window.services.up, timeout=15_000)  # the ready signal, not a wait on this thread
     assert context.turns is not None and context.llm.config.sandbox
     assert started_on == [False]  # once, on a worker

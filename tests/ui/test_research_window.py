@@ -401,7 +401,7 @@ def test_korean_window(qtbot, research, study, artifacts_dir, default_study):
 
 
 def test_the_main_windows_file_menu_opens_the_research_window(qtbot, data_dir):
-    from diaryrec.ui.context import AppContext
+    from diaryrec.runtime.context import AppContext
     from diaryrec.ui.main_window import MainWindow
     from diaryrec.ui.research.window import ResearchWindow
 

@@ -5,7 +5,7 @@ from sqlmodel import select
 
 from diaryrec.settings import load_settings
 from diaryrec.store.models import Event
-from diaryrec.ui.data_location import chosen_data_dir
+from diaryrec.runtime.data_location import chosen_data_dir
 
 from ui_helpers import seoul
 

@@ -78,7 +78,6 @@ class ResearchWindow(QMainWindow):
         self.lang = interface_language()
         self.study: LoadedStudy | None = None
         self.loading = False
-        self._generation = 0  # bumped by every open and close: late results of an earlier one are dropped
         self.setObjectName("researchWindow")
         self.setStyleSheet(STYLE)
         self.resize(1280, 800)
@@ -236,17 +235,21 @@ class ResearchWindow(QMainWindow):
             return
         text = str(source)
         path = Path(text)
-        self._generation += 1
-        generation = self._generation
         self.loading = True
         self._set_busy(True, self._busy_text(path, text))
         self.error.setVisible(False)
         self.db_tasks.run(self.holder.reopen)
+        # every open and close supersedes the one before: its late results are dropped
         self.db_tasks.run(
-            load_study, text, self.holder,
-            on_done=lambda loaded: self._loaded(generation, loaded),
-            on_error=lambda exc: self._failed(generation, text, exc),
+            load_study, text, self.holder, owner=self, topic="study",
+            on_done=self._loaded, on_error=lambda exc: self._failed(text, exc), on_dropped=self._release,
         )
+        self.db_tasks.forget(self, "participant")
+
+    def _release(self, loaded: LoadedStudy | None) -> None:
+        """A study opened for nobody: closed after any read of it queued before."""
+        if loaded is not None and not self.db_tasks.closed:
+            self.db_tasks.run(self.holder.release, loaded.data)
 
     def _busy_text(self, path: Path, text: str) -> str:
         if "://" not in text and path.is_dir():
@@ -265,18 +268,13 @@ class ResearchWindow(QMainWindow):
         else:
             self.statusBar().clearMessage()
 
-    def _loaded(self, generation: int, loaded: LoadedStudy | None) -> None:
-        if generation != self._generation:
-            if loaded is not None:
-                self.db_tasks.run(self.holder.release, loaded.data)
-            return
+    def _loaded(self, loaded: LoadedStudy | None) -> None:
         self.loading = False
         self._set_busy(False)
         if loaded is None:
             return
         previous, self.study = self.study, loaded
-        if previous is not None:
-            self.db_tasks.run(self.holder.release, previous.data)  # after any read of it queued before
+        self._release(previous)
         self._show_refused(loaded)
         studies = sorted({r.summary.study_id for r in loaded.participants})
         people = self.tr("one participant") if len(loaded.participants) == 1 else self.tr("{count} participants").format(count=len(loaded.participants))
@@ -321,9 +319,7 @@ class ResearchWindow(QMainWindow):
         self.notice.setText("\n".join(lines))
         self.notice.setVisible(True)
 
-    def _failed(self, generation: int, source: str, exc: BaseException) -> None:
-        if generation != self._generation:
-            return
+    def _failed(self, source: str, exc: BaseException) -> None:
         self.loading = False
         self._set_busy(False)
         self.error.setText(self.error_text(source, exc))
@@ -360,28 +356,25 @@ class ResearchWindow(QMainWindow):
         study = self.study
         if study is None:
             return
-        generation = self._generation
         self.view.show_loading(row.summary.code)
+        # the participant chosen last is the one shown
         self.db_tasks.run(
-            load_participant, study.data, row,
-            on_done=lambda detail: self._participant_loaded(generation, detail),
-            on_error=lambda exc: self._participant_failed(generation, row, exc),
+            load_participant, study.data, row, owner=self, topic="participant", key=row,
+            on_done=self._participant_loaded, on_error=lambda exc: self._participant_failed(row, exc),
         )
 
-    def _participant_loaded(self, generation: int, detail: ParticipantDetail) -> None:
-        if generation == self._generation and detail.participant == self.table.current_participant():
-            self.view.show_detail(detail)
+    def _participant_loaded(self, detail: ParticipantDetail) -> None:
+        self.view.show_detail(detail)
 
-    def _participant_failed(self, generation: int, row: ParticipantRow, exc: BaseException) -> None:
-        if generation != self._generation or row != self.table.current_participant():
-            return
+    def _participant_failed(self, row: ParticipantRow, exc: BaseException) -> None:
         log.error("reading participant %s failed", row.summary.code, exc_info=exc)
         reason = plain_reason(exc) if isinstance(exc, UserError) else type(exc).__name__
         self.view.summary.setText(self.tr("This participant's data could not be read ({reason}).").format(reason=reason))
 
     # -- closing ----------------------------------------------------------------------------
     def _forget(self) -> None:
-        self._generation += 1
+        self.db_tasks.forget(self, "study")
+        self.db_tasks.forget(self, "participant")
         self.loading = False
         self._set_busy(False)
         self.study = None
