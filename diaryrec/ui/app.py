@@ -14,6 +14,7 @@ import importlib
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,8 +30,10 @@ from diaryrec.runtime import startup
 from diaryrec.runtime.startup import FirstPaint, first_paint
 from diaryrec.ui.errors import error_text
 from diaryrec.ui.i18n import install_language, system_language
+from diaryrec.ui import single_instance
 from diaryrec.ui.main_thread_gc import MainThreadGC
 from diaryrec.ui.main_window import SCREEN_MODULES, MainWindow
+from diaryrec.ui.single_instance import Instance
 
 if TYPE_CHECKING:
     from diaryrec.runtime.context import AppContext
@@ -77,6 +80,9 @@ def run_app(args: argparse.Namespace, first: FirstPaint | None = None) -> int:
         first = first_paint(args.data_dir, bool(args.sandbox))
     layout, data_dir = first.layout, first.layout.root
     app = ensure_application(styled=False)
+    instance = _hold_data_folder(data_dir)
+    if instance is None:
+        return 0  # another window has this data folder: it came to the front
     first = in_a_language(first)
     install_language(first.language)
     window = MainWindow(first_paint=first)
@@ -108,6 +114,9 @@ def run_app(args: argparse.Namespace, first: FirstPaint | None = None) -> int:
     # after the first frame: importing the store in a worker before it would slow the
     # paint by a third (the worker holds the interpreter lock while it imports)
     window.call_after_first_frame(lambda: window.tasks.run(load, on_done=window.attach, on_error=failed))
+    if isinstance(instance, Instance):
+        instance.activation_requested.connect(window.bring_to_front)
+        window.call_after_first_frame(instance.listen)
     collector = MainThreadGC(app).start()
     previous_hook, sys.excepthook = sys.excepthook, unexpected_error_reporter(window, layout.logs)
     try:
@@ -118,6 +127,34 @@ def run_app(args: argparse.Namespace, first: FirstPaint | None = None) -> int:
         for context in opened:
             context.close()
         collector.stop()
+        if isinstance(instance, Instance):
+            instance.release()
+
+
+def _hold_data_folder(data_dir: Path) -> Instance | bool | None:
+    """This start's hold on its data folder (one window per folder: a second window
+    would write the same drafts). None: another diaryrec holds it and was asked to
+    come forward. True: no lock can be had here (a folder it cannot write: the store
+    says so in words), so the app goes on without one."""
+    try:
+        instance = single_instance.claim(data_dir)
+    except OSError as exc:
+        log.warning("the data folder %s cannot be locked (%s): going on without the lock", data_dir, exc)
+        return True
+    if instance is not None:
+        return instance
+    # the running window listens from its first frame on: give it a moment
+    for _attempt in range(10):
+        if single_instance.hand_over(data_dir, timeout_ms=500):
+            print("diaryrec is already open with this data folder: its window was brought to the front.", flush=True)
+            return None
+        time.sleep(0.3)
+    QMessageBox.information(None, "diaryrec", QCoreApplication.translate(
+        "SingleInstance",
+        "diaryrec is already open with this study's data folder ({folder}). Switch to its window; "
+        "if you cannot find it, wait a moment and start diaryrec again.",
+    ).format(folder=data_dir))
+    return None
 
 
 def unexpected_error_reporter(window: MainWindow, log_folder: Path):  # noqa: ANN201 - a sys.excepthook

@@ -4,57 +4,57 @@
 <context>
     <name>ActivityView</name>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="91"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="99"/>
         <source>← Back to home</source>
         <translation>← 홈으로</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="96"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="104"/>
         <source>Go on to the &amp;diary</source>
         <translation>일기 쓰러 가기(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="98"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="106"/>
         <source>A picture of the whole conversation goes into the diary entry</source>
         <translation>대화 전체를 담은 그림이 일기에 들어갑니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="127"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="135"/>
         <source>Day {day} · {activity}</source>
         <translation>{day}일차 · {activity}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="129"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="137"/>
         <source>interview with the researcher today</source>
         <translation>오늘은 연구자와 인터뷰가 있습니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="131"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="139"/>
         <source>read-only</source>
         <translation>읽기 전용</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="151"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="159"/>
         <source>The ice-breaking sheet</source>
         <translation>아이스브레이킹 시트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="152"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="160"/>
         <source>Today&apos;s experiment</source>
         <translation>오늘의 실험</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="153"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="161"/>
         <source>The planning sheet</source>
         <translation>기획 시트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="154"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="162"/>
         <source>Revising the planning sheet</source>
         <translation>기획 시트 수정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="155"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="163"/>
         <source>Your own recommender</source>
         <translation>나만의 추천 시스템</translation>
     </message>
@@ -62,68 +62,68 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="157"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="158"/>
         <source>Conversation</source>
         <translation>대화</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="162"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="163"/>
         <source>Write a message. Enter sends, Shift+Enter starts a new line.</source>
         <translation>메시지를 쓰세요. Enter로 보내고, Shift+Enter로 줄을 바꿉니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="163"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="164"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="169"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="170"/>
         <source>&amp;Attach image…</source>
         <translation>이미지 첨부(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="173"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="174"/>
         <source>Remove images</source>
         <translation>이미지 빼기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="175"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="176"/>
         <source>&amp;Send</source>
         <translation>보내기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="178"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="179"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="180"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="181"/>
         <source>&amp;Retry</source>
         <translation>다시 시도(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="247"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="249"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="248"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="250"/>
         <source>Scripted reply (sandbox)</source>
         <translation>정해진 답변(샌드박스)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="248"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="250"/>
         <source>Recommender</source>
         <translation>추천 시스템</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="251"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="253"/>
         <source>This conversation could not be read: {error}</source>
         <translation>이 대화를 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
         <location filename="../../diaryrec/ui/chat_view.py" line="260"/>
-        <location filename="../../diaryrec/ui/chat_view.py" line="328"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="329"/>
         <source>[{n} image(s) attached]</source>
         <translation>[이미지 {n}장 첨부]</translation>
     </message>
@@ -153,32 +153,32 @@
         <translation>붙여 넣은 이미지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="308"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="309"/>
         <source>Attached: {names}</source>
         <translation>첨부됨: {names}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="326"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="327"/>
         <source>The recommender is not running. Check the language model settings.</source>
         <translation>추천 시스템이 실행되고 있지 않습니다. 언어 모델 설정을 확인해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="360"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="358"/>
         <source>(feedback sent)</source>
         <translation>(피드백을 보냈습니다)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="413"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="412"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="562"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="560"/>
         <source>Try again</source>
         <translation>다시 시도</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="566"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="564"/>
         <source>Open settings</source>
         <translation>설정 열기</translation>
     </message>
@@ -329,7 +329,7 @@
 <context>
     <name>ComposerView</name>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="223"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="229"/>
         <source>Compose today&apos;s experiment: choose one or more ways for each stage. Your own ideas from the ice-breaking sheet are marked ★ and listed first.</source>
         <translation>오늘의 실험을 구성하세요. 단계마다 하나 이상의 방식을 고르세요. 아이스브레이킹 시트에서 적은 나의 아이디어는 ★ 표시와 함께 맨 위에 있습니다.</translation>
     </message>
@@ -558,112 +558,112 @@
 <context>
     <name>DayView</name>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="51"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="52"/>
         <source>← Back to home</source>
         <translation>← 홈으로</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="58"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="59"/>
         <source>Open this day&apos;s activity (read-only)</source>
         <translation>이날의 활동 보기(읽기 전용)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="70"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="71"/>
         <source>Conversations and diary entry of this day</source>
         <translation>이날의 대화와 일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="79"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="80"/>
         <source>Day {day}</source>
         <translation>{day}일차</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="80"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="81"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="84"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="85"/>
         <source>This day could not be read: {error}</source>
         <translation>이날의 기록을 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="97"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="98"/>
         <source>Day {day} · Week {week}: {name}</source>
         <translation>{day}일차 · {week}주차: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="104"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="105"/>
         <source>Write this day&apos;s diary</source>
         <translation>이날의 일기 쓰기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="104"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="105"/>
         <source>Write this day&apos;s diary (late)</source>
         <translation>이날의 일기 쓰기 (늦음)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="113"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="114"/>
         <source>Conversations</source>
         <translation>대화</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="115"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="116"/>
         <source>No conversation on this day.</source>
         <translation>이날은 대화가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="117"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="118"/>
         <source>Conversation started {time}</source>
         <translation>{time}에 시작한 대화</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="119"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="120"/>
         <source>sandbox (scripted replies)</source>
         <translation>샌드박스 (정해진 대본 응답)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="122"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="123"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="122"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="123"/>
         <source>Recommender</source>
         <translation>추천 시스템</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="135"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="136"/>
         <source>Diary entry</source>
         <translation>일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="138"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="139"/>
         <source>No diary entry for this day.</source>
         <translation>이날의 일기가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="140"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="141"/>
         <source>Saved</source>
         <translation>저장됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="140"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="141"/>
         <source>Draft, not saved</source>
         <translation>임시 저장, 아직 저장 안 됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="142"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="143"/>
         <source>late</source>
         <translation>늦음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="150"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="151"/>
         <source>No screenshot.</source>
         <translation>스크린샷이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/day_view.py" line="152"/>
+        <location filename="../../diaryrec/ui/day_view.py" line="153"/>
         <source>(no answer)</source>
         <translation>(답변 없음)</translation>
     </message>
@@ -671,44 +671,44 @@
 <context>
     <name>DiaryView</name>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="143"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="144"/>
         <source>Diary</source>
         <translation>일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="113"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="114"/>
         <source>Diary status</source>
         <translation>일기 상태</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="120"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="121"/>
         <location filename="../../diaryrec/ui/diary_view.py" line="226"/>
         <location filename="../../diaryrec/ui/diary_view.py" line="229"/>
         <source>Save entry</source>
         <translation>일기 저장</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="122"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="123"/>
         <source>Save the entry (Ctrl+S)</source>
         <translation>일기 저장 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="144"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="145"/>
         <source>There is no study day today.</source>
         <translation>오늘은 연구 기간이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="152"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="153"/>
         <source>Diary · Day {day}</source>
         <translation>일기 · {day}일차</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="153"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="154"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="194"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="196"/>
         <source>Could not read or save the diary: {error}</source>
         <translation>일기를 읽거나 저장할 수 없습니다: {error}</translation>
     </message>
@@ -743,22 +743,22 @@
         <translation>아직 쓰지 않았습니다. 입력한 내용은 몇 초마다 임시 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="252"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="251"/>
         <source>Conversation {n}</source>
         <translation>대화 {n}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="252"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="251"/>
         <source>Image {n}</source>
         <translation>이미지 {n}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="315"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="314"/>
         <source>Add images to the diary</source>
         <translation>일기에 이미지 추가</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="316"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="315"/>
         <source>Images (*.png *.jpg *.jpeg *.heic *.heif *.webp *.gif *.bmp)</source>
         <translation>이미지 (*.png *.jpg *.jpeg *.heic *.heif *.webp *.gif *.bmp)</translation>
     </message>
@@ -984,12 +984,12 @@
         <translation>연구팀에게 받은 참여자 코드를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="324"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="323"/>
         <source>Please check the fields: the address must start with http:// or https://, the market is two letters.</source>
         <translation>입력한 값을 확인하세요. 주소는 http:// 또는 https://로 시작하고, 마켓은 영문 두 글자입니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="348"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="347"/>
         <source>Joining failed ({error}).</source>
         <translation>연구에 참여하지 못했습니다 ({error}).</translation>
     </message>
@@ -997,113 +997,113 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="55"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="56"/>
         <source>Start today&apos;s activity</source>
         <translation>오늘의 활동 시작</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="59"/>
-        <location filename="../../diaryrec/ui/home_view.py" line="136"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="60"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="137"/>
         <source>Write today&apos;s diary</source>
         <translation>오늘의 일기 쓰기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="97"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="98"/>
         <source>The study&apos;s data could not be read: {error}</source>
         <translation>연구 데이터를 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="108"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="109"/>
         <source>Participant {code} · joined {date}</source>
         <translation>참여자 {code} · {date} 참여</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="112"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="113"/>
         <source>sandbox (scripted replies)</source>
         <translation>샌드박스 (정해진 대본 응답)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="116"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="117"/>
         <source>Your recommender: {name}</source>
         <translation>나의 추천 시스템: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="118"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="119"/>
         <source>Your recommender: not designed yet (you plan it on the first day of week 2).</source>
         <translation>나의 추천 시스템: 아직 설계하지 않았습니다 (2주차 첫날에 계획합니다).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="124"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="125"/>
         <source>Today is day {day} of {total} · Week {week}: {name}</source>
         <translation>오늘은 {total}일 중 {day}일차 · {week}주차: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="131"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="132"/>
         <source>• Interview with the researcher (outside the app)</source>
         <translation>• 연구자와 인터뷰 (앱 밖에서 진행)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="136"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="137"/>
         <source>Edit today&apos;s diary</source>
         <translation>오늘의 일기 고치기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="144"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="145"/>
         <source>The study has not started yet.</source>
         <translation>연구가 아직 시작되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="145"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="146"/>
         <source>Your first day begins at {time}.</source>
         <translation>첫날은 {time}에 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="147"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="148"/>
         <source>The study is over. Thank you for taking part!</source>
         <translation>연구가 끝났습니다. 참여해 주셔서 감사합니다!</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="148"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="149"/>
         <source>Please export your data for the research team when they ask for it.</source>
         <translation>연구팀이 요청하면 데이터를 내보내 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="152"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="153"/>
         <source>• The ice-breaking sheet: ten short tasks with the plain assistant</source>
         <translation>• 아이스브레이킹 시트: 기본 어시스턴트와 함께하는 짧은 과제 열 가지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="153"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="154"/>
         <source>• Today&apos;s experiment: compose a prompt from your ideas and get recommendations</source>
         <translation>• 오늘의 실험: 내 아이디어로 프롬프트를 구성하고 추천받기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="154"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="155"/>
         <source>• The planning sheet: design your own recommender</source>
         <translation>• 계획 시트: 나만의 추천 시스템 설계하기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="155"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="156"/>
         <source>• Revise your planning sheet (or design a new scenario)</source>
         <translation>• 계획 시트 수정하기 (또는 새 시나리오 설계)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="156"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="157"/>
         <source>• Get recommendations from your own recommender</source>
         <translation>• 나만의 추천 시스템에게 추천받기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="161"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="162"/>
         <source>• Diary entry: not written yet</source>
         <translation>• 일기: 아직 쓰지 않음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="163"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="164"/>
         <source>• Diary entry: saved</source>
         <translation>• 일기: 저장됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="164"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="165"/>
         <source>• Diary entry: draft (not saved yet)</source>
         <translation>• 일기: 임시 저장 (아직 저장 안 됨)</translation>
     </message>
@@ -1111,87 +1111,87 @@
 <context>
     <name>IceBreakingView</name>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="48"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="55"/>
         <source>Tasks of the ice-breaking sheet</source>
         <translation>아이스브레이킹 시트의 과제</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="82"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="89"/>
         <source>Task &amp;done, next</source>
         <translation>과제 완료, 다음(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="106"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="113"/>
         <source>Your ideas</source>
         <translation>나의 아이디어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="108"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="115"/>
         <source>New idea</source>
         <translation>새 아이디어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="109"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="116"/>
         <source>one idea, then Enter</source>
         <translation>아이디어 하나를 쓰고 Enter</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="111"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="118"/>
         <source>&amp;Add</source>
         <translation>추가(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="113"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="120"/>
         <source>&amp;Remove selected</source>
         <translation>선택한 항목 삭제(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="119"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="126"/>
         <source>Next &amp;stage</source>
         <translation>다음 단계(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="159"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="166"/>
         <source>{done} of {total} tasks done</source>
         <translation>{total}개 중 {done}개 과제 완료</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="166"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="173"/>
         <source>{stage}.{n} {instruction}</source>
         <translation>{stage}.{n} {instruction}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="172"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="179"/>
         <source>Stage {stage} · ideas ({n})</source>
         <translation>{stage}단계 · 아이디어 ({n})</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="205"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="212"/>
         <source>Stage {n}: {name}</source>
         <translation>{n}단계: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="208"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="215"/>
         <source>For example: “{text}”</source>
         <translation>예: “{text}”</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="210"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="217"/>
         <source>Attach a picture with “Attach image…”, drag it here or paste it.</source>
         <translation>“이미지 첨부…”로 사진을 첨부하거나, 여기로 끌어오거나, 붙여 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="213"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="220"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="213"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="220"/>
         <source>Chat with the assistant, then write the (+) and (−).</source>
         <translation>어시스턴트와 대화한 뒤 (+)와 (−)를 적어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="229"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="234"/>
         <source>Stage {n}: {name} · your ideas</source>
         <translation>{n}단계: {name} · 나의 아이디어</translation>
     </message>
@@ -1199,117 +1199,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="216"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="250"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="223"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="257"/>
         <source>Home</source>
         <translation>홈</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="224"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="258"/>
         <source>Diary</source>
         <translation>일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="225"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="259"/>
         <source>My taste</source>
         <translation>나의 취향</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="226"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="260"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="227"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="261"/>
         <source>Day</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="228"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="262"/>
         <source>Today&apos;s activity</source>
         <translation>오늘의 활동</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="315"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="344"/>
         <source>The new settings apply after the reply being received.</source>
         <translation>새 설정은 지금 받고 있는 답변이 끝난 뒤에 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="376"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="414"/>
         <source>Screens</source>
         <translation>화면</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="396"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="434"/>
         <source>Sandbox: replies are scripted, not from an AI. Nothing is sent anywhere.</source>
         <translation>샌드박스: 응답은 AI가 아니라 정해진 대본입니다. 아무것도 외부로 보내지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="483"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="518"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="486"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="521"/>
         <source>&amp;Open study file…</source>
         <translation>연구 파일 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="490"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="525"/>
         <source>&amp;Export my data…</source>
         <translation>내 데이터 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="491"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="526"/>
         <source>Write your study data into one zip file for the research team</source>
         <translation>연구팀에 보낼 수 있도록 연구 데이터를 zip 파일 하나로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="495"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="530"/>
         <source>Open study &amp;data…</source>
         <translation>연구 데이터 열기(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="496"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="531"/>
         <source>For researchers: read a merged study or a folder of export bundles</source>
         <translation>연구자용: 병합된 연구 데이터나 내보내기 묶음 폴더를 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="500"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="535"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="505"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="540"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="511"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="546"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="512"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="547"/>
         <source>&amp;About diaryrec</source>
         <translation>diaryrec 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="525"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="560"/>
         <source>(sandbox)</source>
         <translation>(샌드박스)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="531"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="566"/>
         <source>About diaryrec</source>
         <translation>diaryrec 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="532"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="567"/>
         <source>diaryrec {version}
 A diary study of LLM-powered music recommenders.</source>
         <translation>diaryrec {version}
@@ -1319,12 +1319,12 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>OwnRecommenderView</name>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="60"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="69"/>
         <source>No planning sheet yet: fill it in on the first day of week 2.</source>
         <translation>아직 기획 시트가 없습니다. 2주차 첫날에 작성해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="70"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="77"/>
         <source>{name} · version {version}</source>
         <translation>{name} · 버전 {version}</translation>
     </message>
@@ -1332,67 +1332,67 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>ParticipantView</name>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="62"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="63"/>
         <source>Conversations and recommendation cards</source>
         <translation>대화와 추천 카드</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="63"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="64"/>
         <source>Diary entries and screenshots</source>
         <translation>일기와 스크린샷</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="64"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="65"/>
         <source>Sheet versions and compiled prompts</source>
         <translation>시트 버전과 컴파일된 프롬프트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="69"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="70"/>
         <source>Timeline</source>
         <translation>타임라인</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="70"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="71"/>
         <source>Conversations</source>
         <translation>대화</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="71"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="72"/>
         <source>Diary</source>
         <translation>일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="72"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="73"/>
         <source>Sheets</source>
         <translation>시트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="83"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="84"/>
         <source>No participant chosen</source>
         <translation>선택된 참가자 없음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="84"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="85"/>
         <source>Choose a participant in the table above.</source>
         <translation>위 표에서 참가자를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="92"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="93"/>
         <source>Reading this participant&apos;s data…</source>
         <translation>이 참가자의 데이터를 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="99"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="100"/>
         <source>Choose a day to read its conversation or diary entry.</source>
         <translation>날짜를 선택하면 그날의 대화나 일기를 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="103"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="104"/>
         <source>Study {study} · time zone {zone} · exported {time} · {done} of {total} days complete, {sessions} sessions, {entries} diary entries</source>
         <translation>연구 {study} · 시간대 {zone} · 내보낸 시각 {time} · {total}일 중 {done}일 완료, 세션 {sessions}회, 일기 {entries}개</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="156"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="157"/>
         <source>Day {day}: no conversation and no diary entry.</source>
         <translation>{day}일차: 대화도 일기도 없습니다.</translation>
     </message>
@@ -1531,142 +1531,142 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>PlanningView</name>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="278"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="284"/>
         <source>Start from</source>
         <translation>시작점</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="283"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="289"/>
         <source>Start &amp;from</source>
         <translation>시작점(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="300"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="306"/>
         <source>Changes in the system prompt</source>
         <translation>시스템 프롬프트의 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="302"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="308"/>
         <source>What changed since the week-2 version</source>
         <translation>2주차 버전과 달라진 점</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="330"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="336"/>
         <source>{name} (version {version})</source>
         <translation>{name} (버전 {version})</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="331"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="337"/>
         <source>A new scenario</source>
         <translation>새 시나리오</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="363"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="369"/>
         <source>A new scenario: everything is new.</source>
         <translation>새 시나리오: 모든 내용이 새로 작성됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="369"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="375"/>
         <source>Nothing changed yet.</source>
         <translation>아직 바뀐 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="381"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="387"/>
         <source>added {items}</source>
         <translation>추가: {items}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="383"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="389"/>
         <source>removed {items}</source>
         <translation>삭제: {items}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="384"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="390"/>
         <source>new order</source>
         <translation>순서 변경</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="389"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="395"/>
         <source>name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="390"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="396"/>
         <source>objective</source>
         <translation>목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="391"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="397"/>
         <source>reply language</source>
         <translation>답변 언어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="392"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="398"/>
         <source>information given</source>
         <translation>제공하는 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="393"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="399"/>
         <source>own information</source>
         <translation>직접 입력한 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="394"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="400"/>
         <source>notes on preference input</source>
         <translation>선호 입력 메모</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="395"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="401"/>
         <source>purpose</source>
         <translation>추천 목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="396"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="402"/>
         <source>own purpose</source>
         <translation>나만의 목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="397"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="403"/>
         <source>explanation style</source>
         <translation>설명 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="398"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="404"/>
         <source>own explanation style</source>
         <translation>나만의 설명 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="399"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="405"/>
         <source>number of tracks</source>
         <translation>곡 수</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="400"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="406"/>
         <source>exclusions</source>
         <translation>제외할 것</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="401"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="407"/>
         <source>level of explanation</source>
         <translation>설명의 정도</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="402"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="408"/>
         <source>notes on presentation</source>
         <translation>추천 제시 메모</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="403"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="409"/>
         <source>feedback</source>
         <translation>피드백 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="404"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="410"/>
         <source>own way of giving feedback</source>
         <translation>나만의 피드백 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="405"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="411"/>
         <source>notes on feedback</source>
         <translation>피드백 메모</translation>
     </message>
@@ -1941,174 +1941,174 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>ResearchWindow</name>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="86"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="85"/>
         <source>Study data</source>
         <translation>연구 데이터</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="88"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="87"/>
         <source>Nothing opened yet. This window only reads: it changes no study data.</source>
         <translation>아직 연 데이터가 없습니다. 이 창은 읽기만 하며 연구 데이터를 바꾸지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="91"/>
-        <location filename="../../diaryrec/ui/research/window.py" line="171"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="90"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="170"/>
         <source>Open merged database…</source>
         <translation>병합된 데이터베이스 열기…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="93"/>
-        <location filename="../../diaryrec/ui/research/window.py" line="174"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="92"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="173"/>
         <source>Open folder of bundles…</source>
         <translation>번들 폴더 열기…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="106"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="105"/>
         <source>Loading</source>
         <translation>불러오는 중</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="161"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="160"/>
         <source>Open study data</source>
         <translation>연구 데이터 열기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="164"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="163"/>
         <source>Open a merged study database (written by “diaryrec research merge”) or a folder holding the participants&apos; export bundles (.zip files). Bundles are checked file by file; a changed or incomplete bundle is refused and named.</source>
         <translation>병합된 연구 데이터베이스(“diaryrec research merge”로 만든 파일)나 참가자들이 내보낸 번들(.zip 파일)이 들어 있는 폴더를 여세요. 번들은 파일 하나하나 검사하며, 바뀌었거나 빠진 파일이 있는 번들은 거부하고 그 이름을 알려 드립니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="193"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="192"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="194"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="193"/>
         <source>Open merged &amp;database…</source>
         <translation>병합된 데이터베이스 열기(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="197"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="196"/>
         <source>Open &amp;folder of bundles…</source>
         <translation>번들 폴더 열기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="200"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="199"/>
         <source>&amp;Close window</source>
         <translation>창 닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="209"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="208"/>
         <source>Study data — diaryrec</source>
         <translation>연구 데이터 — diaryrec</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="217"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="216"/>
         <source>Open a merged study database</source>
         <translation>병합된 연구 데이터베이스 열기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="218"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="217"/>
         <source>Merged study databases (*.sqlite *.sqlite3 *.db);;All files (*)</source>
         <translation>병합된 연구 데이터베이스 (*.sqlite *.sqlite3 *.db);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="224"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="223"/>
         <source>Open a folder of export bundles</source>
         <translation>내보내기 번들 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="254"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="257"/>
         <source>Checking and merging the export bundles in {folder} ({count} found)…</source>
         <translation>{folder}의 내보내기 번들을 검사하고 병합하는 중 ({count}개 발견)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="255"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="258"/>
         <source>Opening {name}…</source>
         <translation>{name} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="282"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="280"/>
         <source>one participant</source>
         <translation>참가자 1명</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="282"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="280"/>
         <source>{count} participants</source>
         <translation>참가자 {count}명</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="284"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="282"/>
         <source>{source} · {participants} · study {studies}</source>
         <translation>{source} · {participants} · 연구 {studies}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="296"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="294"/>
         <source>No participant could be read from {name}.</source>
         <translation>{name}에서 읽을 수 있는 참가자가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="313"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="311"/>
         <source>One bundle was refused and is not shown:</source>
         <translation>번들 1개가 거부되어 표시되지 않습니다:</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="314"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="312"/>
         <source>{count} bundles were refused and are not shown:</source>
         <translation>번들 {count}개가 거부되어 표시되지 않습니다:</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="317"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="315"/>
         <source>{bundle}: {problems}</source>
         <translation>{bundle}: {problems}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="319"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="317"/>
         <source>… and {count} more (the log names them all).</source>
         <translation>… 외 {count}개 (전체 목록은 로그에 있습니다).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="320"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="318"/>
         <source>Ask the participants whose bundles were refused to export their data again.</source>
         <translation>번들이 거부된 참가자에게 데이터를 다시 내보내 달라고 요청하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="337"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="333"/>
         <source>{name} is a single export bundle. Put the participants&apos; bundles in one folder and open the folder, or merge them first with “diaryrec research merge”.</source>
         <translation>{name}은(는) 내보내기 번들 하나입니다. 참가자들의 번들을 한 폴더에 모아 그 폴더를 열거나, 먼저 “diaryrec research merge”로 병합하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="342"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="338"/>
         <source>{name} is not a database file. Choose the merged study database (.sqlite) or a folder of bundles.</source>
         <translation>{name}은(는) 데이터베이스 파일이 아닙니다. 병합된 연구 데이터베이스(.sqlite)나 번들 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="344"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="340"/>
         <source>{name} is a participant&apos;s own diaryrec database, not a merged study. Open the folder of the participants&apos; export bundles instead, or merge the bundles with “diaryrec research merge”.</source>
         <translation>{name}은(는) 병합된 연구 데이터가 아니라 참가자 한 명의 diaryrec 데이터베이스입니다. 대신 참가자들이 내보낸 번들 폴더를 열거나, “diaryrec research merge”로 번들을 병합하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="347"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="343"/>
         <source>{name} is a database, but not a merged diaryrec study. Merge the bundles with “diaryrec research merge” and open what it writes.</source>
         <translation>{name}은(는) 데이터베이스이지만 병합된 diaryrec 연구 데이터가 아닙니다. “diaryrec research merge”로 번들을 병합한 뒤 그 결과 파일을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="350"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="346"/>
         <source>{name} could not be opened: {reason}</source>
         <translation>{name}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="352"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="348"/>
         <source>{name} could not be read: {reason}</source>
         <translation>{name}을(를) 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="354"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="350"/>
         <source>{name} could not be opened because of an unexpected problem ({kind}). The details are in the log.</source>
         <translation>예상하지 못한 문제({kind}) 때문에 {name}을(를) 열 수 없습니다. 자세한 내용은 로그에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="380"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="372"/>
         <source>This participant&apos;s data could not be read ({reason}).</source>
         <translation>이 참가자의 데이터를 읽을 수 없습니다 ({reason}).</translation>
     </message>
@@ -2205,22 +2205,22 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>ScreenshotPanel</name>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="64"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="65"/>
         <source>Screenshots of this entry</source>
         <translation>이 일기의 스크린샷</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="65"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="66"/>
         <source>No screenshot yet. The day&apos;s conversation is added here automatically; you can also add images or drop them here.</source>
         <translation>아직 스크린샷이 없습니다. 그날의 대화가 여기에 자동으로 추가되며, 이미지를 직접 추가하거나 끌어다 놓을 수도 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="67"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="68"/>
         <source>Add image…</source>
         <translation>이미지 추가…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="68"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="69"/>
         <source>Remove selected</source>
         <translation>선택한 항목 삭제</translation>
     </message>
@@ -2228,98 +2228,98 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="45"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="48"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="48"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="51"/>
         <source>You are in the sandbox: scripted stand-ins answer instead of the provider and Spotify, so these settings are not used until you join a real study.</source>
         <translation>지금은 샌드박스입니다. 제공자와 Spotify 대신 정해진 대본이 응답하므로, 실제 연구에 참여하기 전까지 이 설정은 쓰이지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="53"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="56"/>
         <source>Show a &amp;daily reminder</source>
         <translation>매일 알림 표시(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="57"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="60"/>
         <source>Reminder time</source>
         <translation>알림 시각</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="59"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="62"/>
         <source>Reminder</source>
         <translation>알림</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="62"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="65"/>
         <source>Remind me at</source>
         <translation>알림 시각</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="65"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="68"/>
         <source>Same as the study</source>
         <translation>연구와 같은 언어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="68"/>
-        <location filename="../../diaryrec/ui/settings_view.py" line="69"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="71"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="72"/>
         <source>Interface language</source>
         <translation>화면 언어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="71"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="74"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="75"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="78"/>
         <source>Data folder</source>
         <translation>데이터 폴더</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="76"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="79"/>
         <source>Show &amp;folder</source>
         <translation>폴더 열기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="78"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="81"/>
         <source>Use another folder…</source>
         <translation>다른 폴더 사용…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="83"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="86"/>
         <source>&amp;Export my data…</source>
         <translation>내 데이터 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="84"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="87"/>
         <source>Write your study data into one zip file for the research team</source>
         <translation>연구팀에 보낼 수 있도록 연구 데이터를 zip 파일 하나로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="85"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="88"/>
         <source>Your data</source>
         <translation>내 데이터</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="87"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="90"/>
         <source>Data folder (database, screenshots, log):</source>
         <translation>데이터 폴더 (데이터베이스, 스크린샷, 로그):</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="97"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="100"/>
         <source>&amp;Save settings</source>
         <translation>설정 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="100"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="103"/>
         <source>&amp;Undo changes</source>
         <translation>변경 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="150"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="153"/>
         <source>The stored keys could not be read: {error}</source>
         <translation>저장된 키를 읽을 수 없습니다: {error}</translation>
     </message>
@@ -2489,6 +2489,14 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
     </message>
 </context>
 <context>
+    <name>SingleInstance</name>
+    <message>
+        <location filename="../../diaryrec/ui/app.py" line="152"/>
+        <source>diaryrec is already open with this study&apos;s data folder ({folder}). Switch to its window; if you cannot find it, wait a moment and start diaryrec again.</source>
+        <translation>diaryrec이 이 연구의 데이터 폴더({folder})로 이미 열려 있습니다. 그 창으로 전환해 주세요. 창이 보이지 않으면 잠시 기다린 뒤 diaryrec을 다시 실행해 주세요.</translation>
+    </message>
+</context>
+<context>
     <name>StarRating</name>
     <message>
         <location filename="../../diaryrec/ui/feedback_widgets.py" line="51"/>
@@ -2529,104 +2537,104 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>TasteView</name>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="25"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="26"/>
         <source>My taste</source>
         <translation>나의 취향</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="27"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="28"/>
         <source>What you rated and said over the weeks, gathered in one place. Add your own notes on the right.</source>
         <translation>몇 주 동안 평가하고 말한 내용을 한곳에 모았습니다. 오른쪽에 나만의 메모를 남겨 보세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="31"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="32"/>
         <source>Liked and disliked tracks, keywords and notes</source>
         <translation>좋아한 곡과 싫어한 곡, 키워드와 메모</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="33"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="34"/>
         <source>My notes about my taste</source>
         <translation>내 취향에 대한 메모</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="34"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="35"/>
         <source>What have you learned about your taste in music?</source>
         <translation>내 음악 취향에 대해 새롭게 알게 된 것은 무엇인가요?</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="37"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="38"/>
         <source>&amp;My notes</source>
         <translation>나의 메모(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="39"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="40"/>
         <source>Save notes</source>
         <translation>메모 저장</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="69"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="70"/>
         <source>Could not read or save: {error}</source>
         <translation>읽거나 저장할 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="84"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="85"/>
         <source>Notes saved {time}</source>
         <translation>{time}에 메모 저장됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="100"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="101"/>
         <source>Nothing here yet. When you rate tracks or tell the recommender what you think, it gathers here.</source>
         <translation>아직 아무것도 없습니다. 곡을 평가하거나 추천 시스템에 생각을 말하면 여기에 모입니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="107"/>
-        <location filename="../../diaryrec/ui/taste_view.py" line="132"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="108"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="133"/>
         <source>None yet.</source>
         <translation>아직 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="112"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="113"/>
         <source>tournament winner</source>
         <translation>토너먼트 우승</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="114"/>
-        <location filename="../../diaryrec/ui/taste_view.py" line="136"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="115"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="137"/>
         <source>day {day}</source>
         <translation>{day}일차</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="126"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="127"/>
         <source>Tracks you liked</source>
         <translation>좋아한 곡</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="127"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="128"/>
         <source>Keywords that keep coming back in what you liked</source>
         <translation>좋아한 곡에 자주 나온 키워드</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="128"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="129"/>
         <source>Tracks you did not like</source>
         <translation>좋아하지 않은 곡</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="129"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="130"/>
         <source>Keywords in what you did not like</source>
         <translation>좋아하지 않은 곡의 키워드</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="130"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="131"/>
         <source>What you said</source>
         <translation>내가 한 말</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="136"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="137"/>
         <source>your idea (ice-breaking)</source>
         <translation>내 아이디어 (아이스브레이킹)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/taste_view.py" line="137"/>
+        <location filename="../../diaryrec/ui/taste_view.py" line="138"/>
         <source>about {track}</source>
         <translation>{track}에 대해</translation>
     </message>
@@ -2764,7 +2772,7 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>UnexpectedError</name>
     <message>
-        <location filename="../../diaryrec/ui/app.py" line="152"/>
+        <location filename="../../diaryrec/ui/app.py" line="178"/>
         <source>Something went wrong inside diaryrec ({kind}). What you saved is kept, and you can go on.
 
 If it happens again, please send the file diaryrec.log from {folder} to the research team.</source>
@@ -2776,13 +2784,13 @@ If it happens again, please send the file diaryrec.log from {folder} to the rese
 <context>
     <name>UserError</name>
     <message>
-        <location filename="../../diaryrec/catalog/client.py" line="204"/>
+        <location filename="../../diaryrec/catalog/client.py" line="216"/>
         <source>Spotify rejected the client ID and secret.</source>
         <extracomment>Spotify caps search at 10 results per type since February 2026 the longest Retry-After we sit out; anything longer becomes &quot;unchecked, retry later&quot;</extracomment>
         <translation>Spotify가 클라이언트 ID와 시크릿을 거부했습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/catalog/client.py" line="205"/>
+        <location filename="../../diaryrec/catalog/client.py" line="217"/>
         <source>Check them in the settings or the study file, or ask the research team.</source>
         <translation>설정이나 연구 파일에서 확인하거나 연구팀에 문의해 주세요.</translation>
     </message>
@@ -2802,7 +2810,7 @@ If it happens again, please send the file diaryrec.log from {folder} to the rese
         <translation>비밀번호 저장소가 키 저장을 거부했습니다 ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/app.py" line="111"/>
+        <location filename="../../diaryrec/ui/app.py" line="106"/>
         <source>diaryrec could not open its data folder {folder} ({kind}: {detail}).</source>
         <translation>diaryrec가 데이터 폴더({folder})를 열 수 없습니다 ({kind}: {detail}).</translation>
     </message>
@@ -2912,57 +2920,58 @@ If it happens again, please send the file diaryrec.log from {folder} to the rese
         <translation>알 수 없는 항목입니다 (철자를 확인해 주세요)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/media/images.py" line="81"/>
+        <location filename="../../diaryrec/media/images.py" line="87"/>
         <source>{name}: HEIC photos cannot be opened on this computer.</source>
         <translation>{name}: 이 컴퓨터에서는 HEIC 사진을 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/media/images.py" line="82"/>
+        <location filename="../../diaryrec/media/images.py" line="88"/>
         <source>Convert it to JPEG (on a phone: share or export it as JPEG) and attach it again.</source>
         <translation>JPEG로 변환한 뒤(휴대폰에서는 JPEG로 공유하거나 내보내기) 다시 첨부해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/media/images.py" line="89"/>
+        <location filename="../../diaryrec/media/images.py" line="95"/>
         <source>{name} is not a picture diaryrec can use.</source>
         <translation>{name}: diaryrec에서 사용할 수 있는 사진이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/media/images.py" line="90"/>
+        <location filename="../../diaryrec/media/images.py" line="96"/>
         <source>Attach a JPEG, PNG, WebP, GIF or HEIC photo.</source>
         <translation>JPEG, PNG, WebP, GIF 또는 HEIC 사진을 첨부해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/media/images.py" line="102"/>
+        <location filename="../../diaryrec/media/images.py" line="108"/>
         <source>{name} is too large in pixels to open safely (more than {limit} megapixels).</source>
         <translation>{name}: 픽셀 수가 너무 많아 안전하게 열 수 없습니다 ({limit}메가픽셀 초과).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/media/images.py" line="103"/>
+        <location filename="../../diaryrec/media/images.py" line="109"/>
         <source>Attach a smaller version of the picture (for example a screenshot of it).</source>
         <translation>더 작은 크기의 사진을 첨부해 주세요 (예: 그 사진의 스크린샷).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/media/images.py" line="111"/>
+        <location filename="../../diaryrec/media/images.py" line="117"/>
         <source>{name} is larger than {limit} MB.</source>
         <translation>{name}: {limit}MB보다 큽니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/media/images.py" line="112"/>
+        <location filename="../../diaryrec/media/images.py" line="118"/>
         <source>Attach a smaller version of the picture.</source>
         <translation>더 작은 크기의 사진을 첨부해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/media/images.py" line="162"/>
+        <location filename="../../diaryrec/media/images.py" line="168"/>
+        <location filename="../../diaryrec/media/images.py" line="203"/>
         <source>{name} is damaged and cannot be read ({detail}).</source>
         <translation>{name}: 파일이 손상되어 읽을 수 없습니다 ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/media/images.py" line="193"/>
+        <location filename="../../diaryrec/media/images.py" line="217"/>
         <source>{path} no longer exists.</source>
         <translation>{path}: 파일이 더 이상 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/media/images.py" line="196"/>
+        <location filename="../../diaryrec/media/images.py" line="220"/>
         <source>{name} cannot be read ({detail}).</source>
         <translation>{name}: 읽을 수 없습니다 ({detail}).</translation>
     </message>
@@ -3244,78 +3253,73 @@ If it happens again, please send the file diaryrec.log from {folder} to the rese
 <context>
     <name>_SheetScreen</name>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="63"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="70"/>
         <source>Compiled system prompt</source>
         <translation>만들어진 시스템 프롬프트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="67"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="74"/>
         <source>&amp;Save and start chatting</source>
         <translation>저장하고 대화 시작(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="72"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="79"/>
         <source>← &amp;Change the sheet</source>
         <translation>← 시트 수정(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="92"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="99"/>
         <source>The system prompt your choices compile to</source>
         <translation>내 선택으로 만들어지는 시스템 프롬프트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="142"/>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="145"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="153"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="156"/>
         <source>Not complete yet: {problem}</source>
         <translation>아직 완성되지 않았습니다: {problem}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="152"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="163"/>
         <source>An answer is too long (at most {limit} characters or items).</source>
         <translation>답이 너무 깁니다 (최대 {limit}까지 쓸 수 있습니다).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="154"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="165"/>
         <source>Give your recommender a name.</source>
         <translation>추천 시스템의 이름을 정해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="155"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="166"/>
         <source>Write what your recommender is for.</source>
         <translation>추천 시스템의 목적을 적어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="156"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="167"/>
         <source>Stage 1: choose at least one kind of information, or describe your own.</source>
         <translation>1단계: 알려 줄 정보를 하나 이상 고르거나 직접 적어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="157"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="168"/>
         <source>Stage 3: choose at least one way to give feedback.</source>
         <translation>3단계: 피드백 방법을 하나 이상 골라 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="158"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="169"/>
         <source>Stage 3: describe your own way of giving feedback.</source>
         <translation>3단계: 직접 정한 피드백 방법을 설명해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="163"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="174"/>
         <source>Please check this answer ({field}: {detail}).</source>
         <translation>이 답을 확인해 주세요 ({field}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="174"/>
-        <source>The recommender is not running. Check the language model settings.</source>
-        <translation>추천 시스템이 실행되고 있지 않습니다. 언어 모델 설정을 확인해 주세요.</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="193"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="201"/>
         <source>Not saved: {error}</source>
         <translation>저장하지 못했습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="210"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="216"/>
         <source>{name} · version {version}</source>
         <translation>{name} · 버전 {version}</translation>
     </message>

@@ -7,7 +7,9 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
+import time
 from pathlib import Path
 
 from diaryrec.ui.single_instance import LOCK_NAME, claim, server_name
@@ -77,3 +79,31 @@ def test_the_server_name_is_short_and_names_the_folder(tmp_path: Path):
     assert server_name(tmp_path) == server_name(tmp_path / ".." / tmp_path.name)
     assert server_name(tmp_path) != server_name(tmp_path / "other")
     assert len(server_name(tmp_path)) < 40
+
+
+def test_starting_the_app_twice_on_one_folder_brings_the_first_window_forward(tmp_path: Path):
+    """Two real starts of diaryrec, as a double-click twice does: the second hands over
+    and ends; the first window stays the only one and logs that it was asked forward."""
+    folder = tmp_path / "참가자 데이터"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "DIARYREC_DATA_DIR": str(folder)}
+    first = subprocess.Popen([sys.executable, "-m", "diaryrec"], env=env, text=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    log_file = folder / "logs" / "diaryrec.log"
+    socket = Path(tempfile.gettempdir()) / server_name(folder)  # where QLocalServer listens on Linux
+    try:
+        deadline = time.monotonic() + 60
+        while not (socket.exists() and log_file.exists()):
+            assert first.poll() is None, first.communicate()
+            assert time.monotonic() < deadline, "the first start never opened its data folder"
+            time.sleep(0.2)
+        second = subprocess.run([sys.executable, "-m", "diaryrec"], env=env, text=True, capture_output=True, timeout=60)
+        assert second.returncode == 0, second.stderr
+        assert "already open with this data folder" in second.stdout
+        deadline = time.monotonic() + 20
+        while "a second start on this data folder" not in log_file.read_text(encoding="utf-8", errors="replace"):
+            assert time.monotonic() < deadline, "the first window was never asked to come forward"
+            time.sleep(0.2)
+        assert first.poll() is None  # the first window goes on
+    finally:
+        first.terminate()
+        first.communicate(timeout=30)
