@@ -95,7 +95,9 @@ class ActivityView(QWidget, Screen):
         self.activity: Activity | None = None
         self.body: QWidget | None = None
         self.read_only = False
-        self._captured: dict[int, tuple[int, int]] = {}  # id(chat) → (turns captured, screenshot id)
+        # conversation id → (turns captured, screenshot id): one picture per conversation,
+        # so a screen that shows several one after another (the ice-breaking tasks) keeps all
+        self._captured: dict[int, tuple[int, int]] = {}
         self.back_button = QPushButton(self.tr("← Back to home"))
         self.back_button.clicked.connect(self.back_requested)
         self.title = QLabel()
@@ -150,6 +152,8 @@ class ActivityView(QWidget, Screen):
         for chat in body.findChildren(ChatView):
             chat.settings_requested.connect(self.settings_requested)
             chat.turn_ended.connect(self.turn_idle)
+        if isinstance(body, IceBreakingView):  # one chat, a conversation per task: each is kept
+            body.leaving_conversation.connect(self.capture_conversations)
         self.body = body
         self.holder.addWidget(body)
         self.diary_button.setVisible(not read_only)
@@ -174,7 +178,9 @@ class ActivityView(QWidget, Screen):
         if self.read_only or self.day is None:
             return
         for chat in self.chats():
-            key = id(chat)
+            key = chat.conversation_id
+            if key is None:
+                continue
             done, previous = self._captured.get(key, (0, None))
             if chat.turns_done == 0 or chat.turns_done == done:
                 continue

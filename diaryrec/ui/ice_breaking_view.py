@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 
 
 class IceBreakingView(QWidget):
+    # before the chat switches to another task's conversation (the diary keeps a picture of each)
+    leaving_conversation = Signal()
+
     def __init__(self, context: AppContext, tasks: TaskRunner, services: ServicesGate, day: int, *, read_only: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self.context, self.tasks, self.day, self.read_only = context, tasks, day, read_only
@@ -196,6 +199,7 @@ class IceBreakingView(QWidget):
         if self.current == step or self.state is None:
             return
         self.flush()
+        self.leaving_conversation.emit()  # the task's conversation goes into the diary before the chat shows another
         self.current = step  # type: ignore[assignment]
         kind, key = step  # type: ignore[misc]
         if kind == "task":

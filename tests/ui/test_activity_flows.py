@@ -419,3 +419,23 @@ def test_the_planning_sheet_says_what_is_missing_in_the_interface_language(qtbot
     planning.objective.setPlainText("날씨에 맞는 음악")
     planning.update_preview()
     assert planning.problem.text() == "" and planning.save_button.isEnabled()
+
+
+def test_every_ice_breaking_conversation_of_the_day_reaches_the_diary(qtbot, open_window, sandbox_joined):
+    """One chat shows the tasks' conversations one after another: leaving a task keeps a
+    picture of its conversation (it used to be replaced by the next task's)."""
+    window, context = open_window(now=seoul(2, 12), lang="en", sandbox=True)
+    window.open_activity(1, Activity.ICE_BREAKING)
+    sheet = window.activity.body
+    qtbot.waitUntil(lambda: sheet.current == ("task", "s1-demographics"))
+    _send(qtbot, sheet.chat, "I am 26. Music, please")
+    sheet._select(("task", "s1-describe"))
+    qtbot.waitUntil(lambda: sheet.current == ("task", "s1-describe"))
+    _send(qtbot, sheet.chat, "Slow piano with rain sounds")
+    sheet._select(("task", "s1-demographics"))  # back to the first: nothing new, nothing replaced
+    qtbot.waitUntil(lambda: sheet.current == ("task", "s1-demographics"))
+    window.activity.go_to_diary()
+    qtbot.waitUntil(lambda: window.diary.state is not None and window.diary.day == 1)
+    qtbot.waitUntil(lambda: len([s for s in window.diary.state.screenshots if s.automatic]) == 2)
+    shots = _rows(context, DiaryScreenshot, DiaryScreenshot.automatic == True)  # noqa: E712
+    assert len({s.sha256 for s in shots}) == 2  # two different conversations, not one twice
