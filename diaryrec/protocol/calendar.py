@@ -21,7 +21,7 @@ from diaryrec.vocabulary import LANGUAGES as LANGUAGES
 from diaryrec.vocabulary import Activity as Activity
 
 #: bump when the JSON below changes shape: an older cache is then ignored (and rewritten)
-CALENDAR_FORMAT = 1
+CALENDAR_FORMAT = 2  # 2: the study's own time zone
 
 
 class WeekRule(Protocol):
@@ -72,6 +72,7 @@ class Calendar:
     language: str  # the study's own language
     day_starts_at: str  # "HH:MM" local time
     weeks: tuple[WeekPlan, ...]
+    time_zone: str = ""  # the study's own zone; "" = the participant's (see protocol.lived_days)
 
     @property
     def day_start(self) -> dt.time:
@@ -120,6 +121,7 @@ class Calendar:
                 language=str(raw["language"]),
                 day_starts_at=str(raw["day_starts_at"]),
                 weeks=weeks,
+                time_zone=str(raw["time_zone"]),
             )
             calendar.day_start  # noqa: B018 - a damaged clock fails here, not on the home screen
         except (ValueError, TypeError, KeyError, AttributeError):

@@ -221,4 +221,5 @@ class StudyFile(_Strict):
                 )
                 for w in self.weeks
             ),
+            time_zone=self.study.time_zone,
         )

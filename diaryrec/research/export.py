@@ -166,7 +166,11 @@ class _BundleWriter:
             self.progress(done, total, what)
 
     def _rows(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return [{k: self.scrub.value(to_json_value(v, self.zone)) for k, v in row.items()} for row in rows]
+        return [{k: self.scrub.value(to_json_value(v, self._zone(v))) for k, v in row.items()} for row in rows]
+
+    def _zone(self, value: Any) -> ZoneInfo:
+        """A time in the zone the participant was in then (its offset says where they were)."""
+        return ZoneInfo(self.snapshot.zone_of(value)) if isinstance(value, dt.datetime) else self.zone
 
     def _add(self, archive: zipfile.ZipFile, name: str, data: bytes, compress: bool = True) -> None:
         info = zipfile.ZipInfo(name, date_time=self.stamp)  # type: ignore[arg-type]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -36,7 +36,13 @@ Rows = list[dict[str, Any]]
 class Snapshot:
     tables: dict[str, Rows]  # table name -> rows with Python values (aware UTC datetimes)
     protocol_days: Rows
-    time_zone: str
+    time_zone: str  # the zone joined in
+    # the zone the participant lived in at an instant (they may have travelled):
+    # every exported time carries that zone's offset
+    zone_at: Callable[[dt.datetime], str] | None = None
+
+    def zone_of(self, when: dt.datetime) -> str:
+        return self.zone_at(when) if self.zone_at is not None else self.time_zone
 
 
 @contextlib.contextmanager
@@ -90,7 +96,7 @@ def read_snapshot(layout: DataLayout, now: dt.datetime) -> Snapshot | None:
         day.pop("is_today", None)
         day["activity"] = str(day["activity"])
         day["state"] = str(day["state"])
-    return Snapshot(tables=tables, protocol_days=days, time_zone=active.enrolment.time_zone)
+    return Snapshot(tables=tables, protocol_days=days, time_zone=active.enrolment.time_zone, zone_at=active.ledger.zone_at)
 
 
 # parent table, child table, foreign key in the child, key in data.json

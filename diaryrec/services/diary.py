@@ -135,6 +135,7 @@ def save_entry(
     first save. Saving again keeps that first verdict and counts a new revision."""
     now = now or utcnow()
     answers = _clean(answers)
+    active.observe(store, now)  # the day as lived (a day begun or a move since the last look), for the late flag
     with store.session() as session:
         entry = _entry(session, day) or DiaryEntry(study_day=day)
         first_save = entry.status != "saved"

@@ -13,13 +13,14 @@ import datetime as dt
 import logging
 import sqlite3
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
+from diaryrec import clock
 from diaryrec.errors import UserError
 from diaryrec.fileio import write_atomic
 from diaryrec.paths import DataLayout
 from diaryrec.protocol import schedule
 from diaryrec.protocol.calendar import Calendar
+from diaryrec.protocol.lived_days import DayLedger
 from diaryrec.protocol.schedule import DayStatus, Timeline
 from diaryrec.store import glance
 
@@ -40,6 +41,7 @@ class HomeSummary:
     recommender: str | None
     today_diary: str | None  # "none" | "draft" | "saved"; None outside the study
     day_now: int  # study-day number of "now" (< 1 before the study, > total after)
+    skipped: int = 0  # days today's clock or zone jumped over (told on the home screen)
 
     @property
     def today(self) -> DayStatus | None:
@@ -49,7 +51,9 @@ class HomeSummary:
 
 def home_summary(query: glance.Query, enrolment: glance.EnrolmentGlance, calendar: Calendar, now: dt.datetime,
                  sandbox: bool = False) -> HomeSummary:
-    day_now = schedule.day_number(calendar, enrolment.enrolled_on, ZoneInfo(enrolment.time_zone), now)
+    ledger = DayLedger(enrolment.enrolled_on, calendar.day_start, glance.day_anchors(query),
+                       joined_zone=enrolment.time_zone, fixed_zone=calendar.time_zone)
+    day_now = ledger.day(now, clock.local_zone_name())
     diaries = glance.diary_facts(query)
     line = schedule.timeline(calendar, day_now, glance.session_days(query), diaries)
     today_diary = None
@@ -65,6 +69,7 @@ def home_summary(query: glance.Query, enrolment: glance.EnrolmentGlance, calenda
         recommender=glance.recommender_name(query),
         today_diary=today_diary,
         day_now=day_now,
+        skipped=glance.skipped_to(query).get(day_now, 0),
     )
 
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from sqlmodel import select
 
-from diaryrec.protocol import schedule
 from diaryrec.protocol.schedule import DayState
 from diaryrec.services.study import ActiveStudy, timeline
 from diaryrec.store import Store
@@ -37,7 +36,7 @@ def reminder_at(active: ActiveStudy, day: int, reminder_time: str) -> dt.datetim
     """The instant of day ``day``'s reminder. A study day runs from ``day_starts_at``
     to the same time next morning, so a reminder set before that hour (00:30) falls
     on the next calendar date and still belongs to the same study day."""
-    start, _ = schedule.day_bounds(active.study, active.enrolment.enrolled_on, active.zone, day)
+    start, _ = active.day_bounds(day)
     local_start = start.astimezone(active.zone)
     wanted = parse_time(reminder_time)
     at = dt.datetime.combine(local_start.date(), wanted, tzinfo=active.zone)
@@ -55,7 +54,7 @@ def shown_days(store: Store) -> set[int]:
 def check_reminder(store: Store, active: ActiveStudy, reminder_time: str, enabled: bool, now: dt.datetime) -> ReminderDecision:
     if not enabled or not reminder_time:
         return ReminderDecision(False, None, "disabled")
-    day = active.day_number(now)
+    day = active.observe(store, now).day  # every minute: a day begun, or a move, is written down
     if not 1 <= day <= active.study.total_days:
         return ReminderDecision(False, None, "outside_study")
     if now < reminder_at(active, day, reminder_time):

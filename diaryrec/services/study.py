@@ -11,15 +11,18 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import select
 
+from diaryrec import clock
 from diaryrec.errors import QT_TRANSLATE_NOOP, UserError
 from diaryrec.secrets import SecretName, get_secret, set_secret
 from diaryrec.protocol import LoadedStudy, parse_study_text
 from diaryrec.protocol import schedule
 from diaryrec.protocol.calendar import Calendar
+from diaryrec.protocol.lived_days import EVENT as DAY_BEGAN
+from diaryrec.protocol.lived_days import JUMP_EVENT, DayAnchor, DayLedger, Observation
 from diaryrec.protocol.schedule import Timeline
 from diaryrec.store import Store
 from diaryrec.store import glance
-from diaryrec.store.models import Enrolment
+from diaryrec.store.models import Enrolment, Event
 
 
 MAX_CODE_CHARS = 64
@@ -29,32 +32,24 @@ class AlreadyEnrolledError(UserError):
     pass
 
 
-def local_zone_name() -> str:
-    """The IANA name of this computer's time zone (tzlocal reads it on Windows,
-    macOS and Linux alike), or "UTC" when it cannot be told."""
-    try:
-        import tzlocal
-
-        name = tzlocal.get_localzone_name()
-    except Exception:  # noqa: BLE001 - an unreadable OS setting is not fatal
-        name = None
-    return name if name and _valid_zone(name) else "UTC"
-
-
-def _valid_zone(name: str) -> bool:
-    try:
-        ZoneInfo(name)
-        return True
-    except Exception:  # noqa: BLE001 - any failure means "not usable"
-        return False
-
-
 @dataclass(frozen=True)
 class ActiveStudy:
-    """The joined study, parsed once: what every screen and service needs."""
+    """The joined study, parsed once: what every screen and service needs.
+
+    Which study day it is and where the participant lives it come from ``ledger``
+    (``protocol.lived_days``): the days already begun, written down in the event log,
+    so a flight or a clock set back neither repeats nor skips a day. ``observe`` writes
+    a newly begun day down (the reminder check does, every minute)."""
 
     enrolment: Enrolment
     loaded: LoadedStudy
+    ledger: DayLedger = dataclasses.field(default=None, compare=False)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.ledger is None:
+            object.__setattr__(self, "ledger", DayLedger(
+                self.enrolment.enrolled_on, self.loaded.study.study.day_start,
+                joined_zone=self.enrolment.time_zone, fixed_zone=self.loaded.study.study.time_zone))
 
     @property
     def study(self):  # noqa: ANN201 - StudyFile
@@ -65,14 +60,47 @@ class ActiveStudy:
         return self.loaded.study.calendar()
 
     @property
+    def zone_name(self) -> str:
+        """Where the participant lives the study now (the study's own zone, if it names one)."""
+        return self.ledger.zone(clock.local_zone_name())
+
+    @property
     def zone(self) -> ZoneInfo:
-        return ZoneInfo(self.enrolment.time_zone)
+        return ZoneInfo(self.zone_name)
 
     def day_number(self, now: dt.datetime) -> int:
-        return schedule.day_number(self.study, self.enrolment.enrolled_on, self.zone, now)
+        return self.ledger.day(now, clock.local_zone_name())
+
+    def day_bounds(self, number: int) -> tuple[dt.datetime, dt.datetime]:
+        """When study day ``number`` began and ends (UTC), as lived."""
+        return self.ledger.bounds(number, clock.local_zone_name())
 
     def is_late(self, number: int, saved_at: dt.datetime) -> bool:
-        return schedule.is_late(self.study, self.enrolment.enrolled_on, self.zone, number, saved_at)
+        """An entry for day ``number`` is late when saved after that day ended (plus
+        the protocol's ``late_after_hours``)."""
+        if saved_at.tzinfo is None:
+            raise ValueError("saved_at must be timezone-aware")
+        _, end = self.day_bounds(number)
+        return saved_at > end + dt.timedelta(hours=self.study.study.late_after_hours)
+
+    def observe(self, store: Store, now: dt.datetime) -> Observation:
+        """Today, with a newly begun day (or a move to another zone) written down, and
+        a day jumped over faster than real time allows logged so it can be told."""
+        seen = self.ledger.observe(now, clock.local_zone_name())
+        if seen.began is not None:
+            store.log_event(DAY_BEGAN, **seen.began.as_event(now))
+            self.ledger.record(seen.began)
+        if seen.skipped:
+            store.log_event(JUMP_EVENT, day=seen.day, skipped=seen.skipped, zone=seen.began.zone if seen.began else "")
+        return seen
+
+
+def _ledger(store: Store, enrolment: Enrolment, loaded: LoadedStudy) -> DayLedger:
+    with store.session() as session:
+        events = session.exec(select(Event).where(Event.kind == DAY_BEGAN).order_by(Event.id)).all()  # type: ignore[arg-type]
+    anchors = [a for a in (DayAnchor.from_event(e.detail) for e in events) if a is not None]
+    return DayLedger(enrolment.enrolled_on, loaded.study.study.day_start, anchors,
+                     joined_zone=enrolment.time_zone, fixed_zone=loaded.study.study.time_zone)
 
 
 # (secret name, table, key) of the secrets a study file may carry
@@ -120,7 +148,7 @@ def active_study(store: Store) -> ActiveStudy | None:
     if enrolment is None:
         return None
     loaded = _with_secrets(parse_study_text(enrolment.study_text, source="joined study"))
-    return ActiveStudy(enrolment=enrolment, loaded=loaded)
+    return ActiveStudy(enrolment=enrolment, loaded=loaded, ledger=_ledger(store, enrolment, loaded))
 
 
 def join_study(
@@ -143,7 +171,7 @@ def join_study(
             QT_TRANSLATE_NOOP("UserError", "This data folder already holds a study."),
             hint=QT_TRANSLATE_NOOP("UserError", "Choose another data folder to join a second study."),
         )
-    zone_name = loaded.study.study.time_zone or zone_name or local_zone_name()
+    zone_name = loaded.study.study.time_zone or zone_name or clock.local_zone_name()
     zone = ZoneInfo(zone_name)
     shifted = now.astimezone(zone) - dt.timedelta(
         hours=loaded.study.study.day_start.hour, minutes=loaded.study.study.day_start.minute
@@ -169,7 +197,9 @@ def join_study(
         session.commit()
         session.refresh(enrolment)
     store.log_event("study_joined", study_id=enrolment.study_id, sandbox=sandbox)
-    return ActiveStudy(enrolment=enrolment, loaded=loaded)
+    active = ActiveStudy(enrolment=enrolment, loaded=loaded)
+    active.observe(store, now)  # day 1 and the computer's zone, written down: a later move is seen
+    return active
 
 
 def timeline(store: Store, active: ActiveStudy, now: dt.datetime) -> Timeline:

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from diaryrec.protocol.lived_days import EVENT as DAY_BEGAN
+from diaryrec.protocol.lived_days import JUMP_EVENT, DayAnchor
 from diaryrec.protocol.schedule import DiaryFact
 from diaryrec.store.sqlite_file import connect_readonly, head_revision, revision_of, unreadable
 
@@ -70,6 +72,32 @@ def session_days(query: Query) -> set[int]:
 
 def diary_facts(query: Query) -> dict[int, DiaryFact]:
     return {int(day): DiaryFact(str(status), bool(late)) for day, status, late in query("SELECT study_day, status, late FROM diary_entry")}
+
+
+def _details(query: Query, kind: str) -> list[Any]:
+    details = []
+    for (raw,) in query(f"SELECT detail FROM event WHERE kind = '{kind}' ORDER BY id"):
+        if isinstance(raw, str):  # SQLite hands JSON columns back as text
+            try:
+                raw = json.loads(raw)
+            except ValueError:
+                continue
+        details.append(raw)
+    return details
+
+
+def day_anchors(query: Query) -> list[DayAnchor]:
+    """The study days already begun, as the event log wrote them down (protocol.lived_days)."""
+    return [a for a in (DayAnchor.from_event(d) for d in _details(query, DAY_BEGAN)) if a is not None]
+
+
+def skipped_to(query: Query) -> dict[int, int]:
+    """Study days reached by a jump of the clock or the zone → how many days it skipped."""
+    out = {}
+    for detail in _details(query, JUMP_EVENT):
+        if isinstance(detail, dict) and isinstance(detail.get("day"), int) and isinstance(detail.get("skipped"), int):
+            out[detail["day"]] = detail["skipped"]
+    return out
 
 
 def recommender_name(query: Query) -> str | None:

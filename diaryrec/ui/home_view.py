@@ -128,6 +128,9 @@ class HomeView(QWidget, Screen):
             )
         )
         lines = [self.activity_line(day.activity)]
+        if summary.skipped:  # told, not hidden: the study's days are the participant's evidence
+            lines.insert(0, self.tr("• Your computer's clock or time zone jumped ahead: {n} study day(s) before today "
+                                    "were skipped.").format(n=summary.skipped))
         if day.interview:
             lines.append(self.tr("• Interview with the researcher (outside the app)"))
         lines.append(self.diary_line(summary))

@@ -4,57 +4,57 @@
 <context>
     <name>ActivityView</name>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="99"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="101"/>
         <source>← Back to home</source>
         <translation>← 홈으로</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="104"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="106"/>
         <source>Go on to the &amp;diary</source>
         <translation>일기 쓰러 가기(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="106"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="108"/>
         <source>A picture of the whole conversation goes into the diary entry</source>
         <translation>대화 전체를 담은 그림이 일기에 들어갑니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="135"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="137"/>
         <source>Day {day} · {activity}</source>
         <translation>{day}일차 · {activity}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="137"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="139"/>
         <source>interview with the researcher today</source>
         <translation>오늘은 연구자와 인터뷰가 있습니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="139"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="141"/>
         <source>read-only</source>
         <translation>읽기 전용</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="159"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="163"/>
         <source>The ice-breaking sheet</source>
         <translation>아이스브레이킹 시트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="160"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="164"/>
         <source>Today&apos;s experiment</source>
         <translation>오늘의 실험</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="161"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="165"/>
         <source>The planning sheet</source>
         <translation>기획 시트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="162"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="166"/>
         <source>Revising the planning sheet</source>
         <translation>기획 시트 수정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="163"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="167"/>
         <source>Your own recommender</source>
         <translation>나만의 추천 시스템</translation>
     </message>
@@ -1003,7 +1003,7 @@
     </message>
     <message>
         <location filename="../../diaryrec/ui/home_view.py" line="60"/>
-        <location filename="../../diaryrec/ui/home_view.py" line="137"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="140"/>
         <source>Write today&apos;s diary</source>
         <translation>오늘의 일기 쓰기</translation>
     </message>
@@ -1039,71 +1039,76 @@
     </message>
     <message>
         <location filename="../../diaryrec/ui/home_view.py" line="132"/>
+        <source>• Your computer&apos;s clock or time zone jumped ahead: {n} study day(s) before today were skipped.</source>
+        <translation>• 컴퓨터의 시계나 시간대가 앞으로 건너뛰었습니다: 오늘 이전의 연구일 {n}일이 건너뛰어졌습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="135"/>
         <source>• Interview with the researcher (outside the app)</source>
         <translation>• 연구자와 인터뷰 (앱 밖에서 진행)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="137"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="140"/>
         <source>Edit today&apos;s diary</source>
         <translation>오늘의 일기 고치기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="145"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="148"/>
         <source>The study has not started yet.</source>
         <translation>연구가 아직 시작되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="146"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="149"/>
         <source>Your first day begins at {time}.</source>
         <translation>첫날은 {time}에 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="148"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="151"/>
         <source>The study is over. Thank you for taking part!</source>
         <translation>연구가 끝났습니다. 참여해 주셔서 감사합니다!</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="149"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="152"/>
         <source>Please export your data for the research team when they ask for it.</source>
         <translation>연구팀이 요청하면 데이터를 내보내 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="153"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="156"/>
         <source>• The ice-breaking sheet: ten short tasks with the plain assistant</source>
         <translation>• 아이스브레이킹 시트: 기본 어시스턴트와 함께하는 짧은 과제 열 가지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="154"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="157"/>
         <source>• Today&apos;s experiment: compose a prompt from your ideas and get recommendations</source>
         <translation>• 오늘의 실험: 내 아이디어로 프롬프트를 구성하고 추천받기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="155"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="158"/>
         <source>• The planning sheet: design your own recommender</source>
         <translation>• 계획 시트: 나만의 추천 시스템 설계하기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="156"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="159"/>
         <source>• Revise your planning sheet (or design a new scenario)</source>
         <translation>• 계획 시트 수정하기 (또는 새 시나리오 설계)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="157"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="160"/>
         <source>• Get recommendations from your own recommender</source>
         <translation>• 나만의 추천 시스템에게 추천받기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="162"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="165"/>
         <source>• Diary entry: not written yet</source>
         <translation>• 일기: 아직 쓰지 않음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="164"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="167"/>
         <source>• Diary entry: saved</source>
         <translation>• 일기: 저장됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="165"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="168"/>
         <source>• Diary entry: draft (not saved yet)</source>
         <translation>• 일기: 임시 저장 (아직 저장 안 됨)</translation>
     </message>
@@ -1111,87 +1116,87 @@
 <context>
     <name>IceBreakingView</name>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="55"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="58"/>
         <source>Tasks of the ice-breaking sheet</source>
         <translation>아이스브레이킹 시트의 과제</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="89"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="92"/>
         <source>Task &amp;done, next</source>
         <translation>과제 완료, 다음(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="113"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="116"/>
         <source>Your ideas</source>
         <translation>나의 아이디어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="115"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="118"/>
         <source>New idea</source>
         <translation>새 아이디어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="116"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="119"/>
         <source>one idea, then Enter</source>
         <translation>아이디어 하나를 쓰고 Enter</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="118"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="121"/>
         <source>&amp;Add</source>
         <translation>추가(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="120"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="123"/>
         <source>&amp;Remove selected</source>
         <translation>선택한 항목 삭제(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="126"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="129"/>
         <source>Next &amp;stage</source>
         <translation>다음 단계(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="166"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="169"/>
         <source>{done} of {total} tasks done</source>
         <translation>{total}개 중 {done}개 과제 완료</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="173"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="176"/>
         <source>{stage}.{n} {instruction}</source>
         <translation>{stage}.{n} {instruction}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="179"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="182"/>
         <source>Stage {stage} · ideas ({n})</source>
         <translation>{stage}단계 · 아이디어 ({n})</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="212"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="216"/>
         <source>Stage {n}: {name}</source>
         <translation>{n}단계: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="215"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="219"/>
         <source>For example: “{text}”</source>
         <translation>예: “{text}”</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="217"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="221"/>
         <source>Attach a picture with “Attach image…”, drag it here or paste it.</source>
         <translation>“이미지 첨부…”로 사진을 첨부하거나, 여기로 끌어오거나, 붙여 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="220"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="224"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="220"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="224"/>
         <source>Chat with the assistant, then write the (+) and (−).</source>
         <translation>어시스턴트와 대화한 뒤 (+)와 (−)를 적어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="234"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="238"/>
         <source>Stage {n}: {name} · your ideas</source>
         <translation>{n}단계: {name} · 나의 아이디어</translation>
     </message>
@@ -2820,32 +2825,32 @@ If it happens again, please send the file diaryrec.log from {folder} to the rese
         <translation>{limit:,}자보다 긴 답변이 있습니다. 줄여 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/study.py" line="100"/>
+        <location filename="../../diaryrec/services/study.py" line="128"/>
         <source>diaryrec could not take the keys out of this study file to keep them safe.</source>
         <translation>diaryrec가 이 연구 파일에서 키를 분리해 안전하게 보관하지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/study.py" line="101"/>
+        <location filename="../../diaryrec/services/study.py" line="129"/>
         <source>Ask the research team to write api_key and client_secret as plain quoted strings.</source>
         <translation>연구팀에 api_key와 client_secret을 따옴표로 감싼 일반 문자열로 써 달라고 요청해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/study.py" line="138"/>
+        <location filename="../../diaryrec/services/study.py" line="166"/>
         <source>Please enter the participant code the research team gave you.</source>
         <translation>연구팀에게 받은 참여자 코드를 입력해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/study.py" line="140"/>
+        <location filename="../../diaryrec/services/study.py" line="168"/>
         <source>The participant code is at most {limit} characters long.</source>
         <translation>참여자 코드는 최대 {limit}자입니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/study.py" line="143"/>
+        <location filename="../../diaryrec/services/study.py" line="171"/>
         <source>This data folder already holds a study.</source>
         <translation>이 데이터 폴더에는 이미 연구가 들어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/study.py" line="144"/>
+        <location filename="../../diaryrec/services/study.py" line="172"/>
         <source>Choose another data folder to join a second study.</source>
         <translation>다른 연구에 참여하려면 다른 데이터 폴더를 선택해 주세요.</translation>
     </message>

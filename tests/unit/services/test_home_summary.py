@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from diaryrec.protocol import schedule
-from diaryrec.protocol.calendar import Calendar
+from diaryrec.protocol.calendar import CALENDAR_FORMAT, Calendar
 from diaryrec.services import home
 from diaryrec.services.study import join_study, timeline
 from diaryrec.store.glance import calendar_key
@@ -50,10 +50,15 @@ def test_the_home_summary_agrees_with_the_timeline_read_through_the_orm(store, a
 
 
 def test_outside_the_study_there_is_no_today(store, active):
-    before = home.read_home(store.layout, JOINED - dt.timedelta(days=3), calendar=active.calendar)
     after = home.read_home(store.layout, JOINED + dt.timedelta(days=40), calendar=active.calendar)
-    assert before.today is None and before.today_diary is None and before.day_now < 1
-    assert after.today is None and after.day_now > 21
+    assert after.today is None and after.today_diary is None and after.day_now > 21
+
+
+def test_a_clock_set_back_before_the_join_keeps_day_one(store, active):
+    """Once joined, day 1 has begun (issue 19): a clock set back days before the join
+    is a clock set back, not a time before the study."""
+    before = home.read_home(store.layout, JOINED - dt.timedelta(days=3), calendar=active.calendar)
+    assert before.day_now == 1 and before.today is not None and before.today.number == 1
 
 
 def test_the_first_paint_reads_the_cached_calendar_of_the_same_study_only(store, active):
@@ -85,7 +90,7 @@ def test_the_calendar_round_trips_and_refuses_what_it_did_not_write(default_stud
     text = calendar.to_json("1:abc")
     assert Calendar.from_json(text, "1:abc") == calendar
     assert Calendar.from_json(text, "2:abc") is None
-    assert Calendar.from_json(text.replace('"format": 1', '"format": 99'), "1:abc") is None
+    assert Calendar.from_json(text.replace(f'"format": {CALENDAR_FORMAT}', '"format": 99'), "1:abc") is None
     assert Calendar.from_json("{not json", "1:abc") is None
     assert Calendar.from_json(text.replace('"04:00"', '"4 o\'clock"'), "1:abc") is None
 
