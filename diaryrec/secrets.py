@@ -1,19 +1,23 @@
-"""API keys and client secrets, kept in the OS keyring and nowhere else.
+"""API keys and client secrets, kept in the OS keyring and nowhere else on disk.
 
 Never in the database, the settings file, a log or an export. Where the OS has no
-keyring backend (a bare Linux box without Secret Service), saving says so plainly.
+keyring that diaryrec can use (a bare Linux box without Secret Service, or a keyring
+that refuses), a typed key is held in this process's memory only, for this session:
+``set_secret`` answers ``Keeping.SESSION`` and the screens say plainly that it must be
+typed again at the next start. Nothing is ever written in plain text instead.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from enum import StrEnum
 
 import keyring
 import keyring.errors
 from keyring.backends import fail
 
-from diaryrec.errors import QT_TRANSLATE_NOOP, UserError
+from diaryrec.errors import UserError
 
 log = logging.getLogger(__name__)
 SERVICE = "diaryrec"
@@ -27,13 +31,35 @@ class SecretName(StrEnum):
     STUDY_SPOTIFY_CLIENT_SECRET = "study_spotify_client_secret"
 
 
+class Keeping(StrEnum):
+    """Where ``set_secret`` kept a key."""
+
+    KEYRING = "keyring"  # the OS password store: still there at the next start
+    SESSION = "session"  # this process's memory only: gone when diaryrec closes
+
+
 class NoKeyringError(UserError):
     pass
 
 
+# keys typed while no keyring could keep them: this process only, never on disk
+_session: dict[SecretName, str] = {}
+_session_lock = threading.Lock()
+
+
 def _backend_available() -> bool:
-    backend = keyring.get_keyring()
+    try:
+        backend = keyring.get_keyring()
+    except Exception as exc:  # noqa: BLE001 - a broken keyring set-up is "no keyring"
+        log.warning("no keyring backend: %s", type(exc).__name__)
+        return False
     return not isinstance(backend, fail.Keyring) and getattr(backend, "priority", 1) > 0
+
+
+def keyring_available() -> bool:
+    """Whether keys typed now are still there at the next start (may ask the OS: call
+    it from a worker)."""
+    return _backend_available()
 
 
 def keyring_status() -> str:
@@ -41,10 +67,33 @@ def keyring_status() -> str:
     return f"{type(backend).__module__}.{type(backend).__name__}"
 
 
+def held_for_session() -> bool:
+    """Some key is held in memory only: it must be typed again at the next start."""
+    with _session_lock:
+        return any(_session.values())
+
+
+def forget_session_secrets() -> None:
+    """Drop the keys held for this session (the tests; the app simply ends)."""
+    with _session_lock:
+        _session.clear()
+
+
+def _hold(name: SecretName, value: str) -> Keeping:
+    with _session_lock:
+        if value:
+            _session[name] = value
+        else:
+            _session.pop(name, None)
+    return Keeping.SESSION
+
+
 def get_secret(name: SecretName) -> str:
-    """The stored secret, or "" when none is stored or no keyring exists."""
-    if not _backend_available():
-        return ""
+    """The secret: one held for this session, else the keyring's, else ""."""
+    with _session_lock:
+        held = _session.get(name, "")
+    if held or not _backend_available():
+        return held
     try:
         return keyring.get_password(SERVICE, str(name)) or ""
     except keyring.errors.KeyringError as exc:
@@ -52,28 +101,26 @@ def get_secret(name: SecretName) -> str:
         return ""
 
 
-def set_secret(name: SecretName, value: str) -> None:
+def set_secret(name: SecretName, value: str) -> Keeping:
+    """Keep ``value`` ("" deletes) in the keyring; where there is none, or it refuses,
+    in memory for this session. Returns where it went."""
     if not _backend_available():
-        raise NoKeyringError(
-            QT_TRANSLATE_NOOP("UserError", "This computer has no password store (keyring) that diaryrec can use, so the key cannot be saved."),
-            hint=QT_TRANSLATE_NOOP(
-                "UserError",
-                "On Linux install and unlock a Secret Service keyring (GNOME Keyring or KWallet), "
-                "or ask the research team for a study file that carries the key.",
-            ),
-        )
+        log.info("no keyring: %s held for this session only", name)
+        return _hold(name, value)
     try:
         if value:
             keyring.set_password(SERVICE, str(name), value)
         else:
             delete_secret(name)
     except keyring.errors.KeyringError as exc:
-        raise NoKeyringError(
-            QT_TRANSLATE_NOOP("UserError", "The password store refused to save the key ({kind})."), kind=type(exc).__name__
-        ) from exc
+        log.warning("the keyring refused %s (%s): held for this session only", name, type(exc).__name__)
+        return _hold(name, value)
+    _hold(name, "")  # the keyring has it now
+    return Keeping.KEYRING
 
 
 def delete_secret(name: SecretName) -> None:
+    _hold(name, "")
     if not _backend_available():
         return
     try:

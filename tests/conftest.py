@@ -42,11 +42,15 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
 
 @pytest.fixture(autouse=True)
 def memory_keyring() -> MemoryKeyring:
+    from diaryrec.secrets import forget_session_secrets
+
     backend = MemoryKeyring()
     previous = keyring.get_keyring()
     keyring.set_keyring(backend)
+    forget_session_secrets()
     yield backend
     keyring.set_keyring(previous)
+    forget_session_secrets()  # keys held without a keyring last one test, as they last one start
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,6 @@ desktop app that must never hang or be throttled into silence.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from dataclasses import dataclass
@@ -26,19 +25,21 @@ from spotipy.cache_handler import MemoryCacheHandler
 from spotipy.exceptions import SpotifyException, SpotifyOauthError
 
 from diaryrec.catalog.credentials import (  # noqa: F401 - env names re-exported
+    API_URL_ENV,
     CLIENT_ID_ENV,
     CLIENT_SECRET_ENV,
     DEFAULT_API_URL,
     DEFAULT_TOKEN_URL,
+    TOKEN_URL_ENV,
+    api_url,
     resolve_credentials,
+    token_url,
 )
 from diaryrec.errors import QT_TRANSLATE_NOOP, UserError
 from diaryrec.logs import register_secret
 
 log = logging.getLogger(__name__)
 
-API_URL_ENV = "DIARYREC_SPOTIFY_API_URL"
-TOKEN_URL_ENV = "DIARYREC_SPOTIFY_TOKEN_URL"
 #: Spotify caps search at 10 results per type since February 2026
 MAX_SEARCH_LIMIT = 10
 #: the longest Retry-After we sit out; anything longer becomes "unchecked, retry later"
@@ -99,13 +100,12 @@ def resolve_config(
         return None
     client_id, client_secret = resolved.client_id, resolved.client_secret
     register_secret(client_secret)
-    api_url = os.environ.get(API_URL_ENV, "").strip() or DEFAULT_API_URL
     return CatalogConfig(
         client_id=client_id,
         client_secret=client_secret,
         market=resolved.market,
-        api_url=api_url if api_url.endswith("/") else api_url + "/",
-        token_url=os.environ.get(TOKEN_URL_ENV, "").strip() or DEFAULT_TOKEN_URL,
+        api_url=api_url(),
+        token_url=token_url(),
         timeout_s=timeout_s,
         concurrency=max(1, concurrency),
     )

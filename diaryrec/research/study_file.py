@@ -39,7 +39,13 @@ HEADER = """\
 #   - [llm]: an OpenAI-compatible provider (OpenAI, Ollama, LM Studio, vLLM, ...);
 #     leave api_key empty so that each participant enters their own key (kept in the
 #     OS keyring), or fill it in only if every participant should share one key;
-#   - [catalog]: the Spotify market whose catalog checks that suggested tracks exist;
+#   - [catalog]: the Spotify app that checks that suggested tracks exist, and its
+#     market. Without a client id and secret no track is checked, and the study's
+#     hallucination measure collects nothing. Create one app for the whole study on
+#     the Spotify developer dashboard (its owner needs Spotify Premium since 2026; see
+#     README.md, "Catalog validation"); put its client_id here and either give each
+#     participant the client secret to type (kept in their OS keyring), or put
+#     client_secret here too if the file itself is handled as a secret;
 #   - [study] unknown_tracks: what happens to a suggested track Spotify does not know:
 #     "replace" asks the LLM for a replacement, "mark" shows it marked as not found,
 #     "hide" leaves it out of the participant's view (it is still recorded).
@@ -104,8 +110,20 @@ def describe(loaded: LoadedStudy, lang: str | None = None) -> StudyCheck:
         problems.append("the consent text is still the placeholder: write your own in [study] consent")
     if study.llm.api_key:
         notes.append("the study file carries an LLM API key: every participant will share it")
-    if study.catalog.client_secret:
+    catalog = study.catalog
+    if catalog.client_id and catalog.client_secret:
+        catalog_line = "Spotify app (client id and secret) in the study file: every track is checked"
         notes.append("the study file carries a Spotify client secret: every participant will share it")
+    elif catalog.client_id:
+        catalog_line = ("client id in the study file; each participant types the client secret you give them "
+                        "(until they do, tracks are NOT checked)")
+    elif catalog.client_secret:
+        catalog_line = "client secret in the study file but no client id: each participant must type the client id"
+        notes.append("[catalog] has a client_secret without its client_id: give the client_id in the study file too")
+    else:
+        catalog_line = "NO Spotify app in the study file: tracks are not checked unless each participant types a client id and secret"
+        notes.append("suggested tracks will not be checked against Spotify (the hallucination measure collects nothing) "
+                     "unless you set [catalog] client_id (and give participants the secret) — see README.md, Catalog validation")
     lines = [
         f"Study: {t(info.name)}",
         f"  id {info.id}, protocol {info.protocol_version}, shown in {lang}",
@@ -116,6 +134,7 @@ def describe(loaded: LoadedStudy, lang: str | None = None) -> StudyCheck:
         f"  LLM: {study.llm.model} at {study.llm.base_url}; API key "
         + ("in the study file" if study.llm.api_key else "entered by each participant"),
         f"  catalog: Spotify market {study.catalog.market}; tracks not found: {info.unknown_tracks.value}",
+        f"  catalog check: {catalog_line}",
         "",
         "Consent text:",
         *("  " + line for line in consent.splitlines()),

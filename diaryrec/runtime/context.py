@@ -19,7 +19,7 @@ from diaryrec.paths import DataLayout
 from diaryrec.services.home import remember_calendar
 from diaryrec.store.glance import calendar_key
 from diaryrec.catalog.credentials import CredentialSource, SpotifyCredentials, resolve_credentials, resolve_market
-from diaryrec.services.connection import SPOTIFY_TOKEN_URL, LlmConfig, resolve_llm_config
+from diaryrec.services.connection import LlmConfig, resolve_llm_config, spotify_token_url
 from diaryrec.services.study import ActiveStudy, active_study
 from diaryrec.settings import Settings, load_settings, save_settings
 from diaryrec.store import Store, open_store
@@ -135,8 +135,10 @@ class AppContext:
 
     @property
     def spotify_token_url(self) -> str:
+        """Where "Test connection" asks for a token: the sandbox's fake, else where the
+        validator asks (``DIARYREC_SPOTIFY_TOKEN_URL``, else Spotify's)."""
         fake = self._services.sandbox_spotify
-        return fake.token_url if fake is not None else SPOTIFY_TOKEN_URL
+        return fake.token_url if fake is not None else spotify_token_url()
 
     def start_services(self) -> None:
         """Build and publish the services at once (the CLI, tests, the smoke start)."""

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from diaryrec.catalog.credentials import DEFAULT_TOKEN_URL as SPOTIFY_TOKEN_URL
+from diaryrec.catalog.credentials import DEFAULT_TOKEN_URL as SPOTIFY_TOKEN_URL  # noqa: F401 - re-exported
+from diaryrec.catalog.credentials import token_url as spotify_token_url
 from diaryrec.errors import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,9 @@ STATUS_WORDS = {
     ConnectionStatus.RATE_LIMITED: QT_TRANSLATE_NOOP("Connection", "says too many requests, or the account has no credit left."),
     ConnectionStatus.SERVER_ERROR: QT_TRANSLATE_NOOP("Connection", "answered with an error. Try again later."),
 }
+OFFERED = QT_TRANSLATE_NOOP("Connection", "Models it offers: {models}.")
+NONE_OFFERED = QT_TRANSLATE_NOOP("Connection", "It lists no models.")
+SERVICE_SAID = QT_TRANSLATE_NOOP("Connection", "The service said: {detail}")
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,7 @@ class ConnectionReport:
     service: str  # "llm" | "spotify"
     status: ConnectionStatus
     detail: str = ""  # what the service said, for the log and the "details" line
+    offered: tuple[str, ...] | None = None  # MODEL_UNKNOWN: the models the provider lists (names, not words)
 
     @property
     def ok(self) -> bool:
@@ -79,10 +84,14 @@ class ConnectionReport:
 
     def render(self, translate: Callable[[str], str] = _same) -> str:
         """"Service: what happened.", each text passed through ``translate`` (the screens
-        give Qt's, context "Connection"); what the service said is added where it helps."""
+        give Qt's, context "Connection"); what the service said is added where it helps,
+        in a sentence of the same language (model names and the service's own words
+        are quoted as they are)."""
         text = translate(REPORT_LINE).format(service=translate(SERVICE_NAMES[self.service]), words=translate(STATUS_WORDS[self.status]))
-        if not self.ok and self.detail and self.status in (ConnectionStatus.MODEL_UNKNOWN, ConnectionStatus.SERVER_ERROR):
-            text += " (" + self.detail + ")"
+        if self.status is ConnectionStatus.MODEL_UNKNOWN and self.offered is not None:
+            text += " " + (translate(OFFERED).format(models=", ".join(self.offered)) if self.offered else translate(NONE_OFFERED))
+        elif not self.ok and self.detail and self.status in (ConnectionStatus.MODEL_UNKNOWN, ConnectionStatus.SERVER_ERROR):
+            text += " " + translate(SERVICE_SAID).format(detail=self.detail)
         return text
 
 
@@ -107,7 +116,17 @@ def check_llm(base_url: str, model: str, api_key: str, *, timeout: float = DEFAU
     except errors.LlmError as exc:
         status = next((s for kinds, s in _llm_statuses(errors) if isinstance(exc, kinds)), ConnectionStatus.SERVER_ERROR)
         log.info("LLM connection check: %s (%s)", status, type(exc).__name__)
-        return ConnectionReport("llm", status, (exc.detail or str(exc))[:300])
+        detail = (exc.detail or str(exc))[:300]
+        return ConnectionReport("llm", status, detail, offered=_offered(detail) if status is ConnectionStatus.MODEL_UNKNOWN else None)
+
+
+def _offered(detail: str) -> tuple[str, ...] | None:
+    """The model names in ``LlmClient.check``'s "offered: a, b" (or "no models offered")."""
+    if detail == "no models offered":
+        return ()
+    if detail.startswith("offered: "):
+        return tuple(name.strip() for name in detail.removeprefix("offered: ").split(",") if name.strip())
+    return None
 
 
 def _llm_statuses(errors):  # noqa: ANN001, ANN202 - the diaryrec.llm.errors module, imported on use
@@ -121,11 +140,13 @@ def _llm_statuses(errors):  # noqa: ANN001, ANN202 - the diaryrec.llm.errors mod
 
 
 def check_spotify(
-    client_id: str, client_secret: str, *, token_url: str = SPOTIFY_TOKEN_URL, timeout: float = DEFAULT_TIMEOUT
+    client_id: str, client_secret: str, *, token_url: str | None = None, timeout: float = DEFAULT_TIMEOUT
 ) -> ConnectionReport:
     """Fetch an app token through the catalog client the validator uses
     (``CatalogClient.check_credentials``, the client-credentials flow); a token back
-    means the id and secret are right."""
+    means the id and secret are right. ``token_url``: the sandbox's fake; None is
+    where the validator asks too (``DIARYREC_SPOTIFY_TOKEN_URL``, else Spotify's)."""
+    token_url = token_url or spotify_token_url()
     if not client_id.strip() or not client_secret.strip():
         return ConnectionReport("spotify", ConnectionStatus.MISSING, "client id and secret are required")
     # spotipy and requests are slow to import: not on the app's start-up path

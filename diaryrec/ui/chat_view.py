@@ -37,6 +37,7 @@ from diaryrec.media.images import PreparedImage, prepare_image, prepare_image_by
 from diaryrec.services.feedback import FeedbackItem
 from diaryrec.services.conversation import ConversationView, TrackView, last_user_message, read_conversation, read_track
 from diaryrec.runtime.context import AppContext
+from diaryrec.ui.file_dialogs import pictures_folder
 from diaryrec.ui.errors import error_text
 from diaryrec.ui.feedback_widgets import FeedbackPanel
 from diaryrec.ui.screenshots import png_bytes, render_full
@@ -271,7 +272,7 @@ class ChatView(QWidget):
 
     # -- attachments -----------------------------------------------------------------------
     def choose_images(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach images"), "", self.tr("Images (*.png *.jpg *.jpeg *.gif *.webp *.heic *.heif)"))
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach images"), pictures_folder(), self.tr("Images (*.png *.jpg *.jpeg *.gif *.webp *.heic *.heif)"))
         self.attach_files([Path(n) for n in names])
 
     def attach_files(self, paths: list[Path]) -> None:

@@ -13,10 +13,9 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QL
 from diaryrec.logs import register_secret
 from diaryrec.catalog.credentials import SpotifyCredentials
 from diaryrec.secrets import mask
-from diaryrec.secrets import SecretName, set_secret
+from diaryrec.secrets import Keeping, SecretName, set_secret
 from diaryrec.services.connection import (
     CONNECTION_CONTEXT,
-    SPOTIFY_TOKEN_URL,
     ConnectionReport,
     LlmConfig,
     check_llm,
@@ -43,15 +42,30 @@ class CredentialValues:
     market: str
 
 
-def store_secrets(values: CredentialValues) -> None:
+def store_secrets(values: CredentialValues) -> Keeping | None:
     """Keep newly typed secrets in the keyring (run in a worker: some keyrings
-    ask the OS and may take a moment). Empty fields keep what is stored."""
+    ask the OS and may take a moment). Empty fields keep what is stored. Returns
+    where they went (``Keeping.SESSION``: this start only, no keyring), None when
+    nothing was typed."""
     register_secret(values.api_key)
     register_secret(values.spotify_secret)
+    kept: list[Keeping] = []
     if values.api_key:
-        set_secret(SecretName.LLM_API_KEY, values.api_key)
+        kept.append(set_secret(SecretName.LLM_API_KEY, values.api_key))
     if values.spotify_secret:
-        set_secret(SecretName.SPOTIFY_CLIENT_SECRET, values.spotify_secret)
+        kept.append(set_secret(SecretName.SPOTIFY_CLIENT_SECRET, values.spotify_secret))
+    if not kept:
+        return None
+    return Keeping.SESSION if Keeping.SESSION in kept else Keeping.KEYRING
+
+
+def session_only_note() -> str:
+    """The plain sentence shown wherever keys are typed on a computer without a keyring."""
+    return QCoreApplication.translate(
+        "CredentialsForm",
+        "This computer has no password store (keyring) that diaryrec can use. The keys you type here are kept "
+        "only while diaryrec is open, never written to disk, and must be typed again at the next start.",
+    )
 
 
 class CredentialsForm(QWidget):
@@ -60,8 +74,8 @@ class CredentialsForm(QWidget):
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.tasks = tasks
-        # the sandbox points this at its loopback fake (part 2)
-        self.spotify_token_url = SPOTIFY_TOKEN_URL
+        # the sandbox's loopback fake; None: where the validator asks (DIARYREC_SPOTIFY_TOKEN_URL, else Spotify's)
+        self.spotify_token_url: str | None = None
         self._stored_key = ""
         self._stored_secret = ""
         self._key_from_study = False
@@ -104,18 +118,26 @@ class CredentialsForm(QWidget):
         spotify_form.addRow(self.tr("Client &ID"), self.client_id)
         spotify_form.addRow(self.tr("Client &secret"), self.client_secret)
         spotify_form.addRow(self.tr("Mar&ket"), self.market)
+        self.spotify_hint = QLabel()
+        self.spotify_hint.setObjectName("screenSubtitle")
+        self.spotify_hint.setWordWrap(True)
+        self.spotify_hint.setVisible(False)
+        spotify_form.addRow(self.spotify_hint)
 
+        self.keyring_note = QLabel(session_only_note())
+        self.keyring_note.setObjectName("sandboxNote")
+        self.keyring_note.setWordWrap(True)
+        self.keyring_note.setVisible(False)
         self.test_button = QPushButton(self.tr("&Test connection"))
         self.test_button.clicked.connect(self.test_connection)
-        self.result = QLabel()
-        self.result.setObjectName("connectionResult")
-        self.result.setWordWrap(True)
+        self.result = ResultLines()
         self.result.setAccessibleName(self.tr("Connection test result"))
         row = QHBoxLayout()
-        row.addWidget(self.test_button)
+        row.addWidget(self.test_button, 0)
         row.addWidget(self.result, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.keyring_note)
         layout.addWidget(llm_box)
         layout.addWidget(spotify_box)
         layout.addLayout(row)
@@ -128,7 +150,9 @@ class CredentialsForm(QWidget):
         if url:
             self.base_url.setText(url)
 
-    def load(self, llm: LlmConfig, spotify: SpotifyCredentials) -> None:
+    def load(self, llm: LlmConfig, spotify: SpotifyCredentials, keyring: bool = True) -> None:
+        """Show what is in effect (``keyring``: False where keys last only this session)."""
+        self.keyring_note.setVisible(not keyring)
         self.base_url.setText(llm.base_url)
         self.model.setText(llm.model)
         keys = [url for _, url in PROVIDERS]
@@ -143,17 +167,27 @@ class CredentialsForm(QWidget):
             self.api_key.setPlaceholderText(
                 self.tr("stored: {masked} (type to replace)").format(masked=mask(llm.api_key)) if llm.api_key else self.tr("paste your key here")
             )
-        self.client_id.setText(spotify.client_id)
+        self.client_id.setText(spotify.client_id)  # the study's id, pre-filled, when the participant has none of their own
         self._stored_secret = spotify.client_secret
         self.client_secret.clear()
         self.client_id.setEnabled(not spotify.from_study)
         self.client_secret.setEnabled(not spotify.from_study)
         if spotify.from_study:
             self.client_secret.setPlaceholderText(self.tr("provided by the study"))
+        elif spotify.client_secret:
+            self.client_secret.setPlaceholderText(self.tr("stored: {masked} (type to replace)").format(masked=mask(spotify.client_secret)))
+        elif spotify.id_from_study:
+            self.client_secret.setPlaceholderText(self.tr("the secret your research team gave you"))
         else:
-            self.client_secret.setPlaceholderText(
-                self.tr("stored: {masked} (type to replace)").format(masked=mask(spotify.client_secret)) if spotify.client_secret else self.tr("optional")
-            )
+            self.client_secret.setPlaceholderText(self.tr("optional, but without it no track is checked"))
+        if spotify.id_from_study and not spotify.client_secret:
+            self.spotify_hint.setText(self.tr("The client ID comes with your study file; type the client secret your research team gave you, "
+                                              "so that every recommended track is checked."))
+        elif spotify.id_from_study:
+            self.spotify_hint.setText(self.tr("The client ID comes with your study file."))
+        else:
+            self.spotify_hint.setText("")
+        self.spotify_hint.setVisible(bool(self.spotify_hint.text()))
         self.market.setText(spotify.market)
 
     def values(self) -> CredentialValues:
@@ -172,7 +206,7 @@ class CredentialsForm(QWidget):
         secret = v.spotify_secret or self._stored_secret
         token_url = self.spotify_token_url
         self.test_button.setEnabled(False)
-        self.result.setText(self.tr("Testing…"))
+        self.result.show_lines([(self.tr("Testing…"), "")])
 
         def run() -> list[ConnectionReport]:
             reports = [check_llm(v.base_url, v.model, key)]
@@ -184,18 +218,44 @@ class CredentialsForm(QWidget):
 
     def _test_failed(self, exc: BaseException) -> None:
         self.test_button.setEnabled(True)
-        self.result.setText(self.tr("The test itself failed: {error}").format(error=error_text(exc)))
+        self.result.show_lines([(self.tr("The test itself failed: {error}").format(error=error_text(exc)), "false")])
 
     def _tested(self, reports: list[ConnectionReport]) -> None:
         self.test_button.setEnabled(True)
-        lines = [self.report_text(r) for r in reports]
+        lines = [(self.report_text(r), "true" if r.ok else "false") for r in reports]
         if len(reports) == 1:
-            lines.append(self.tr("Spotify: not set up, so recommended tracks will not be checked."))
-        self.result.setText("\n".join(lines))
-        self.result.setProperty("ok", all(r.ok for r in reports))
-        self.result.style().unpolish(self.result)
-        self.result.style().polish(self.result)
+            lines.append((self.tr("Spotify: not set up, so recommended tracks will not be checked."), "warn"))
+        self.result.show_lines(lines)  # each line in its own colour: a success is never red
         self.tested.emit(reports)
 
     def report_text(self, report: ConnectionReport) -> str:
         return report.render(lambda text: QCoreApplication.translate(CONNECTION_CONTEXT, text))
+
+
+class ResultLines(QWidget):
+    """The test's outcome, one label a line (``connectionResult``, property ``ok``:
+    "true" green, "false" red, "warn" amber, "" plain), so that "works." is green even
+    when the other service failed."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(2)
+        self.labels: list[QLabel] = []
+
+    def show_lines(self, lines: list[tuple[str, str]]) -> None:
+        for label in self.labels:
+            label.deleteLater()
+        self.labels = []
+        for text, ok in lines:
+            label = QLabel(text)
+            label.setObjectName("connectionResult")
+            label.setWordWrap(True)
+            label.setProperty("ok", ok)
+            label.setAccessibleName(self.accessibleName())
+            self._layout.addWidget(label)
+            self.labels.append(label)
+
+    def text(self) -> str:
+        return "\n".join(label.text() for label in self.labels)

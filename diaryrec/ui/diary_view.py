@@ -25,6 +25,7 @@ from diaryrec.protocol import schedule
 from diaryrec.services import diary
 from diaryrec.services.diary import DiaryState
 from diaryrec.runtime.context import AppContext
+from diaryrec.ui.file_dialogs import pictures_folder
 from diaryrec.ui.errors import error_text
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.widgets import page_scroll
@@ -311,7 +312,7 @@ class DiaryView(QWidget, Screen):
     # -- screenshots -----------------------------------------------------------
     def choose_images(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add images to the diary"), str(Path.home()),
+            self, self.tr("Add images to the diary"), pictures_folder(),
             self.tr("Images (*.png *.jpg *.jpeg *.heic *.heif *.webp *.gif *.bmp)"),
         )
         self.add_images([Path(n) for n in names])

@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from diaryrec.errors import UserError
 from diaryrec.ui.errors import error_text
+from diaryrec.ui.file_dialogs import documents_folder
+from diaryrec.ui.i18n import interface_language
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.widgets import page_scroll
 
@@ -37,10 +40,36 @@ if TYPE_CHECKING:  # the study file's models, the store and the keyring load whe
     from diaryrec.ui.credentials import CredentialValues
 
 SANDBOX_CODE = "SANDBOX"
+INTERFACE_LANGUAGES = (("en", "English"), ("ko", "한국어"))  # each in its own language
+
+
+class ConsentText(QTextBrowser):
+    """The consent text, as tall as its text (no box of empty space under a short
+    consent), scrolling only past ``MAX_HEIGHT``."""
+
+    MIN_HEIGHT, MAX_HEIGHT = 48, 360
+
+    def setPlainText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setPlainText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        document = self.document()
+        document.setTextWidth(self.viewport().width())
+        frame = self.frameWidth() * 2 + int(document.documentMargin())
+        wanted = int(document.size().height()) + frame + 2
+        height = max(self.MIN_HEIGHT, min(self.MAX_HEIGHT, wanted))
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
 
 
 class FirstRunView(QWidget):
     joined = Signal(object)  # ActiveStudy
+    language_chosen = Signal(str)  # "en" | "ko": the participant picked the interface language
 
     def __init__(self, context: AppContext | None, tasks: TaskRunner, parent: QWidget | None = None):
         """``context`` may come later (``attach``): at start-up the welcome page is
@@ -66,6 +95,7 @@ class FirstRunView(QWidget):
 
     def attach(self, context: AppContext) -> None:
         self.context = context
+        self.language.setEnabled(True)
         waiting, self._waiting = self._waiting, []
         for call in waiting:
             call()
@@ -126,7 +156,21 @@ class FirstRunView(QWidget):
         self.choose_error.setObjectName("errorText")
         self.choose_error.setWordWrap(True)
         self.choose_error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return self._page(heading, text, self.open_button, drop, self.choose_error, self.sandbox_button, sandbox_text)
+        # the participant's choice, kept after joining (the study's language does not change it)
+        self.language = QComboBox()
+        for code, name in INTERFACE_LANGUAGES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(1 if interface_language() == "ko" else 0)
+        self.language.setAccessibleName(self.tr("Interface language"))
+        self.language.setEnabled(self.context is not None)  # a change rebuilds the page: once the store is open
+        self.language.activated.connect(lambda index: self.language_chosen.emit(self.language.itemData(index)))
+        language_label = QLabel(self.tr("&Language · 언어"))  # readable whichever language is on screen
+        language_label.setBuddy(self.language)
+        language_row = QHBoxLayout()
+        language_row.addStretch(1)
+        language_row.addWidget(language_label)
+        language_row.addWidget(self.language)
+        return self._page(language_row, heading, text, self.open_button, drop, self.choose_error, self.sandbox_button, sandbox_text)
 
     def _build_consent(self) -> QWidget:
         self.study_name = QLabel()
@@ -138,15 +182,15 @@ class FirstRunView(QWidget):
         self.researcher.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         consent_heading = QLabel(self.tr("Consent"))
         consent_heading.setObjectName("cardHeading")
-        self.consent_text = QTextBrowser()
+        self.consent_text = ConsentText()
         self.consent_text.setAccessibleName(self.tr("Consent text"))
-        self.consent_text.setMinimumHeight(160)
         self.consent_box = QCheckBox(self.tr("I have read the text above and &agree to take part."))
         self.consent_box.toggled.connect(self._update_consent_buttons)
         self.code = QLineEdit()
         self.code.setMaxLength(64)
         self.code.setAccessibleName(self.tr("Participant code"))
         self.code.textChanged.connect(self._update_consent_buttons)
+        self.code.textChanged.connect(lambda text: self.code_hint.setVisible(not text.strip()))
         self.code.returnPressed.connect(lambda: self.consent_next.isEnabled() and self._consented())
         self.code_hint = QLabel()
         self.code_hint.setObjectName("screenSubtitle")
@@ -205,7 +249,7 @@ class FirstRunView(QWidget):
     # -- choosing a study ------------------------------------------------------
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open the study file"), str(Path.home()), self.tr("Study files (*.toml);;All files (*)")
+            self, self.tr("Open the study file"), documents_folder(), self.tr("Study files (*.toml);;All files (*)")
         )
         if name:
             self.open_file(Path(name))
@@ -237,9 +281,9 @@ class FirstRunView(QWidget):
             self.open_file(files[0])
 
     def study_language(self) -> str:
-        if self.context.settings.ui_language:
-            return self.context.settings.ui_language
-        return self.loaded.study.study.language if self.loaded else self.context.language
+        """The study's texts are shown in the interface language where the study has
+        them (``LocalText.get`` falls back to another language where it has not)."""
+        return interface_language()
 
     def show_study(self, loaded: LoadedStudy, *, sandbox: bool) -> None:
         if self.context is None:  # opened in the first half second: shown once the store is open
@@ -254,14 +298,16 @@ class FirstRunView(QWidget):
         self.researcher.setText(self.tr("Researcher: {contact}").format(contact=contact or self.tr("not given")))
         self.consent_text.setPlainText(info.consent.get(lang))
         self.consent_box.setChecked(False)
+        self.code_hint.setText(self.tr("Enter the participant code the research team gave you."))
         if info.participant_code:
             self.code.setText(info.participant_code)
             self.code.setReadOnly(True)
-            self.code_hint.setText(self.tr("Your participant code comes with the study file."))
+            self.code.setToolTip(self.tr("Your participant code comes with the study file."))
         else:
             self.code.setReadOnly(False)
+            self.code.setToolTip("")
             self.code.setText(SANDBOX_CODE if sandbox else "")
-            self.code_hint.setText(self.tr("Enter the participant code the research team gave you."))
+        self.code_hint.setVisible(not self.code.text().strip())  # a pre-filled code needs no hint
         self.consent_error.clear()
         self._update_consent_buttons()
         self.pages.setCurrentWidget(self.consent_page)
@@ -281,14 +327,16 @@ class FirstRunView(QWidget):
             return  # consent is required: the button is disabled, and this guards shortcuts
         if self.needs_credentials():
             from diaryrec.catalog.credentials import resolve_credentials
+            from diaryrec.secrets import keyring_available
             from diaryrec.services.connection import resolve_llm_config
 
             study = self.loaded.study if self.loaded else None
             settings = self.context.settings
             self.consent_next.setEnabled(False)
-            self.tasks.run(
+            self.tasks.run(  # the study's values pre-filled: the same one rule the validator follows
                 lambda: (resolve_llm_config(settings, study),
-                         resolve_credentials(study_catalog=study.catalog if study else None, settings=settings)),
+                         resolve_credentials(study_catalog=study.catalog if study else None, settings=settings),
+                         keyring_available()),
                 on_done=self._show_credentials,
                 on_error=self._join_failed,
             )
@@ -300,6 +348,7 @@ class FirstRunView(QWidget):
             self.credentials_page = self._build_credentials()
             self.pages.addWidget(self.credentials_page)
         self._update_consent_buttons()
+        self.credentials.spotify_token_url = self.context.spotify_token_url  # the one tester, asking where the validator asks
         self.credentials.load(*configs)
         self.pages.setCurrentWidget(self.credentials_page)
         self.credentials.base_url.setFocus()
@@ -324,6 +373,9 @@ class FirstRunView(QWidget):
                 )
                 return
             self.context.settings = settings
+        if not self.context.settings.ui_language:
+            # the language the participant used to join stays: joining a study in another language changes nothing
+            self.context.settings.ui_language = interface_language()  # type: ignore[assignment]
         if self.credentials_page is not None:
             self.join_button.setEnabled(False)
         self.consent_next.setEnabled(False)

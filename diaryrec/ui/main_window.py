@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from diaryrec import __version__
 from diaryrec.protocol.calendar import Activity
 from diaryrec.runtime.startup import FirstPaint, Phase, Startup
+from diaryrec.ui.checking_notice import CheckingNotice
 from diaryrec.ui.errors import error_text
 from diaryrec.ui.home_view import HomeView
 from diaryrec.ui.i18n import install_language
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self.screens: dict[str, ScreenWidget] = {}
         self.first_run: FirstRunView | None = None
         self.nav: QListWidget | None = None
+        self.checking_notice: CheckingNotice | None = None  # "songs are not being checked", above the pages
         self.nav_keys: list[str] = []  # the screen of each row of the sidebar
         self.pages: QStackedWidget | None = None
         self.current_key = ""
@@ -206,6 +208,8 @@ class MainWindow(QMainWindow):
         self.context = context
         self.services = ServicesGate(context, self.tasks, self)
         self.services.ready.connect(self.startup.services_up)
+        if self.checking_notice is not None:
+            self.checking_notice.watch(context, self.services)
         self.exporter = Exporter(context, self.tasks, self)
         if self._want_reminders:
             self.reminders = ReminderController(context, self.tasks, self)
@@ -374,6 +378,7 @@ class MainWindow(QMainWindow):
         self.screens = {}
         self.first_run = None
         self.nav = self.pages = None
+        self.checking_notice = None
         self._loading_page = None
         if self.context is not None and self.context.study is None:
             self.setCentralWidget(self._build_first_run())
@@ -391,7 +396,17 @@ class MainWindow(QMainWindow):
 
         self.first_run = FirstRunView(self.context, self.tasks)
         self.first_run.joined.connect(self._joined)
+        self.first_run.language_chosen.connect(self._first_run_language)
         return self.first_run
+
+    def _first_run_language(self, lang: str) -> None:
+        """The welcome page's language choice: kept in the settings, so joining keeps it."""
+        context = self.context
+        if context is None or lang == self.language:
+            return
+        context.settings.ui_language = lang  # type: ignore[assignment]
+        self.tasks.run(context.save_settings)
+        self.change_language(lang)
 
     def _restorable(self, key: str) -> str:
         """``key`` if a start can open it again; a day's record and an activity need
@@ -441,8 +456,23 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(side)
-        layout.addWidget(self.pages, 1)
+        layout.addWidget(self._with_checking_notice(self.pages), 1)
         return shell
+
+    def _with_checking_notice(self, pages: QWidget) -> QWidget:
+        """The pages under the line that says when songs are not being checked."""
+        self.checking_notice = CheckingNotice(self.tasks)
+        self.checking_notice.settings_requested.connect(lambda: self.show_screen("settings"))
+        if self.context is not None and self.services is not None:
+            self.checking_notice.watch(self.context, self.services)
+        column = QWidget()
+        column.setObjectName("pagesColumn")
+        box = QVBoxLayout(column)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.checking_notice)
+        box.addWidget(pages, 1)
+        return column
 
     def _complete_shell(self, screen: str) -> None:
         """After the first paint: the screens it did not build, then the one asked for."""
@@ -584,7 +614,7 @@ class MainWindow(QMainWindow):
         context.joined(active, start=False)
         self.tasks.run(context.remember_calendar, on_error=lambda exc: log.warning("calendar not cached: %s", exc))
         self.services.start()
-        install_language(context.language)  # the study's language, unless the participant chose one
+        install_language(context.language)  # the participant's language: joining kept it in the settings
         self.rebuild("home")
         if self.reminders is not None:
             self.reminders.start()

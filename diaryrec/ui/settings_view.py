@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from diaryrec.secrets import Keeping, keyring_available
 from diaryrec.services.own_settings import keep_what_differs
 from diaryrec.settings import Settings
 from diaryrec.runtime.context import AppContext
@@ -148,7 +149,7 @@ class SettingsView(QWidget, Screen):
         context = self.context
         self.credentials.setEnabled(False)
         self.tasks.run(
-            lambda: (context.llm_config(), context.spotify_config()),
+            lambda: (context.llm_config(), context.spotify_config(), keyring_available()),
             on_done=self._credentials_loaded,
             on_error=lambda exc: self.status.setText(self.tr("The stored keys could not be read: {error}").format(error=error_text(exc))),
         )
@@ -185,13 +186,18 @@ class SettingsView(QWidget, Screen):
         self.context.settings = new
         context = self.context
 
-        def work() -> None:
-            store_secrets(values)
+        def work() -> Keeping | None:
+            kept = store_secrets(values)
             context.save_settings()
+            return kept
 
-        def done(_: object) -> None:
+        def done(kept: Keeping | None) -> None:
             self.save_button.setEnabled(True)
-            self.status.setText(self.tr("Settings saved."))
+            if kept is Keeping.SESSION:
+                self.status.setText(self.tr("Settings saved. The keys are kept only until diaryrec closes: "
+                                            "this computer has no password store (keyring)."))
+            else:
+                self.status.setText(self.tr("Settings saved."))
             self.saved.emit()
             self.load_credentials()
             if reminders_changed:

@@ -62,125 +62,163 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="158"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="159"/>
         <source>Conversation</source>
         <translation>대화</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="163"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="164"/>
         <source>Write a message. Enter sends, Shift+Enter starts a new line.</source>
         <translation>메시지를 쓰세요. Enter로 보내고, Shift+Enter로 줄을 바꿉니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="164"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="165"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="170"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="171"/>
         <source>&amp;Attach image…</source>
         <translation>이미지 첨부(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="174"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="175"/>
         <source>Remove images</source>
         <translation>이미지 빼기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="176"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="177"/>
         <source>&amp;Send</source>
         <translation>보내기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="179"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="180"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="181"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="182"/>
         <source>&amp;Retry</source>
         <translation>다시 시도(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="249"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="250"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="250"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="251"/>
         <source>Scripted reply (sandbox)</source>
         <translation>정해진 답변(샌드박스)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="250"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="251"/>
         <source>Recommender</source>
         <translation>추천 시스템</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="253"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="254"/>
         <source>This conversation could not be read: {error}</source>
         <translation>이 대화를 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="260"/>
-        <location filename="../../diaryrec/ui/chat_view.py" line="329"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="261"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="330"/>
         <source>[{n} image(s) attached]</source>
         <translation>[이미지 {n}장 첨부]</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="263"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="264"/>
         <source>This reply was cut off.</source>
         <translation>이 답변은 중간에 끊겼습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="269"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="270"/>
         <source>This message has no answer yet.</source>
         <translation>이 메시지에는 아직 답이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="274"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="275"/>
         <source>Attach images</source>
         <translation>이미지 첨부</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="274"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="275"/>
         <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.heic *.heif)</source>
         <translation>이미지 (*.png *.jpg *.jpeg *.gif *.webp *.heic *.heif)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="283"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="284"/>
         <source>pasted image</source>
         <translation>붙여 넣은 이미지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="309"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="310"/>
         <source>Attached: {names}</source>
         <translation>첨부됨: {names}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="327"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="328"/>
         <source>The recommender is not running. Check the language model settings.</source>
         <translation>추천 시스템이 실행되고 있지 않습니다. 언어 모델 설정을 확인해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="358"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="359"/>
         <source>(feedback sent)</source>
         <translation>(피드백을 보냈습니다)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="412"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="413"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="560"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="561"/>
         <source>Try again</source>
         <translation>다시 시도</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="564"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="565"/>
         <source>Open settings</source>
         <translation>설정 열기</translation>
+    </message>
+</context>
+<context>
+    <name>CheckingNotice</name>
+    <message>
+        <location filename="../../diaryrec/ui/checking_notice.py" line="55"/>
+        <source>Open Settings</source>
+        <translation>설정 열기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/checking_notice.py" line="80"/>
+        <source>no Spotify app (client ID and client secret) is set up</source>
+        <translation>Spotify 앱(클라이언트 ID와 클라이언트 시크릿)이 설정되지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/checking_notice.py" line="81"/>
+        <source>the Spotify client secret is missing</source>
+        <translation>Spotify 클라이언트 시크릿이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/checking_notice.py" line="82"/>
+        <source>the Spotify client ID is missing</source>
+        <translation>Spotify 클라이언트 ID가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/checking_notice.py" line="85"/>
+        <source>Songs are not being checked: {reason}. Open Settings and enter what your research team gave you.</source>
+        <translation>추천곡이 실제로 있는지 확인하지 않고 있습니다: {reason}. 설정을 열고 연구팀에게 받은 값을 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/checking_notice.py" line="88"/>
+        <source>The language model&apos;s key is not there: it has to be typed again in Settings.</source>
+        <translation>언어 모델 키가 없습니다. 설정에서 다시 입력해야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/checking_notice.py" line="90"/>
+        <source>This computer has no password store (keyring), so keys are kept only while diaryrec is open.</source>
+        <translation>이 컴퓨터에는 비밀번호 저장소(키링)가 없어서, 키는 diaryrec이 열려 있는 동안에만 보관됩니다.</translation>
     </message>
 </context>
 <context>
@@ -337,212 +375,247 @@
 <context>
     <name>Connection</name>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="47"/>
+        <location filename="../../diaryrec/services/connection.py" line="48"/>
         <source>{service}: {words}</source>
         <translation>{service}: {words}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="49"/>
+        <location filename="../../diaryrec/services/connection.py" line="50"/>
         <source>Language model</source>
         <translation>언어 모델</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="50"/>
+        <location filename="../../diaryrec/services/connection.py" line="51"/>
         <source>Spotify</source>
         <translation>Spotify</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="53"/>
+        <location filename="../../diaryrec/services/connection.py" line="54"/>
         <source>works.</source>
         <translation>잘 작동합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="54"/>
+        <location filename="../../diaryrec/services/connection.py" line="55"/>
         <source>some fields are empty.</source>
         <translation>비어 있는 항목이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="55"/>
+        <location filename="../../diaryrec/services/connection.py" line="56"/>
         <source>the address must start with http:// or https://.</source>
         <translation>주소는 http:// 또는 https://로 시작해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="56"/>
+        <location filename="../../diaryrec/services/connection.py" line="57"/>
         <source>could not be reached. Check the address and your internet connection.</source>
         <translation>연결할 수 없습니다. 주소와 인터넷 연결을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="57"/>
+        <location filename="../../diaryrec/services/connection.py" line="58"/>
         <source>did not answer in time. Try again in a moment.</source>
         <translation>제때 응답하지 않았습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="58"/>
+        <location filename="../../diaryrec/services/connection.py" line="59"/>
         <source>refused the key. Check that it is copied completely.</source>
         <translation>키를 거부했습니다. 키가 빠짐없이 복사되었는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="59"/>
+        <location filename="../../diaryrec/services/connection.py" line="60"/>
         <source>answered, but has no model by that name.</source>
         <translation>응답했지만 그 이름의 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="60"/>
+        <location filename="../../diaryrec/services/connection.py" line="61"/>
         <source>says too many requests, or the account has no credit left.</source>
         <translation>요청이 너무 많거나 계정의 크레딧이 남아 있지 않다고 합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="61"/>
+        <location filename="../../diaryrec/services/connection.py" line="62"/>
         <source>answered with an error. Try again later.</source>
         <translation>오류로 응답했습니다. 나중에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/services/connection.py" line="64"/>
+        <source>Models it offers: {models}.</source>
+        <translation>제공하는 모델: {models}.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/services/connection.py" line="65"/>
+        <source>It lists no models.</source>
+        <translation>제공하는 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/services/connection.py" line="66"/>
+        <source>The service said: {detail}</source>
+        <translation>서비스의 응답: {detail}</translation>
     </message>
 </context>
 <context>
     <name>CredentialsForm</name>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="72"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="64"/>
+        <source>This computer has no password store (keyring) that diaryrec can use. The keys you type here are kept only while diaryrec is open, never written to disk, and must be typed again at the next start.</source>
+        <translation>이 컴퓨터에는 diaryrec이 사용할 수 있는 비밀번호 저장소(키링)가 없습니다. 여기에 입력한 키는 diaryrec이 열려 있는 동안에만 보관되고 디스크에는 절대 기록되지 않으며, 다음에 시작할 때 다시 입력해야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="86"/>
         <source>Provider</source>
         <translation>제공자</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="75"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="89"/>
         <source>Base URL</source>
         <translation>기본 URL</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="78"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="92"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="83"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="97"/>
         <source>API key</source>
         <translation>API 키</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="84"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="98"/>
         <source>Language model</source>
         <translation>언어 모델</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="86"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="100"/>
         <source>&amp;Provider</source>
         <translation>제공자(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="87"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="101"/>
         <source>&amp;Base URL</source>
         <translation>기본 URL(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="88"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="102"/>
         <source>&amp;Model</source>
         <translation>모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="89"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="103"/>
         <source>API &amp;key</source>
         <translation>API 키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="92"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="106"/>
         <source>Spotify client ID</source>
         <translation>Spotify 클라이언트 ID</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="96"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="110"/>
         <source>Spotify client secret</source>
         <translation>Spotify 클라이언트 시크릿</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="98"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="112"/>
         <source>Spotify market</source>
         <translation>Spotify 마켓</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="102"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="116"/>
         <source>Spotify (checks that recommended tracks exist)</source>
         <translation>Spotify (추천된 곡이 실제로 있는지 확인)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="104"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="118"/>
         <source>Client &amp;ID</source>
         <translation>클라이언트 ID(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="105"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="119"/>
         <source>Client &amp;secret</source>
         <translation>클라이언트 시크릿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="106"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="120"/>
         <source>Mar&amp;ket</source>
         <translation>마켓(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="108"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="131"/>
         <source>&amp;Test connection</source>
         <translation>연결 테스트(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="113"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="134"/>
         <source>Connection test result</source>
         <translation>연결 테스트 결과</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="124"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="146"/>
         <source>OpenAI</source>
         <translation>OpenAI</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="124"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="146"/>
         <source>Ollama (on this computer)</source>
         <translation>Ollama (이 컴퓨터에서 실행)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="124"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="146"/>
         <source>LM Studio (on this computer)</source>
         <translation>LM Studio (이 컴퓨터에서 실행)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="124"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="146"/>
         <source>Other OpenAI-compatible service</source>
         <translation>기타 OpenAI 호환 서비스</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="141"/>
-        <location filename="../../diaryrec/ui/credentials.py" line="152"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="165"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="176"/>
         <source>provided by the study</source>
         <translation>연구에서 제공됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="144"/>
-        <location filename="../../diaryrec/ui/credentials.py" line="155"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="168"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="178"/>
         <source>stored: {masked} (type to replace)</source>
         <translation>저장됨: {masked} (바꾸려면 새로 입력)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="144"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="168"/>
         <source>paste your key here</source>
         <translation>여기에 키를 붙여 넣으세요</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="155"/>
-        <source>optional</source>
-        <translation>선택 사항</translation>
+        <location filename="../../diaryrec/ui/credentials.py" line="180"/>
+        <source>the secret your research team gave you</source>
+        <translation>연구팀에게 받은 시크릿</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="175"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="182"/>
+        <source>optional, but without it no track is checked</source>
+        <translation>선택 사항이지만, 없으면 곡을 확인하지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="184"/>
+        <source>The client ID comes with your study file; type the client secret your research team gave you, so that every recommended track is checked.</source>
+        <translation>클라이언트 ID는 연구 파일에 들어 있습니다. 추천된 모든 곡을 확인할 수 있도록 연구팀에게 받은 클라이언트 시크릿을 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="187"/>
+        <source>The client ID comes with your study file.</source>
+        <translation>클라이언트 ID는 연구 파일에 들어 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="209"/>
         <source>Testing…</source>
         <translation>테스트하는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="187"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="221"/>
         <source>The test itself failed: {error}</source>
         <translation>테스트를 실행하지 못했습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="193"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="227"/>
         <source>Spotify: not set up, so recommended tracks will not be checked.</source>
         <translation>Spotify: 설정되지 않아 추천된 곡을 확인하지 않습니다.</translation>
     </message>
@@ -671,94 +744,94 @@
 <context>
     <name>DiaryView</name>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="144"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="145"/>
         <source>Diary</source>
         <translation>일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="114"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="115"/>
         <source>Diary status</source>
         <translation>일기 상태</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="121"/>
-        <location filename="../../diaryrec/ui/diary_view.py" line="226"/>
-        <location filename="../../diaryrec/ui/diary_view.py" line="229"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="122"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="227"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="230"/>
         <source>Save entry</source>
         <translation>일기 저장</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="123"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="124"/>
         <source>Save the entry (Ctrl+S)</source>
         <translation>일기 저장 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="145"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="146"/>
         <source>There is no study day today.</source>
         <translation>오늘은 연구 기간이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="153"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="154"/>
         <source>Diary · Day {day}</source>
         <translation>일기 · {day}일차</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="154"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="155"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="196"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="197"/>
         <source>Could not read or save the diary: {error}</source>
         <translation>일기를 읽거나 저장할 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="216"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="217"/>
         <source>Saved at {time}.</source>
         <translation>{time}에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="218"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="219"/>
         <source>Marked late: it was saved after the day ended.</source>
         <translation>그날이 끝난 뒤에 저장되어 &apos;늦음&apos;으로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="220"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="221"/>
         <source>You have changes: press Save entry to keep them.</source>
         <translation>바뀐 내용이 있습니다. 유지하려면 &apos;변경 내용 저장&apos;을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="221"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="222"/>
         <source>Save changes</source>
         <translation>변경 내용 저장</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="223"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="224"/>
         <source>Draft kept at {time}. Press Save entry when you are done.</source>
         <translation>{time}에 임시 저장했습니다. 다 쓰면 &apos;일기 저장&apos;을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="228"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="229"/>
         <source>Not written yet. What you type is kept as a draft every few seconds.</source>
         <translation>아직 쓰지 않았습니다. 입력한 내용은 몇 초마다 임시 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="251"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="252"/>
         <source>Conversation {n}</source>
         <translation>대화 {n}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="251"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="252"/>
         <source>Image {n}</source>
         <translation>이미지 {n}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="314"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="315"/>
         <source>Add images to the diary</source>
         <translation>일기에 이미지 추가</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="315"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="316"/>
         <source>Images (*.png *.jpg *.jpeg *.heic *.heif *.webp *.gif *.bmp)</source>
         <translation>이미지 (*.png *.jpg *.jpeg *.heic *.heif *.webp *.gif *.bmp)</translation>
     </message>
@@ -853,143 +926,153 @@
 <context>
     <name>FirstRunView</name>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="53"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="82"/>
         <source>Join a study</source>
         <translation>연구 참여</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="100"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="130"/>
         <source>Welcome to diaryrec</source>
         <translation>diaryrec에 오신 것을 환영합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="104"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="134"/>
         <source>diaryrec runs a three-week diary study in which you design your own music recommender. To begin, open the study file your research team sent you.</source>
         <translation>diaryrec는 나만의 음악 추천 시스템을 설계하는 3주간의 일기 연구를 진행합니다. 시작하려면 연구팀이 보낸 연구 파일을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="109"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="139"/>
         <source>&amp;Open study file…</source>
         <translation>연구 파일 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="112"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="142"/>
         <source>…or drop the study file (.toml) anywhere on this window.</source>
         <translation>…또는 연구 파일(.toml)을 이 창에 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="115"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="145"/>
         <source>Try the &amp;sandbox (offline, scripted)</source>
         <translation>샌드박스 체험하기(&amp;S) (오프라인, 정해진 대본)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="119"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="149"/>
         <source>The sandbox joins the built-in example study for trying diaryrec out. Nothing is sent anywhere: the replies come from a script, not from an AI, and are labelled so.</source>
         <translation>샌드박스는 diaryrec를 체험할 수 있도록 내장된 예시 연구에 참여합니다. 아무것도 외부로 보내지 않으며, 응답은 AI가 아니라 정해진 대본에서 나오고 그렇게 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="139"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="164"/>
+        <source>Interface language</source>
+        <translation>화면 언어</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="167"/>
+        <source>&amp;Language · 언어</source>
+        <translation>언어 · Language(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="183"/>
         <source>Consent</source>
         <translation>연구 참여 동의</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="142"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="186"/>
         <source>Consent text</source>
         <translation>동의서 내용</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="144"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="187"/>
         <source>I have read the text above and &amp;agree to take part.</source>
         <translation>위 내용을 읽었으며 연구 참여에 동의합니다(&amp;A).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="148"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="191"/>
         <source>Participant code</source>
         <translation>참여자 코드</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="155"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="199"/>
         <source>Participant &amp;code</source>
         <translation>참여자 코드(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="158"/>
-        <location filename="../../diaryrec/ui/first_run.py" line="191"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="202"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="235"/>
         <source>&amp;Back</source>
         <translation>이전(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="160"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="204"/>
         <source>&amp;Continue</source>
         <translation>계속(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="180"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="224"/>
         <source>Connect the language model and Spotify</source>
         <translation>언어 모델과 Spotify 연결</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="184"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="228"/>
         <source>Your study file does not include these. Enter what your research team gave you; keys are kept in this computer&apos;s password store (keyring), never in the study data. You can change them later in Settings.</source>
         <translation>연구 파일에 이 정보가 없습니다. 연구팀에게 받은 값을 입력하세요. 키는 연구 데이터가 아니라 이 컴퓨터의 비밀번호 저장소(키링)에만 보관됩니다. 나중에 설정에서 바꿀 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="193"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="237"/>
         <source>&amp;Join the study</source>
         <translation>연구 참여하기(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="208"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="252"/>
         <source>Open the study file</source>
         <translation>연구 파일 열기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="208"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="252"/>
         <source>Study files (*.toml);;All files (*)</source>
         <translation>연구 파일 (*.toml);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="226"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="270"/>
         <source>The file could not be opened ({error}).</source>
         <translation>파일을 열 수 없습니다 ({error}).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="227"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="271"/>
         <source>This study file cannot be used: {message}</source>
         <translation>이 연구 파일은 사용할 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="252"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="296"/>
         <source>{name} (sandbox)</source>
         <translation>{name} (샌드박스)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="254"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="298"/>
         <source>Researcher: {contact}</source>
         <translation>연구자: {contact}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="254"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="298"/>
         <source>not given</source>
         <translation>정보 없음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="260"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="305"/>
         <source>Your participant code comes with the study file.</source>
         <translation>참여자 코드는 연구 파일에 들어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="264"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="301"/>
         <source>Enter the participant code the research team gave you.</source>
         <translation>연구팀에게 받은 참여자 코드를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="323"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="372"/>
         <source>Please check the fields: the address must start with http:// or https://, the market is two letters.</source>
         <translation>입력한 값을 확인하세요. 주소는 http:// 또는 https://로 시작하고, 마켓은 영문 두 글자입니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="347"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="399"/>
         <source>Joining failed ({error}).</source>
         <translation>연구에 참여하지 못했습니다 ({error}).</translation>
     </message>
@@ -1204,117 +1287,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="250"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="254"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="257"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="261"/>
         <source>Home</source>
         <translation>홈</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="258"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="262"/>
         <source>Diary</source>
         <translation>일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="259"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="263"/>
         <source>My taste</source>
         <translation>나의 취향</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="260"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="264"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="261"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="265"/>
         <source>Day</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="262"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="266"/>
         <source>Today&apos;s activity</source>
         <translation>오늘의 활동</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="344"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="348"/>
         <source>The new settings apply after the reply being received.</source>
         <translation>새 설정은 지금 받고 있는 답변이 끝난 뒤에 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="414"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="429"/>
         <source>Screens</source>
         <translation>화면</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="434"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="449"/>
         <source>Sandbox: replies are scripted, not from an AI. Nothing is sent anywhere.</source>
         <translation>샌드박스: 응답은 AI가 아니라 정해진 대본입니다. 아무것도 외부로 보내지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="518"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="548"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="521"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="551"/>
         <source>&amp;Open study file…</source>
         <translation>연구 파일 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="525"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="555"/>
         <source>&amp;Export my data…</source>
         <translation>내 데이터 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="526"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="556"/>
         <source>Write your study data into one zip file for the research team</source>
         <translation>연구팀에 보낼 수 있도록 연구 데이터를 zip 파일 하나로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="530"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="560"/>
         <source>Open study &amp;data…</source>
         <translation>연구 데이터 열기(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="531"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="561"/>
         <source>For researchers: read a merged study or a folder of export bundles</source>
         <translation>연구자용: 병합된 연구 데이터나 내보내기 묶음 폴더를 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="535"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="565"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="540"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="570"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="546"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="576"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="547"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="577"/>
         <source>&amp;About diaryrec</source>
         <translation>diaryrec 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="560"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="590"/>
         <source>(sandbox)</source>
         <translation>(샌드박스)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="566"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="596"/>
         <source>About diaryrec</source>
         <translation>diaryrec 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="567"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="597"/>
         <source>diaryrec {version}
 A diary study of LLM-powered music recommenders.</source>
         <translation>diaryrec {version}
@@ -1674,6 +1757,19 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
         <location filename="../../diaryrec/ui/sheet_views.py" line="411"/>
         <source>notes on feedback</source>
         <translation>피드백 메모</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../diaryrec/ui/file_dialogs.py" line="23"/>
+        <source>&amp;Look in:</source>
+        <translation>다음에서 찾기(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/file_dialogs.py" line="24"/>
+        <source>Files of &amp;type:</source>
+        <translation>파일 형식(&amp;T):</translation>
     </message>
 </context>
 <context>
@@ -2210,22 +2306,22 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>ScreenshotPanel</name>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="65"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="66"/>
         <source>Screenshots of this entry</source>
         <translation>이 일기의 스크린샷</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="66"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="67"/>
         <source>No screenshot yet. The day&apos;s conversation is added here automatically; you can also add images or drop them here.</source>
         <translation>아직 스크린샷이 없습니다. 그날의 대화가 여기에 자동으로 추가되며, 이미지를 직접 추가하거나 끌어다 놓을 수도 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="68"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="69"/>
         <source>Add image…</source>
         <translation>이미지 추가…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="69"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="70"/>
         <source>Remove selected</source>
         <translation>선택한 항목 삭제</translation>
     </message>
@@ -2233,124 +2329,129 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="48"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="49"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="51"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="52"/>
         <source>You are in the sandbox: scripted stand-ins answer instead of the provider and Spotify, so these settings are not used until you join a real study.</source>
         <translation>지금은 샌드박스입니다. 제공자와 Spotify 대신 정해진 대본이 응답하므로, 실제 연구에 참여하기 전까지 이 설정은 쓰이지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="56"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="57"/>
         <source>Show a &amp;daily reminder</source>
         <translation>매일 알림 표시(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="60"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="61"/>
         <source>Reminder time</source>
         <translation>알림 시각</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="62"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="63"/>
         <source>Reminder</source>
         <translation>알림</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="65"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="66"/>
         <source>Remind me at</source>
         <translation>알림 시각</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="68"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="69"/>
         <source>Same as the study</source>
         <translation>연구와 같은 언어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="71"/>
         <location filename="../../diaryrec/ui/settings_view.py" line="72"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="73"/>
         <source>Interface language</source>
         <translation>화면 언어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="74"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="75"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="78"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="79"/>
         <source>Data folder</source>
         <translation>데이터 폴더</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="79"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="80"/>
         <source>Show &amp;folder</source>
         <translation>폴더 열기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="81"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="82"/>
         <source>Use another folder…</source>
         <translation>다른 폴더 사용…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="86"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="87"/>
         <source>&amp;Export my data…</source>
         <translation>내 데이터 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="87"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="88"/>
         <source>Write your study data into one zip file for the research team</source>
         <translation>연구팀에 보낼 수 있도록 연구 데이터를 zip 파일 하나로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="88"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="89"/>
         <source>Your data</source>
         <translation>내 데이터</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="90"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="91"/>
         <source>Data folder (database, screenshots, log):</source>
         <translation>데이터 폴더 (데이터베이스, 스크린샷, 로그):</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="100"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="101"/>
         <source>&amp;Save settings</source>
         <translation>설정 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="103"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="104"/>
         <source>&amp;Undo changes</source>
         <translation>변경 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="153"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="154"/>
         <source>The stored keys could not be read: {error}</source>
         <translation>저장된 키를 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="178"/>
-        <location filename="../../diaryrec/ui/settings_view.py" line="205"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="179"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="211"/>
         <source>Not saved: {error}</source>
         <translation>저장하지 못했습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="194"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="197"/>
+        <source>Settings saved. The keys are kept only until diaryrec closes: this computer has no password store (keyring).</source>
+        <translation>설정을 저장했습니다. 이 컴퓨터에는 비밀번호 저장소(키링)가 없어서, 키는 diaryrec을 닫을 때까지만 보관됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/settings_view.py" line="200"/>
         <source>Settings saved.</source>
         <translation>설정을 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="210"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="216"/>
         <source>Choose the data folder</source>
         <translation>데이터 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="220"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="226"/>
         <source>diaryrec will use {folder} from the next start. Your data stays where it is now; to take it along, copy the whole folder there while diaryrec is closed.</source>
         <translation>다음 실행부터 {folder} 폴더를 사용합니다. 지금의 데이터는 그대로 남아 있으니, 옮기려면 diaryrec를 닫은 상태에서 폴더 전체를 그곳에 복사하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="226"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="232"/>
         <source>The folder could not be remembered: {error}</source>
         <translation>폴더를 기억하지 못했습니다: {error}</translation>
     </message>
@@ -2798,21 +2899,6 @@ If it happens again, please send the file diaryrec.log from {folder} to the rese
         <location filename="../../diaryrec/catalog/client.py" line="217"/>
         <source>Check them in the settings or the study file, or ask the research team.</source>
         <translation>설정이나 연구 파일에서 확인하거나 연구팀에 문의해 주세요.</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/secrets.py" line="58"/>
-        <source>This computer has no password store (keyring) that diaryrec can use, so the key cannot be saved.</source>
-        <translation>이 컴퓨터에는 diaryrec가 사용할 수 있는 비밀번호 저장소(키링)가 없어 키를 저장할 수 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/secrets.py" line="59"/>
-        <source>On Linux install and unlock a Secret Service keyring (GNOME Keyring or KWallet), or ask the research team for a study file that carries the key.</source>
-        <translation>Linux에서는 Secret Service 키링(GNOME Keyring 또는 KWallet)을 설치하고 잠금을 해제하거나, 키가 들어 있는 연구 파일을 연구팀에 요청해 주세요.</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/secrets.py" line="72"/>
-        <source>The password store refused to save the key ({kind}).</source>
-        <translation>비밀번호 저장소가 키 저장을 거부했습니다 ({kind}).</translation>
     </message>
     <message>
         <location filename="../../diaryrec/ui/app.py" line="106"/>

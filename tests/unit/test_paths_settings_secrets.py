@@ -7,7 +7,7 @@ from keyring.backends import fail
 
 from diaryrec import paths
 from diaryrec.logs import redact, register_secret
-from diaryrec.secrets import NoKeyringError, SecretName, get_secret, mask, set_secret
+from diaryrec.secrets import Keeping, SecretName, get_secret, held_for_session, keyring_available, mask, set_secret
 from diaryrec.settings import Settings, load_settings, save_settings
 
 
@@ -32,11 +32,30 @@ def test_secrets_live_in_the_keyring(memory_keyring):
     assert get_secret(SecretName.LLM_API_KEY) == ""
 
 
-def test_no_keyring_backend_gives_a_clear_message():
+def test_without_a_keyring_a_key_is_held_for_this_session_only(tmp_path):
+    """Issue 13 item 9: no keyring is no dead end. The key works until diaryrec closes,
+    and it is written nowhere (no plain-text file stands in for the keyring)."""
     keyring.set_keyring(fail.Keyring())
-    with pytest.raises(NoKeyringError, match="no password store"):
-        set_secret(SecretName.SPOTIFY_CLIENT_SECRET, "abc")
-    assert get_secret(SecretName.SPOTIFY_CLIENT_SECRET) == ""
+    assert not keyring_available()
+    assert set_secret(SecretName.SPOTIFY_CLIENT_SECRET, "abc-secret-value") is Keeping.SESSION
+    assert get_secret(SecretName.SPOTIFY_CLIENT_SECRET) == "abc-secret-value"
+    assert held_for_session()
+    assert set_secret(SecretName.SPOTIFY_CLIENT_SECRET, "") is Keeping.SESSION
+    assert get_secret(SecretName.SPOTIFY_CLIENT_SECRET) == "" and not held_for_session()
+
+
+def test_a_keyring_that_refuses_holds_the_key_for_the_session(memory_keyring, monkeypatch):
+    import keyring.errors
+
+    def refuse(*_args):
+        raise keyring.errors.PasswordSetError("locked")
+
+    monkeypatch.setattr(memory_keyring, "set_password", refuse)
+    assert set_secret(SecretName.LLM_API_KEY, "sk-session-only-1234") is Keeping.SESSION
+    assert get_secret(SecretName.LLM_API_KEY) == "sk-session-only-1234"
+    monkeypatch.undo()
+    assert set_secret(SecretName.LLM_API_KEY, "sk-kept-5678") is Keeping.KEYRING  # a keyring again: it keeps it
+    assert get_secret(SecretName.LLM_API_KEY) == "sk-kept-5678" and not held_for_session()
 
 
 def test_mask_shows_at_most_the_tail():

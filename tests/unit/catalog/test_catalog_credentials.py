@@ -63,6 +63,33 @@ def test_study_file_before_settings_and_environment_before_both(monkeypatch):
     assert (config.client_id, config.client_secret) == ("study-id", "study-secret")
 
 
+def test_the_studys_client_id_and_the_participants_secret_work_together():
+    """Issue 13 item 2: the template's pattern, [catalog] client_id in the study file and
+    the secret typed by the participant (the settings keep "" for an id equal to the
+    study's), checks tracks; before the fix it resolved to no config at all."""
+    half = study(client_id="study-id")
+    assert resolve_credentials(study_catalog=half, settings=Settings()).missing == "client_secret"
+    set_secret(SecretName.SPOTIFY_CLIENT_SECRET, "typed-secret")
+    resolved = resolve_credentials(study_catalog=half, settings=Settings(spotify_client_id=""))
+    assert (resolved.client_id, resolved.client_secret, resolved.id_from_study, resolved.from_study) == (
+        "study-id", "typed-secret", True, False)
+    assert resolved.complete and resolved.missing == ""
+    config = resolve_config(study_catalog=half, settings=Settings())
+    assert (config.client_id, config.client_secret, config.market) == ("study-id", "typed-secret", "KR")
+    # the participant's own id still comes first
+    assert resolve_config(study_catalog=half, settings=Settings(spotify_client_id="own-id")).client_id == "own-id"
+    assert resolve_credentials(settings=Settings()).missing == "client_id"
+
+
+def test_the_token_url_is_one_answer_for_the_client_and_test_connection(monkeypatch):
+    from diaryrec.catalog.credentials import token_url
+
+    assert token_url() == DEFAULT_TOKEN_URL
+    monkeypatch.setenv("DIARYREC_SPOTIFY_TOKEN_URL", "http://127.0.0.1:9/api/token")
+    assert token_url() == "http://127.0.0.1:9/api/token"
+    assert resolve_config(study_catalog=study(client_id="i", client_secret="s")).token_url == token_url()
+
+
 def test_market_argument_then_settings_then_study_then_us():
     with_creds = study(client_id="study-id", client_secret="study-secret", market="KR")
     assert resolve_config(study_catalog=with_creds, settings=Settings(market="JP"), market="de").market == "DE"
