@@ -42,15 +42,26 @@ class TrackView:
     replaced_by_id: int | None = None
     url: str = ""
     image_url: str = ""
+    suggested_artist: str = ""  # not found by this artist: who the catalog has the title by
+    will_recheck: bool = False  # unchecked because the catalog gave no answer: checked again later
+
+    @property
+    def shown(self) -> bool:
+        """On screen: neither hidden by the study's policy nor replaced by another track."""
+        return not self.hidden and self.replaced_by_id is None
 
 
 def track_view(row: RecommendedTrack, replaced_by_id: int | None = None) -> TrackView:
     catalog = row.catalog_track or {}
+    elsewhere = row.suggestion or {}
+    artists = elsewhere.get("artists") or []
     return TrackView(
         id=row.id or 0, message_id=row.message_id, position=row.position, title=row.title, artist=row.artist,
         album=row.album, year=row.year, reason=row.reason, keywords=list(row.keywords), verdict=row.verdict,
         hidden=row.hidden, replaces_id=row.replaces_id, replaced_by_id=replaced_by_id,
         url=str(catalog.get("url") or ""), image_url=str(catalog.get("image_url") or ""),
+        suggested_artist=", ".join(str(a) for a in artists) if isinstance(artists, list) else str(artists),
+        will_recheck=row.next_check_at is not None,
     )
 
 
@@ -70,6 +81,7 @@ class MessageView:
     follow_up: dict[str, Any] | None
     images: list[str] = field(default_factory=list)
     tracks: list[TrackView] = field(default_factory=list)
+    not_shown: list[TrackView] = field(default_factory=list)  # replaced or hidden: the LLM's suggestions all the same
 
 
 @dataclass(frozen=True)
@@ -95,10 +107,32 @@ def read_conversation(store: Store, conversation_id: int) -> ConversationView:
             tracks = session.exec(select(RecommendedTrack).where(RecommendedTrack.message_id == m.id)
                                   .order_by(RecommendedTrack.position, RecommendedTrack.id)).all()  # type: ignore[arg-type]
             shown = {t.id for t in standing(tracks)}
+            replaced_by = {t.replaces_id: t.id for t in tracks if t.replaces_id is not None}
             images = session.exec(select(MessageImage.file_name).where(MessageImage.message_id == m.id)).all()
+            views = [track_view(t, replaced_by.get(t.id)) for t in tracks]
             messages.append(MessageView(m.id or 0, m.role, m.text, m.status, m.error_kind, m.follow_up, list(images),
-                                        [track_view(t) for t in tracks if t.id in shown]))
+                                        [v for v in views if v.id in shown], [v for v in views if v.id not in shown]))
         return ConversationView(conv.id or 0, conv.purpose, conv.study_day, conv.sandbox, conv.started_at, messages)
+
+
+def screen_text(text: str, *, broken: bool = False) -> str:
+    """What of a reply may reach the screen: its ``message`` text. A reply that broke
+    the contract or was cut off (``broken``: raw JSON, a half object, prose around a
+    code fence) shows only its readable words, never the JSON; other text shows as it
+    is unless it carries a JSON object or a code fence."""
+    from diaryrec.llm.contract import MessageStream  # the contract's own partial-JSON reader
+
+    text = (text or "").strip()
+    if not broken and '{"' not in text and "```" not in text and not text.startswith("{"):
+        return text
+    brace = text.find("{")
+    if brace < 0:
+        return text.replace("```json", "").replace("```", "").strip()
+    reader = MessageStream()
+    reader.feed(text[brace:])
+    if reader.text:
+        return reader.text.strip()
+    return text[:brace].replace("```json", "").replace("```", "").strip()
 
 
 def last_user_message(store: Store, conversation_id: int) -> int | None:

@@ -66,6 +66,11 @@ class TurnResult:
         """What a screen lists: not hidden, and not replaced by another track."""
         return standing(self.tracks)  # type: ignore[return-value]
 
+    @property
+    def not_shown(self) -> list[TrackView]:
+        """What the LLM suggested but a screen does not list: replaced or hidden."""
+        return [t for t in self.tracks if not t.shown]
+
 
 class TurnService:
     def __init__(
@@ -176,11 +181,13 @@ class TurnService:
         items: Sequence[FeedbackItem],
         *,
         language: str | None = None,
+        on_message: Callable[[str], None] | None = None,
         **turn: Any,
     ) -> TurnResult:
         """Store the participant's feedback on a reply, send it as their next turn
         (the feedback rows point at that message) and return the recommender's answer.
-        The turn is written in ``language``, by default the conversation's."""
+        The turn is written in ``language``, by default the conversation's;
+        ``on_message`` gets that text once it is stored (what the screen shows as sent)."""
         feedback_ids = store_feedback(self.store, conversation_id, message_id, items)
         if language is None:
             with self.store.session() as session:
@@ -188,6 +195,8 @@ class TurnService:
         text = feedback_text(self.store, items, language)
         user_id, _seq = self._store_user_message(conversation_id, text, [])
         mark_sent(self.store, feedback_ids, user_id)
+        if on_message is not None:
+            on_message(text)
         return self.run_turn(conversation_id, text, resend_message_id=user_id, **turn)
 
     def _language(self, session: Session, conversation_id: int) -> str:

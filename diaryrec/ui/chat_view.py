@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QKeyEvent
+from PySide6.QtCore import QElapsedTimer, QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -35,11 +36,19 @@ from diaryrec.llm.cancel import CancelToken
 from diaryrec.llm.errors import LlmError
 from diaryrec.media.images import PreparedImage, prepare_image, prepare_image_bytes
 from diaryrec.services.feedback import FeedbackItem
-from diaryrec.services.conversation import ConversationView, TrackView, last_user_message, read_conversation, read_track
+from diaryrec.services.conversation import (
+    ConversationView,
+    TrackView,
+    last_user_message,
+    read_conversation,
+    read_track,
+    screen_text,
+)
 from diaryrec.runtime.context import AppContext
 from diaryrec.ui.file_dialogs import pictures_folder
 from diaryrec.ui.errors import error_text
 from diaryrec.ui.feedback_widgets import FeedbackPanel
+from diaryrec.ui.image_viewer import Thumbnail, decode_image, open_image
 from diaryrec.ui.screenshots import png_bytes, render_full
 from diaryrec.ui.services import ServicesGate
 from diaryrec.ui.tasks import TaskRunner
@@ -53,6 +62,9 @@ log = logging.getLogger(__name__)
 PAINT_MS = 40
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".heic", ".heif"}
 SETTINGS_ERRORS = {"no_key", "wrong_key", "model_not_found", "connection", "quota", "rejected"}
+WAIT_NOTICE_S = 10  # no word of the reply after this long: say it is still waited for
+THUMB_PX = 64  # attached pictures in the composer and in the conversation
+NO_CATALOG = "no Spotify credentials configured"  # validation.UncheckedValidator's reason
 
 
 def _load_cover(track_id: int, url: str, covers: Path) -> tuple[int, QImage]:
@@ -92,6 +104,15 @@ class ChatInput(QPlainTextEdit):
         super().insertFromMimeData(source)
 
 
+class ElidedLabel(QLabel):
+    """One line that ends in "…" where there is no room (the whole text as its tooltip)."""
+
+    def paintEvent(self, _event: Any) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
+        painter.drawText(self.contentsRect(), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), shown)
+
+
 class Bubble(QFrame):
     def __init__(self, role: str, who: str, text: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -111,9 +132,150 @@ class Bubble(QFrame):
         layout.addWidget(self.text)
         self.setAccessibleName(f"{who}: {text}")
 
+        self.thumbnails: list[Thumbnail] = []
+        self._pictures: QHBoxLayout | None = None
+
     def set_text(self, text: str) -> None:
         self.text.setText(text)
+        self.text.setVisible(bool(text))
         self.setAccessibleName(f"{self.who.text()}: {text}")
+
+    def add_picture(self, name: str) -> Thumbnail:
+        """A thumbnail of an attached picture under the text (filled in when decoded)."""
+        if self._pictures is None:
+            self._pictures = QHBoxLayout()
+            self._pictures.setSpacing(6)
+            self._pictures.addStretch(1)
+            self.layout().addLayout(self._pictures)  # type: ignore[union-attr]
+        thumb = Thumbnail(name, THUMB_PX * 2)
+        self._pictures.insertWidget(len(self.thumbnails), thumb)
+        self.thumbnails.append(thumb)
+        return thumb
+
+
+class CardGroup(QFrame):
+    """One reply's track cards, in the recommender's order, with the notes that
+    belong to them (suggestions replaced or hidden, tracks Spotify could not check)."""
+
+    def __init__(self, message_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("turnCards")
+        self.message_id = message_id
+        self.cards_layout = QVBoxLayout()
+        self.cards_layout.setContentsMargins(0, 0, 0, 0)
+        self.cards_layout.setSpacing(8)
+        self.notes = QVBoxLayout()
+        self.notes.setContentsMargins(0, 0, 0, 0)
+        self.notes.setSpacing(4)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addLayout(self.cards_layout)
+        layout.addLayout(self.notes)
+        self.not_shown: NotShownNote | None = None
+        self.unchecked: QLabel | None = None
+
+    def cards(self) -> list[TrackCard]:
+        found = [self.cards_layout.itemAt(i).widget() for i in range(self.cards_layout.count())]
+        return [c for c in found if isinstance(c, TrackCard)]
+
+    def insert(self, card: TrackCard) -> None:
+        """By the recommender's position while the verdicts arrive in any order."""
+        after = [c for c in self.cards() if c.track.position <= card.track.position]
+        self.cards_layout.insertWidget(len(after), card)
+
+    def arrange(self, ids: Sequence[int]) -> None:
+        order = {track_id: n for n, track_id in enumerate(ids)}
+        cards = sorted(self.cards(), key=lambda c: order.get(c.track.id, len(order)))
+        for n, card in enumerate(cards):
+            if self.cards_layout.indexOf(card) != n:
+                self.cards_layout.removeWidget(card)
+                self.cards_layout.insertWidget(n, card)
+
+    def show_not_shown(self, tracks: Sequence[TrackView]) -> None:
+        if self.not_shown is not None:
+            self.not_shown.deleteLater()
+            self.not_shown = None
+        if tracks:
+            self.not_shown = NotShownNote(tracks)
+            self.notes.addWidget(self.not_shown)
+
+    def show_unchecked(self, tracks: Sequence[TrackView]) -> None:
+        unchecked = [t for t in tracks if t.verdict == Verdict.UNCHECKED]
+        later = [t for t in unchecked if t.will_recheck]
+        if later:
+            text = (self.tr("Spotify could not be reached, so one track is not checked yet; diaryrec checks it again later.")
+                    if len(later) == 1 else
+                    self.tr("Spotify could not be reached, so {n} tracks are not checked yet; diaryrec checks them again later.")
+                    .format(n=len(later)))
+        elif unchecked:
+            text = self.tr("These tracks are not checked against Spotify: no Spotify app is set up for this study.")
+        else:
+            text = ""
+        if not text:
+            if self.unchecked is not None:
+                self.unchecked.setVisible(False)
+            return
+        if self.unchecked is None:
+            self.unchecked = QLabel()
+            self.unchecked.setObjectName("turnNote")
+            self.unchecked.setWordWrap(True)
+            self.notes.addWidget(self.unchecked)
+        self.unchecked.setText(text)
+        self.unchecked.setVisible(True)
+
+
+class NotShownNote(QFrame):
+    """"N suggestions were not found and were replaced": what the LLM made up stays
+    visible to the participant, behind one button."""
+
+    def __init__(self, tracks: Sequence[TrackView], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("notShownNote")
+        self.tracks = list(tracks)
+        replaced = [t for t in tracks if t.replaced_by_id is not None]
+        hidden = [t for t in tracks if t.replaced_by_id is None]
+        parts = []
+        if len(replaced) == 1:
+            parts.append(self.tr("1 suggestion was not found in Spotify and was replaced."))
+        elif replaced:
+            parts.append(self.tr("{n} suggestions were not found in Spotify and were replaced.").format(n=len(replaced)))
+        if len(hidden) == 1:
+            parts.append(self.tr("1 suggestion was not found in Spotify and is not shown."))
+        elif hidden:
+            parts.append(self.tr("{n} suggestions were not found in Spotify and are not shown.").format(n=len(hidden)))
+        self.summary = QLabel(" ".join(parts))
+        self.summary.setObjectName("turnNote")
+        self.summary.setWordWrap(True)
+        self.toggle = QPushButton(self.tr("Show them"))
+        self.toggle.setObjectName("linkButton")
+        self.toggle.setCheckable(True)
+        self.toggle.toggled.connect(self._toggled)
+        lines = []
+        for t in self.tracks:
+            why = (self.tr("by another artist: {artist}").format(artist=t.suggested_artist) if t.suggested_artist
+                   else self.tr("not found"))
+            lines.append(self.tr("{title} — {artist} ({why})").format(title=t.title, artist=t.artist, why=why))
+        self.details = QLabel("\n".join(lines))
+        self.details.setObjectName("notShownList")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setVisible(False)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.summary, 1)
+        row.addWidget(self.toggle)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(4)
+        layout.addLayout(row)
+        layout.addWidget(self.details)
+        self.setAccessibleName(self.summary.text())
+
+    def _toggled(self, shown: bool) -> None:
+        self.details.setVisible(shown)
+        self.toggle.setText(self.tr("Hide them") if shown else self.tr("Show them"))
 
 
 class ChatView(QWidget):
@@ -137,6 +299,9 @@ class ChatView(QWidget):
         self.cancel_token: CancelToken | None = None
         self.attachments: list[tuple[str, Path | bytes]] = []
         self.cards: dict[int, TrackCard] = {}
+        self.groups: dict[int, CardGroup] = {}  # each reply's cards, by its message id
+        self.error_boxes: list[QFrame] = []
+        self.thumbnails: list[Thumbnail] = []  # the composer's, one per attachment
         self.feedback: FeedbackPanel | None = None
         self.last_error: BaseException | None = None
         self._reply: Bubble | None = None
@@ -145,6 +310,7 @@ class ChatView(QWidget):
         self._unanswered = ""  # stored, unanswered text that the input box still shows
         self._sent_text = ""
         self._feedback_sent = False
+        self._feedback_bubble: Bubble | None = None
 
         self.inner = QWidget()
         self.inner.setObjectName("transcript")
@@ -170,10 +336,35 @@ class ChatView(QWidget):
         self.input.files_dropped.connect(self.attach_files)
         self.attach_button = QPushButton(self.tr("&Attach image…"))
         self.attach_button.clicked.connect(self.choose_images)
-        self.attached = QLabel()
+        self.attached = ElidedLabel()
         self.attached.setObjectName("screenSubtitle")
+        # names never widen the window: they are cut to the room there is
+        self.attached.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.clear_attached = QPushButton(self.tr("Remove images"))
         self.clear_attached.clicked.connect(self.clear_attachments)
+        self.thumb_row = QHBoxLayout()
+        self.thumb_row.setContentsMargins(0, 0, 0, 0)
+        self.thumb_row.setSpacing(6)
+        self.thumb_row.addStretch(1)
+        thumbs = QWidget()
+        thumbs.setObjectName("attachedPictures")
+        thumbs.setLayout(self.thumb_row)
+        self.thumb_scroll = QScrollArea()
+        self.thumb_scroll.setObjectName("attachedScroll")
+        self.thumb_scroll.setWidget(thumbs)
+        self.thumb_scroll.setWidgetResizable(True)
+        self.thumb_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.thumb_scroll.setFixedHeight(THUMB_PX + 8)
+        self.thumb_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.thumb_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.attach_row = QWidget()
+        self.attach_row.setObjectName("attachRow")
+        attach_row = QHBoxLayout(self.attach_row)
+        attach_row.setContentsMargins(0, 0, 0, 0)
+        attach_row.addWidget(self.thumb_scroll)
+        attach_row.addWidget(self.attached, 1)
+        attach_row.addWidget(self.clear_attached)
+        self.attach_row.setVisible(False)
         self.send_button = QPushButton(self.tr("&Send"))
         self.send_button.setObjectName("primaryButton")
         self.send_button.clicked.connect(self.send)
@@ -183,8 +374,7 @@ class ChatView(QWidget):
         self.retry_button.clicked.connect(self.retry)
         buttons = QHBoxLayout()
         buttons.addWidget(self.attach_button)
-        buttons.addWidget(self.attached, 1)
-        buttons.addWidget(self.clear_attached)
+        buttons.addStretch(1)
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.stop_button)
         buttons.addWidget(self.send_button)
@@ -193,6 +383,7 @@ class ChatView(QWidget):
         composer = QVBoxLayout(self.composer)
         composer.setContentsMargins(0, 6, 0, 0)
         composer.addWidget(self.input)
+        composer.addWidget(self.attach_row)
         composer.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -208,6 +399,10 @@ class ChatView(QWidget):
         self._card_timer = QTimer(self)
         self._card_timer.setInterval(0)
         self._card_timer.timeout.connect(self._next_card)
+        self._waited = QElapsedTimer()
+        self._wait_timer = QTimer(self)
+        self._wait_timer.setInterval(1000)
+        self._wait_timer.timeout.connect(self._still_waiting)
         services.ready.connect(self._update_buttons)
         services.failed.connect(self._update_buttons)
         self._update_buttons()
@@ -237,6 +432,8 @@ class ChatView(QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.cards, self.feedback, self._reply, self._retry, self.last_error = {}, None, None, None, None
+        self.groups, self.error_boxes, self._feedback_bubble = {}, [], None
+        self._wait_timer.stop()
         self._unanswered = self._sent_text = ""
         self._card_queue, self._card_queue_done = [], None
         self._card_timer.stop()
@@ -255,16 +452,24 @@ class ChatView(QWidget):
 
     def _show_history(self, conv: ConversationView) -> None:
         last = conv.messages[-1] if conv.messages else None
+        folder = self.context.layout.images
         for message in conv.messages:
-            text = message.text
-            if message.role == "user" and message.images:
-                text += "\n" + self.tr("[{n} image(s) attached]").format(n=len(message.images))
-            self._add(Bubble(message.role, self.who(message.role), text))
+            text = message.text if message.role == "user" else screen_text(message.text, broken=message.status != "complete")
+            bubble = self._add(Bubble(message.role, self.who(message.role), text))
+            for name in message.images:
+                self._show_picture(bubble.add_picture(name), folder / name)  # type: ignore[attr-defined]
             if message.status == "error":
                 self._add_error(self.tr("This reply was cut off."), retry=None)
+            elif message.status == "raw":
+                again = self._resend_stored if message is last and not self.read_only else None
+                self._add_error(self._raw_note(), retry=again)
             for track in message.tracks:
                 self._add_card(track)
-            if message is last and message.role == "assistant" and message.status != "error":
+            if message.not_shown:
+                self._group(message.id).show_not_shown(message.not_shown)
+            if message.id in self.groups:
+                self.groups[message.id].show_unchecked(message.tracks)
+            if message is last and message.role == "assistant" and message.status == "complete":
                 self._show_feedback(message.id, message.tracks, message.follow_up)
         if last is not None and last.role == "user" and not self.read_only:
             self._add_error(self.tr("This message has no answer yet."), retry=self._resend_stored)
@@ -277,15 +482,32 @@ class ChatView(QWidget):
 
     def attach_files(self, paths: list[Path]) -> None:
         for path in paths:
-            self.attachments.append((path.name, path))
+            self._attach(path.name, path)
         self._update_buttons()
 
     def attach_image(self, image: QImage) -> None:
-        self.attachments.append((self.tr("pasted image"), png_bytes(image)))
+        self._attach(self.tr("pasted image"), png_bytes(image))
         self._update_buttons()
+
+    def _attach(self, name: str, source: Path | bytes) -> None:
+        self.attachments.append((name, source))
+        thumb = Thumbnail(name, THUMB_PX)
+        self.thumb_row.insertWidget(len(self.thumbnails), thumb)
+        self.thumbnails.append(thumb)
+        self._show_picture(thumb, source)
+
+    def _show_picture(self, thumb: Thumbnail, source: Path | bytes) -> None:
+        """Decode a preview on a worker; double-click or Enter opens the picture larger."""
+        thumb.opened.connect(lambda: open_image(self, self.tasks, source, thumb.name))
+        self.tasks.run(decode_image, source, thumb.px, owner=thumb, on_done=thumb.set_image,
+                       on_error=lambda exc: log.info("no preview of a picture: %s", exc))
 
     def clear_attachments(self) -> None:
         self.attachments = []
+        for thumb in self.thumbnails:
+            thumb.setParent(None)
+            thumb.deleteLater()
+        self.thumbnails = []
         self._update_buttons()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
@@ -308,7 +530,9 @@ class ChatView(QWidget):
         self.attach_button.setEnabled(not self.busy)
         names = [name for name, _ in self.attachments]
         self.attached.setText(self.tr("Attached: {names}").format(names=", ".join(names)) if names else "")
-        self.clear_attached.setVisible(bool(names))
+        self.attached.setToolTip(self.attached.text())
+        self.attach_row.setVisible(bool(names))
+        self.thumb_scroll.setMaximumWidth(len(self.thumbnails) * (THUMB_PX + 6) + 4)
 
     # -- a turn ---------------------------------------------------------------------------
     def send(self) -> None:
@@ -327,10 +551,11 @@ class ChatView(QWidget):
         if turns is None:
             self._add_error(self.tr("The recommender is not running. Check the language model settings."), retry=None, settings=True)
             return
-        shown = text + ("\n" + self.tr("[{n} image(s) attached]").format(n=len(attachments)) if attachments else "")
-        self._add(Bubble("user", self.who("user"), shown))
+        bubble = self._add(Bubble("user", self.who("user"), text))
+        for name, source in attachments:
+            self._show_picture(bubble.add_picture(name), source)  # type: ignore[attr-defined]
         self.input.clear()
-        self.attachments = []
+        self.clear_attachments()
         self._sent_text, self._unanswered = text, ""
         cid, factory = self.conversation_id, self.factory
 
@@ -354,9 +579,11 @@ class ChatView(QWidget):
 
         def job(token: CancelToken, progress: Callable[[Any], None]) -> Any:
             # the feedback turn is written in the conversation's (the sheet's) language
-            return cid, turns.send_feedback(cid, message_id, items, cancel=token, **self._callbacks(progress))
+            return cid, turns.send_feedback(cid, message_id, items, cancel=token,
+                                            on_message=lambda text: progress(("sent", text)), **self._callbacks(progress))
 
-        self._add(Bubble("user", self.who("user"), self.tr("(feedback sent)")))
+        # the bubble shows what was sent, as the recommender reads it (and the day's record shows it)
+        self._feedback_bubble = self._add(Bubble("user", self.who("user"), self.tr("Sending your feedback…")))  # type: ignore[assignment]
         self._run(job)
         self._feedback_sent = True  # stored: a retry sends it again, the panel stays done
 
@@ -402,6 +629,8 @@ class ChatView(QWidget):
             self._on_verdict(value)
         elif kind == "conversation":
             self._made(value)
+        elif kind == "sent" and self._feedback_bubble is not None:
+            self._feedback_bubble.set_text(value)
 
     def _run(self, job: Callable[[CancelToken, Callable[[Any], None]], Any]) -> None:
         self.busy = True
@@ -409,8 +638,16 @@ class ChatView(QWidget):
         self._retry = None
         if self.feedback is not None:
             self.feedback.setEnabled(False)
+        for box in self.error_boxes:  # an answered error keeps no live Retry
+            box.setEnabled(False)
+            box.setProperty("stale", True)
+            box.style().unpolish(box)
+            box.style().polish(box)
         self.cancel_token = token = CancelToken()
+        self._pending_text = None
         self._reply = self._add(Bubble("assistant", self.who("assistant"), self.tr("…")))  # type: ignore[assignment]
+        self._waited.start()
+        self._wait_timer.start()
         self._update_buttons()
 
         def work(cancel: CancelToken, progress: Callable[[Any], None]) -> Any:
@@ -420,21 +657,36 @@ class ChatView(QWidget):
         self.tasks.run(work, owner=self, topic="turn", cancel=token, on_progress=self._progress,
                        on_done=self._turn_done, on_error=self._turn_failed)
 
+    def _still_waiting(self) -> None:
+        seconds = self._waited.elapsed() // 1000
+        if self._reply is None or self._pending_text is not None or not self.busy:
+            self._wait_timer.stop()
+        elif self._waited.elapsed() >= WAIT_NOTICE_S * 1000:
+            self._reply.set_text(self.tr("Still waiting for the recommender… ({seconds} s)").format(seconds=seconds))
+
     def _on_text(self, text: str) -> None:
+        self._wait_timer.stop()
         self._pending_text = text
         if not self._paint_timer.isActive():
             self._paint_timer.start()
 
     def _paint_text(self) -> None:
         if self._reply is not None and self._pending_text is not None:
-            self._reply.set_text(self._pending_text)
+            self._reply.set_text(screen_text(self._pending_text))  # a model chatting around its JSON: not the JSON
+
+    def _group(self, message_id: int) -> CardGroup:
+        group = self.groups.get(message_id)
+        if group is None:
+            group = self.groups[message_id] = CardGroup(message_id)
+            self._add(group)
+        return group
 
     def _add_card(self, track: TrackView) -> TrackCard:
         card = self.cards.get(track.id)
         if card is None:
             card = TrackCard(track)
             self.cards[track.id] = card
-            self._add(card)
+            self._group(track.message_id).insert(card)
         else:
             card.update_track(track)
         if track.image_url and track.verdict in (Verdict.VERIFIED, Verdict.UNCERTAIN):
@@ -472,14 +724,25 @@ class ChatView(QWidget):
     def _turn_done(self, done: tuple[int, Any, list[TrackView]]) -> None:
         conversation, result, tracks = done
         self.busy, self.cancel_token = False, None
+        self._wait_timer.stop()
         if self.conversation_id is None:
             self.conversation_id = conversation
             self.conversation_started.emit(conversation)
         self._paint_timer.stop()
+        shown = screen_text(result.message, broken=result.status != "complete")  # the message's words, never JSON
         if self._reply is not None:
-            self._reply.set_text(result.message)
+            if shown:
+                self._reply.set_text(shown)
+            else:
+                self._reply.setParent(None)
+                self._reply.deleteLater()
+                self._reply = None
+        if result.status != "complete":
+            self._add_error(self._raw_note(), retry=self._resend_stored)
         standing = {t.id for t in tracks}
-        for track_id in [t for t in self.cards if t not in standing]:  # hidden, or replaced by another
+        this_reply = result.assistant_message_id
+        # hidden, or replaced by another: only this reply's cards; earlier replies keep theirs
+        for track_id in [t for t, c in self.cards.items() if c.track.message_id == this_reply and t not in standing]:
             card = self.cards.pop(track_id)
             card.setParent(None)
             card.deleteLater()
@@ -498,7 +761,14 @@ class ChatView(QWidget):
 
     def _finish_turn(self, result: Any, tracks: list[TrackView]) -> None:
         self._card_queue_done = None
-        self._show_feedback(result.assistant_message_id, tracks, result.follow_up)
+        message_id = result.assistant_message_id
+        if tracks or result.not_shown:
+            group = self._group(message_id)
+            group.arrange([t.id for t in tracks])  # one order, the recommender's: the rating list's too
+            group.show_not_shown(result.not_shown)
+            group.show_unchecked(tracks)
+        if result.status == "complete":
+            self._show_feedback(message_id, tracks, result.follow_up)
         self.turns_done += 1
         self._update_buttons()
         self.turn_finished.emit(result)
@@ -524,10 +794,13 @@ class ChatView(QWidget):
     def _turn_failed(self, exc: BaseException) -> None:
         self.busy, self.cancel_token = False, None
         self._paint_timer.stop()
+        self._wait_timer.stop()
         self.last_error = exc
         stored = isinstance(exc, LlmError)  # the participant's message was stored before the model was asked
         if self._reply is not None:
-            partial = getattr(exc, "partial", "") or self._pending_text or ""
+            # what streamed of the message, never the raw reply the error kept
+            partial = (screen_text(self._pending_text) if self._pending_text
+                       else screen_text(getattr(exc, "partial", "") or "", broken=True))
             if partial:
                 self._reply.set_text(partial)
             else:
@@ -567,8 +840,13 @@ class ChatView(QWidget):
             row.addWidget(open_settings)
         box.setAccessibleName(text)
         self._add(box)
+        self.error_boxes.append(box)
         self._retry = retry
         self._update_buttons()
+
+    def _raw_note(self) -> str:
+        return self.tr("This reply did not arrive in the form diaryrec reads, so it shows no tracks. "
+                       "Try again to ask for it once more.")
 
     # -- the diary's screenshot ------------------------------------------------------------
     def capture(self) -> QImage:

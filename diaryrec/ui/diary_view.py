@@ -178,6 +178,7 @@ class DiaryView(QWidget, Screen):
                 panel.add_button.clicked.connect(self.choose_images)
                 panel.remove_button.clicked.connect(self.remove_selected)
                 panel.files_dropped.connect(self.add_images)
+                panel.list.itemActivated.connect(self._open_screenshot)  # double-click or Enter: larger
                 self.screenshots = panel
                 self.body_layout.addWidget(panel)
                 continue
@@ -254,6 +255,14 @@ class DiaryView(QWidget, Screen):
             item.setData(Qt.ItemDataRole.UserRole, shot_id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
             self.screenshots.list.addItem(item)
+
+    def _open_screenshot(self, item: QListWidgetItem) -> None:
+        shots = {s.id: s.path for s in self.state.screenshots} if self.state is not None else {}
+        path = shots.get(item.data(Qt.ItemDataRole.UserRole))
+        if path is not None:
+            from diaryrec.ui.image_viewer import open_image
+
+            open_image(self, self.tasks, path, item.text())
 
     # -- editing ---------------------------------------------------------------
     def answers(self) -> dict[str, str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -91,9 +91,10 @@ class Tournament(QWidget):
         self.right.clicked.connect(lambda: self.choose(1))
         self.restart = QPushButton(self.tr("Start over"))
         self.restart.clicked.connect(lambda: self._reset([t.id for t in tracks]))
+        self.or_label = QLabel(self.tr("or"))
         row = QHBoxLayout()
         row.addWidget(self.left, 1)
-        row.addWidget(QLabel(self.tr("or")))
+        row.addWidget(self.or_label)
         row.addWidget(self.right, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -118,6 +119,10 @@ class Tournament(QWidget):
         self.round = self.round[2:]
         self._next()
 
+    def _show_pair(self, shown: bool) -> None:
+        for widget in (self.left, self.or_label, self.right):
+            widget.setVisible(shown)
+
     def _next(self) -> None:
         if len(self.round) == 1:  # an odd one out goes through to the next round
             self.winners.append(self.round.pop())
@@ -125,19 +130,16 @@ class Tournament(QWidget):
             self.round, self.winners = self.winners, []
         elif not self.round and len(self.winners) == 1:
             self.ranking = [self.winners[0], *reversed(self.lost)]
-            self.left.setVisible(False)
-            self.right.setVisible(False)
+            self._show_pair(False)
             self.question.setText(self.tr("Winner: {name}").format(name=self.names[self.ranking[0]]))
             self.finished.emit(self.ranking)
             return
         pair = self.pair()
         if pair is None:
             self.question.setText(self.tr("A tournament needs at least two tracks."))
-            self.left.setVisible(False)
-            self.right.setVisible(False)
+            self._show_pair(False)
             return
-        self.left.setVisible(True)
-        self.right.setVisible(True)
+        self._show_pair(True)
         self.question.setText(self.tr("Which do you prefer?"))
         self.left.setText(self.names[pair[0]])
         self.right.setText(self.names[pair[1]])
@@ -187,8 +189,10 @@ class FeedbackPanel(QFrame):
             layout.addWidget(self._section(self.tr("Choose the answers that fit")))
             for option in options:
                 box = QCheckBox(option)
+                box.setObjectName("choiceChip")  # a chip with its box drawn (style.qss), not plain text
+                box.setProperty("chip", True)
                 self.choices.append(box)
-                layout.addWidget(box)
+                layout.addWidget(box, 0, Qt.AlignmentFlag.AlignLeft)
             if not options:
                 none = QLabel(self.tr("The recommender offered no options this time; use the other boxes or write a message."))
                 none.setWordWrap(True)

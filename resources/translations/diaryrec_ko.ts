@@ -60,125 +60,147 @@
     </message>
 </context>
 <context>
+    <name>CardGroup</name>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="207"/>
+        <source>Spotify could not be reached, so one track is not checked yet; diaryrec checks it again later.</source>
+        <translation>Spotify에 연결할 수 없어 1곡을 아직 확인하지 못했습니다. diaryrec가 나중에 다시 확인합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="209"/>
+        <source>Spotify could not be reached, so {n} tracks are not checked yet; diaryrec checks them again later.</source>
+        <translation>Spotify에 연결할 수 없어 {n}곡을 아직 확인하지 못했습니다. diaryrec가 나중에 다시 확인합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="212"/>
+        <source>These tracks are not checked against Spotify: no Spotify app is set up for this study.</source>
+        <translation>이 곡들은 Spotify에서 확인하지 않았습니다. 이 연구에 Spotify 앱이 설정되어 있지 않습니다.</translation>
+    </message>
+</context>
+<context>
     <name>ChatView</name>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="159"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="325"/>
         <source>Conversation</source>
         <translation>대화</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="164"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="330"/>
         <source>Write a message. Enter sends, Shift+Enter starts a new line.</source>
         <translation>메시지를 쓰세요. Enter로 보내고, Shift+Enter로 줄을 바꿉니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="165"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="331"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="171"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="337"/>
         <source>&amp;Attach image…</source>
         <translation>이미지 첨부(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="175"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="343"/>
         <source>Remove images</source>
         <translation>이미지 빼기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="177"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="368"/>
         <source>&amp;Send</source>
         <translation>보내기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="180"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="371"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="182"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="373"/>
         <source>&amp;Retry</source>
         <translation>다시 시도(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="250"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="447"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="251"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="448"/>
         <source>Scripted reply (sandbox)</source>
         <translation>정해진 답변(샌드박스)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="251"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="448"/>
         <source>Recommender</source>
         <translation>추천 시스템</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="254"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="451"/>
         <source>This conversation could not be read: {error}</source>
         <translation>이 대화를 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="261"/>
-        <location filename="../../diaryrec/ui/chat_view.py" line="330"/>
-        <source>[{n} image(s) attached]</source>
-        <translation>[이미지 {n}장 첨부]</translation>
+        <location filename="../../diaryrec/ui/chat_view.py" line="586"/>
+        <source>Sending your feedback…</source>
+        <translation>피드백을 보내는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="264"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="848"/>
+        <source>This reply did not arrive in the form diaryrec reads, so it shows no tracks. Try again to ask for it once more.</source>
+        <translation>이 답변은 diaryrec가 읽을 수 있는 형식으로 오지 않아 곡을 보여 줄 수 없습니다. 다시 시도하면 한 번 더 요청합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="462"/>
         <source>This reply was cut off.</source>
         <translation>이 답변은 중간에 끊겼습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="270"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="475"/>
         <source>This message has no answer yet.</source>
         <translation>이 메시지에는 아직 답이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="275"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="480"/>
         <source>Attach images</source>
         <translation>이미지 첨부</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="275"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="480"/>
         <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.heic *.heif)</source>
         <translation>이미지 (*.png *.jpg *.jpeg *.gif *.webp *.heic *.heif)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="284"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="489"/>
         <source>pasted image</source>
         <translation>붙여 넣은 이미지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="310"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="532"/>
         <source>Attached: {names}</source>
         <translation>첨부됨: {names}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="328"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="552"/>
         <source>The recommender is not running. Check the language model settings.</source>
         <translation>추천 시스템이 실행되고 있지 않습니다. 언어 모델 설정을 확인해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="359"/>
-        <source>(feedback sent)</source>
-        <translation>(피드백을 보냈습니다)</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="413"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="648"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="561"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="665"/>
+        <source>Still waiting for the recommender… ({seconds} s)</source>
+        <translation>추천 시스템의 답을 기다리는 중… ({seconds}초)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="834"/>
         <source>Try again</source>
         <translation>다시 시도</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="565"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="838"/>
         <source>Open settings</source>
         <translation>설정 열기</translation>
     </message>
@@ -755,8 +777,8 @@
     </message>
     <message>
         <location filename="../../diaryrec/ui/diary_view.py" line="122"/>
-        <location filename="../../diaryrec/ui/diary_view.py" line="227"/>
-        <location filename="../../diaryrec/ui/diary_view.py" line="230"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="228"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="231"/>
         <source>Save entry</source>
         <translation>일기 저장</translation>
     </message>
@@ -781,57 +803,57 @@
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="197"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="198"/>
         <source>Could not read or save the diary: {error}</source>
         <translation>일기를 읽거나 저장할 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="217"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="218"/>
         <source>Saved at {time}.</source>
         <translation>{time}에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="219"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="220"/>
         <source>Marked late: it was saved after the day ended.</source>
         <translation>그날이 끝난 뒤에 저장되어 &apos;늦음&apos;으로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="221"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="222"/>
         <source>You have changes: press Save entry to keep them.</source>
         <translation>바뀐 내용이 있습니다. 유지하려면 &apos;변경 내용 저장&apos;을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="222"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="223"/>
         <source>Save changes</source>
         <translation>변경 내용 저장</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="224"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="225"/>
         <source>Draft kept at {time}. Press Save entry when you are done.</source>
         <translation>{time}에 임시 저장했습니다. 다 쓰면 &apos;일기 저장&apos;을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="229"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="230"/>
         <source>Not written yet. What you type is kept as a draft every few seconds.</source>
         <translation>아직 쓰지 않았습니다. 입력한 내용은 몇 초마다 임시 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="252"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="253"/>
         <source>Conversation {n}</source>
         <translation>대화 {n}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="252"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="253"/>
         <source>Image {n}</source>
         <translation>이미지 {n}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="315"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="324"/>
         <source>Add images to the diary</source>
         <translation>일기에 이미지 추가</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/diary_view.py" line="316"/>
+        <location filename="../../diaryrec/ui/diary_view.py" line="325"/>
         <source>Images (*.png *.jpg *.jpeg *.heic *.heif *.webp *.gif *.bmp)</source>
         <translation>이미지 (*.png *.jpg *.jpeg *.heic *.heif *.webp *.gif *.bmp)</translation>
     </message>
@@ -868,57 +890,57 @@
 <context>
     <name>FeedbackPanel</name>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="164"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="166"/>
         <source>Your feedback</source>
         <translation>나의 피드백</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="183"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="185"/>
         <source>Rate each track from 1 to 5</source>
         <translation>곡마다 1~5점으로 평가하세요</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="187"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="189"/>
         <source>Choose the answers that fit</source>
         <translation>맞는 답을 고르세요</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="193"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="197"/>
         <source>The recommender offered no options this time; use the other boxes or write a message.</source>
         <translation>이번에는 추천 시스템이 선택지를 주지 않았습니다. 다른 칸을 쓰거나 메시지를 보내 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="197"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="201"/>
         <source>Explain why you liked or disliked the tracks; the recommender will ask you questions back</source>
         <translation>곡이 왜 좋았는지 또는 싫었는지 설명하세요. 추천 시스템이 질문으로 답합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="199"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="203"/>
         <source>Your explanation</source>
         <translation>나의 설명</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="204"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="208"/>
         <source>Tournament: pick the better of each pair until one is left</source>
         <translation>토너먼트: 한 곡이 남을 때까지 두 곡 중 더 좋은 곡을 고르세요</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="208"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="212"/>
         <source>Your own way of giving feedback</source>
         <translation>나만의 피드백 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="210"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="214"/>
         <source>Your own feedback</source>
         <translation>나만의 피드백</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="217"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="221"/>
         <source>Send feedback</source>
         <translation>피드백 보내기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="250"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="254"/>
         <source>Give at least one answer first.</source>
         <translation>먼저 하나 이상 답해 주세요.</translation>
     </message>
@@ -1285,6 +1307,14 @@
     </message>
 </context>
 <context>
+    <name>ImageViewer</name>
+    <message>
+        <location filename="../../diaryrec/ui/image_viewer.py" line="108"/>
+        <source>This picture cannot be shown.</source>
+        <translation>이 사진은 보여 줄 수 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../diaryrec/ui/main_window.py" line="254"/>
@@ -1402,6 +1432,55 @@
 A diary study of LLM-powered music recommenders.</source>
         <translation>diaryrec {version}
 LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
+    </message>
+</context>
+<context>
+    <name>NotShownNote</name>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="240"/>
+        <source>1 suggestion was not found in Spotify and was replaced.</source>
+        <translation>추천 1곡을 Spotify에서 찾지 못해 다른 곡으로 바꿨습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="242"/>
+        <source>{n} suggestions were not found in Spotify and were replaced.</source>
+        <translation>추천 {n}곡을 Spotify에서 찾지 못해 다른 곡으로 바꿨습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="244"/>
+        <source>1 suggestion was not found in Spotify and is not shown.</source>
+        <translation>추천 1곡을 Spotify에서 찾지 못해 보여 주지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="246"/>
+        <source>{n} suggestions were not found in Spotify and are not shown.</source>
+        <translation>추천 {n}곡을 Spotify에서 찾지 못해 보여 주지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="250"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="278"/>
+        <source>Show them</source>
+        <translation>보기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="256"/>
+        <source>by another artist: {artist}</source>
+        <translation>다른 아티스트의 곡: {artist}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="257"/>
+        <source>not found</source>
+        <translation>찾지 못함</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="258"/>
+        <source>{title} — {artist} ({why})</source>
+        <translation>{title} — {artist} ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="278"/>
+        <source>Hide them</source>
+        <translation>숨기기</translation>
     </message>
 </context>
 <context>
@@ -2746,6 +2825,19 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
     </message>
 </context>
 <context>
+    <name>Thumbnail</name>
+    <message>
+        <location filename="../../diaryrec/ui/image_viewer.py" line="73"/>
+        <source>Picture {name}</source>
+        <translation>사진 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/image_viewer.py" line="74"/>
+        <source>{name}: double-click or press Enter to see it larger</source>
+        <translation>{name}: 두 번 클릭하거나 Enter를 누르면 크게 볼 수 있습니다</translation>
+    </message>
+</context>
+<context>
     <name>TimelineView</name>
     <message>
         <location filename="../../diaryrec/ui/timeline_view.py" line="63"/>
@@ -2826,28 +2918,28 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
         <translation>처음부터 다시</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="96"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="94"/>
         <source>or</source>
         <translation>또는</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="130"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="134"/>
         <source>Winner: {name}</source>
         <translation>우승: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="135"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="139"/>
         <source>A tournament needs at least two tracks.</source>
         <translation>토너먼트에는 두 곡 이상이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="141"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="143"/>
         <source>Which do you prefer?</source>
         <translation>어느 쪽이 더 좋나요?</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="144"/>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="145"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="146"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="147"/>
         <source>Prefer {name}</source>
         <translation>{name} 선택</translation>
     </message>
