@@ -529,7 +529,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_action)
         research_action = QAction(self.tr("Open study &data…"), self)
         research_action.setToolTip(self.tr("For researchers: read a merged study or a folder of export bundles"))
-        research_action.triggered.connect(self.open_research_window)
+        # triggered(bool) must not reach open_research_window as its source
+        research_action.triggered.connect(lambda _checked=False: self.open_research_window())
         file_menu.addAction(research_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
