@@ -766,30 +766,35 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../diaryrec/ui/export_action.py" line="41"/>
-        <location filename="../../diaryrec/ui/export_action.py" line="68"/>
+        <location filename="../../diaryrec/ui/export_action.py" line="43"/>
+        <location filename="../../diaryrec/ui/export_action.py" line="70"/>
         <source>Export my data</source>
         <translation>내 데이터 내보내기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/export_action.py" line="41"/>
+        <location filename="../../diaryrec/ui/export_action.py" line="43"/>
         <source>Zip files (*.zip)</source>
         <translation>Zip 파일 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/export_action.py" line="54"/>
+        <location filename="../../diaryrec/ui/export_action.py" line="56"/>
         <source>Your data was exported to {path} ({files} files). Send this file to the research team.</source>
         <translation>데이터를 {path}에 내보냈습니다 (파일 {files}개). 이 파일을 연구팀에 보내 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/export_action.py" line="58"/>
+        <location filename="../../diaryrec/ui/export_action.py" line="60"/>
         <source>{count} files were missing on this computer and are not in it.</source>
         <translation>이 컴퓨터에 없는 파일 {count}개는 포함되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/export_action.py" line="63"/>
+        <location filename="../../diaryrec/ui/export_action.py" line="65"/>
         <source>The export failed ({error}).</source>
         <translation>내보내기에 실패했습니다 ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/export_action.py" line="74"/>
+        <source>Show in &amp;folder</source>
+        <translation>폴더에서 보기(&amp;F)</translation>
     </message>
 </context>
 <context>
@@ -1279,37 +1284,37 @@
         <translation>연구자용: 병합된 연구 데이터나 내보내기 묶음 폴더를 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="535"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="536"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="540"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="541"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="546"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="547"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="547"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="548"/>
         <source>&amp;About diaryrec</source>
         <translation>diaryrec 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="560"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="561"/>
         <source>(sandbox)</source>
         <translation>(샌드박스)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="566"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="567"/>
         <source>About diaryrec</source>
         <translation>diaryrec 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="567"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="568"/>
         <source>diaryrec {version}
 A diary study of LLM-powered music recommenders.</source>
         <translation>diaryrec {version}
