@@ -113,10 +113,7 @@ class HomeView(QWidget, Screen):
             subtitle += " · " + self.tr("sandbox (scripted replies)")
         self.subtitle.setText(subtitle)
         self.timeline_view.show_timeline(calendar, summary.timeline, lang)
-        if summary.recommender:
-            self.recommender_label.setText(self.tr("Your recommender: {name}").format(name=summary.recommender))
-        else:
-            self.recommender_label.setText(self.tr("Your recommender: not designed yet (you plan it on the first day of week 2)."))
+        self.recommender_label.setText(self.recommender_line(summary))
         day = summary.today
         if day is None:
             self._render_outside(summary)
@@ -147,6 +144,16 @@ class HomeView(QWidget, Screen):
         else:
             self.today_heading.setText(self.tr("The study is over. Thank you for taking part!"))
             self.due_label.setText(self.tr("Please export your data for the research team when they ask for it."))
+
+    def recommender_line(self, summary: HomeSummary) -> str:
+        if summary.recommender:
+            return self.tr("Your recommender: {name}").format(name=summary.recommender)
+        planning = next((d.number for d in summary.timeline.days if d.activity is Activity.PLANNING_SHEET), None)
+        if planning is not None and summary.day_now == planning:
+            return self.tr("Your recommender: not designed yet (you plan it today, with the planning sheet).")
+        if planning is not None and summary.day_now < planning:
+            return self.tr("Your recommender: not designed yet (you plan it on the first day of week 2).")
+        return self.tr("Your recommender: not designed yet.")
 
     def activity_line(self, activity: Activity) -> str:
         return {

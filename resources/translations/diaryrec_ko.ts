@@ -1008,7 +1008,7 @@
     </message>
     <message>
         <location filename="../../diaryrec/ui/home_view.py" line="60"/>
-        <location filename="../../diaryrec/ui/home_view.py" line="137"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="134"/>
         <source>Write today&apos;s diary</source>
         <translation>오늘의 일기 쓰기</translation>
     </message>
@@ -1028,87 +1028,97 @@
         <translation>샌드박스 (정해진 대본 응답)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="117"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="150"/>
         <source>Your recommender: {name}</source>
         <translation>나의 추천 시스템: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="119"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="155"/>
         <source>Your recommender: not designed yet (you plan it on the first day of week 2).</source>
         <translation>나의 추천 시스템: 아직 설계하지 않았습니다 (2주차 첫날에 계획합니다).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="125"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="122"/>
         <source>Today is day {day} of {total} · Week {week}: {name}</source>
         <translation>오늘은 {total}일 중 {day}일차 · {week}주차: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="132"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="129"/>
         <source>• Interview with the researcher (outside the app)</source>
         <translation>• 연구자와 인터뷰 (앱 밖에서 진행)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="137"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="134"/>
         <source>Edit today&apos;s diary</source>
         <translation>오늘의 일기 고치기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="145"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="142"/>
         <source>The study has not started yet.</source>
         <translation>연구가 아직 시작되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="146"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="143"/>
         <source>Your first day begins at {time}.</source>
         <translation>첫날은 {time}에 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="148"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="145"/>
         <source>The study is over. Thank you for taking part!</source>
         <translation>연구가 끝났습니다. 참여해 주셔서 감사합니다!</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="149"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="146"/>
         <source>Please export your data for the research team when they ask for it.</source>
         <translation>연구팀이 요청하면 데이터를 내보내 주세요.</translation>
     </message>
     <message>
         <location filename="../../diaryrec/ui/home_view.py" line="153"/>
+        <source>Your recommender: not designed yet (you plan it today, with the planning sheet).</source>
+        <translation>나의 추천 시스템: 아직 설계하지 않았습니다 (오늘 계획 시트로 계획합니다).</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="156"/>
+        <source>Your recommender: not designed yet.</source>
+        <translation>나의 추천 시스템: 아직 설계하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="160"/>
         <source>• The ice-breaking sheet: ten short tasks with the plain assistant</source>
         <translation>• 아이스브레이킹 시트: 기본 어시스턴트와 함께하는 짧은 과제 열 가지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="154"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="161"/>
         <source>• Today&apos;s experiment: compose a prompt from your ideas and get recommendations</source>
         <translation>• 오늘의 실험: 내 아이디어로 프롬프트를 구성하고 추천받기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="155"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="162"/>
         <source>• The planning sheet: design your own recommender</source>
         <translation>• 계획 시트: 나만의 추천 시스템 설계하기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="156"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="163"/>
         <source>• Revise your planning sheet (or design a new scenario)</source>
         <translation>• 계획 시트 수정하기 (또는 새 시나리오 설계)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="157"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="164"/>
         <source>• Get recommendations from your own recommender</source>
         <translation>• 나만의 추천 시스템에게 추천받기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="162"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="169"/>
         <source>• Diary entry: not written yet</source>
         <translation>• 일기: 아직 쓰지 않음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="164"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="171"/>
         <source>• Diary entry: saved</source>
         <translation>• 일기: 저장됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="165"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="172"/>
         <source>• Diary entry: draft (not saved yet)</source>
         <translation>• 일기: 임시 저장 (아직 저장 안 됨)</translation>
     </message>

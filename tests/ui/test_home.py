@@ -81,3 +81,11 @@ def qtbot_button():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_the_recommender_line_says_today_on_the_planning_day(qtbot, open_window, joined):
+    for day_of_march, expected in ((6, "on the first day of week 2"), (9, "you plan it today"), (10, "not designed yet.")):
+        window, _ = open_window(now=seoul(day_of_march, 12), lang="en")  # days 5, 8 (week 2, day 1), 9
+        qtbot.waitUntil(lambda: window.home.summary is not None)
+        assert expected in window.home.recommender_label.text()
+        window.close()
