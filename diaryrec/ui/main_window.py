@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from diaryrec import __version__
 from diaryrec.protocol.calendar import Activity
-from diaryrec.runtime.startup import FirstPaint, Phase, Startup
+from diaryrec.runtime.startup import FirstPaint, Phase, Startup, reopened_screen
 from diaryrec.ui.errors import error_text
 from diaryrec.ui.home_view import HomeView
 from diaryrec.ui.i18n import install_language
@@ -183,7 +183,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._update_title()
         if self.pages is not None:
-            self.show_screen(self._restorable(first.last_screen))
+            today = first.home.day_now if first.home is not None else 0
+            self.show_screen(self._restorable(reopened_screen(first.last_screen, first.last_screen_day, today)))
 
     def attach(self, context: AppContext) -> None:
         """The store, settings and study are open (``Startup.store_opened``)."""
@@ -215,7 +216,8 @@ class MainWindow(QMainWindow):
             self.reminders.quit_requested.connect(self.close)
         if painted is None:
             self._restore_geometry()
-        wanted = self.current_key or context.settings.last_screen or "home"
+        settings = context.settings
+        wanted = self.current_key or reopened_screen(settings.last_screen, settings.last_screen_day, self._study_day_now())
         # what was painted stays when it is what the store says to show, in its language
         kept = painted is not None and context.language == painted.language
         if kept and self.pages is not None and context.study is not None:
@@ -610,11 +612,17 @@ class MainWindow(QMainWindow):
         if saved:
             self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
 
+    def _study_day_now(self) -> int:
+        """Today's study-day number (0 before the study or without one)."""
+        active = self.context.study if self.context is not None else None
+        return max(0, active.day_number(self.context.now())) if active is not None else 0  # type: ignore[union-attr]
+
     def remember_state(self) -> None:
         assert self.context is not None
         settings = self.context.settings
         settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         settings.last_screen = self._restorable(self.current_key)
+        settings.last_screen_day = min(self._study_day_now(), 10_000)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         for screen in self.screens.values():
