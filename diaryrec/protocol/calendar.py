@@ -21,7 +21,7 @@ from diaryrec.vocabulary import LANGUAGES as LANGUAGES
 from diaryrec.vocabulary import Activity as Activity
 
 #: bump when the JSON below changes shape: an older cache is then ignored (and rewritten)
-CALENDAR_FORMAT = 1
+CALENDAR_FORMAT = 2  # 2: the ice-breaking sheet's task ids
 
 
 class WeekRule(Protocol):
@@ -72,6 +72,8 @@ class Calendar:
     language: str  # the study's own language
     day_starts_at: str  # "HH:MM" local time
     weeks: tuple[WeekPlan, ...]
+    # the ice-breaking sheet's tasks: its day counts once every one of them is done
+    ice_breaking_tasks: tuple[str, ...] = ()
 
     @property
     def day_start(self) -> dt.time:
@@ -120,6 +122,7 @@ class Calendar:
                 language=str(raw["language"]),
                 day_starts_at=str(raw["day_starts_at"]),
                 weeks=weeks,
+                ice_breaking_tasks=tuple(str(t) for t in raw["ice_breaking_tasks"]),
             )
             calendar.day_start  # noqa: B018 - a damaged clock fails here, not on the home screen
         except (ValueError, TypeError, KeyError, AttributeError):

@@ -221,4 +221,5 @@ class StudyFile(_Strict):
                 )
                 for w in self.weeks
             ),
+            ice_breaking_tasks=tuple(t.id for t in self.ice_breaking.tasks),
         )

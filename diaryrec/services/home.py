@@ -51,7 +51,7 @@ def home_summary(query: glance.Query, enrolment: glance.EnrolmentGlance, calenda
                  sandbox: bool = False) -> HomeSummary:
     day_now = schedule.day_number(calendar, enrolment.enrolled_on, ZoneInfo(enrolment.time_zone), now)
     diaries = glance.diary_facts(query)
-    line = schedule.timeline(calendar, day_now, glance.session_days(query), diaries)
+    line = schedule.timeline(calendar, day_now, glance.session_days(query), diaries, glance.ice_breaking_done(query))
     today_diary = None
     if line.today is not None:
         fact = diaries.get(line.today)

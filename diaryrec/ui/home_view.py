@@ -125,6 +125,8 @@ class HomeView(QWidget, Screen):
             )
         )
         lines = [self.activity_line(day.activity)]
+        if day.tasks_total:  # the ice-breaking sheet: how far it is
+            lines[0] += " " + self.tr("({done} of {total} done)").format(done=day.tasks_done, total=day.tasks_total)
         if day.interview:
             lines.append(self.tr("• Interview with the researcher (outside the app)"))
         lines.append(self.diary_line(summary))

@@ -92,6 +92,8 @@ class TimelineView(QWidget):
             text = self.state_text(status.state)
             if status.is_today and status.state is not DayState.TODAY:
                 text = self.tr("Today · {state}").format(state=text)
+            if status.tasks_total and status.tasks_done < status.tasks_total and status.state is not DayState.UPCOMING:
+                text += "\n" + self.tr("{done} of {total} done").format(done=status.tasks_done, total=status.tasks_total)
             cell = DayCell(status, self.activity_text(status.activity), text, self)
             cell.clicked.connect(lambda _=False, n=status.number: self.day_activated.emit(n))
             self._grid.addWidget(cell, status.week - 1, status.day_in_week)

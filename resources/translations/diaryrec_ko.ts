@@ -1008,7 +1008,7 @@
     </message>
     <message>
         <location filename="../../diaryrec/ui/home_view.py" line="60"/>
-        <location filename="../../diaryrec/ui/home_view.py" line="134"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="136"/>
         <source>Write today&apos;s diary</source>
         <translation>오늘의 일기 쓰기</translation>
     </message>
@@ -1028,12 +1028,12 @@
         <translation>샌드박스 (정해진 대본 응답)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="150"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="152"/>
         <source>Your recommender: {name}</source>
         <translation>나의 추천 시스템: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="155"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="157"/>
         <source>Your recommender: not designed yet (you plan it on the first day of week 2).</source>
         <translation>나의 추천 시스템: 아직 설계하지 않았습니다 (2주차 첫날에 계획합니다).</translation>
     </message>
@@ -1044,81 +1044,86 @@
     </message>
     <message>
         <location filename="../../diaryrec/ui/home_view.py" line="129"/>
+        <source>({done} of {total} done)</source>
+        <translation>({total}개 중 {done}개 완료)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="131"/>
         <source>• Interview with the researcher (outside the app)</source>
         <translation>• 연구자와 인터뷰 (앱 밖에서 진행)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="134"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="136"/>
         <source>Edit today&apos;s diary</source>
         <translation>오늘의 일기 고치기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="142"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="144"/>
         <source>The study has not started yet.</source>
         <translation>연구가 아직 시작되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="143"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="145"/>
         <source>Your first day begins at {time}.</source>
         <translation>첫날은 {time}에 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="145"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="147"/>
         <source>The study is over. Thank you for taking part!</source>
         <translation>연구가 끝났습니다. 참여해 주셔서 감사합니다!</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="146"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="148"/>
         <source>Please export your data for the research team when they ask for it.</source>
         <translation>연구팀이 요청하면 데이터를 내보내 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="153"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="155"/>
         <source>Your recommender: not designed yet (you plan it today, with the planning sheet).</source>
         <translation>나의 추천 시스템: 아직 설계하지 않았습니다 (오늘 계획 시트로 계획합니다).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="156"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="158"/>
         <source>Your recommender: not designed yet.</source>
         <translation>나의 추천 시스템: 아직 설계하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="160"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="162"/>
         <source>• The ice-breaking sheet: ten short tasks with the plain assistant</source>
         <translation>• 아이스브레이킹 시트: 기본 어시스턴트와 함께하는 짧은 과제 열 가지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="161"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="163"/>
         <source>• Today&apos;s experiment: compose a prompt from your ideas and get recommendations</source>
         <translation>• 오늘의 실험: 내 아이디어로 프롬프트를 구성하고 추천받기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="162"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="164"/>
         <source>• The planning sheet: design your own recommender</source>
         <translation>• 계획 시트: 나만의 추천 시스템 설계하기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="163"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="165"/>
         <source>• Revise your planning sheet (or design a new scenario)</source>
         <translation>• 계획 시트 수정하기 (또는 새 시나리오 설계)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="164"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="166"/>
         <source>• Get recommendations from your own recommender</source>
         <translation>• 나만의 추천 시스템에게 추천받기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="169"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="171"/>
         <source>• Diary entry: not written yet</source>
         <translation>• 일기: 아직 쓰지 않음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="171"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="173"/>
         <source>• Diary entry: saved</source>
         <translation>• 일기: 저장됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="172"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="174"/>
         <source>• Diary entry: draft (not saved yet)</source>
         <translation>• 일기: 임시 저장 (아직 저장 안 됨)</translation>
     </message>
@@ -1214,117 +1219,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="250"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="252"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="257"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="259"/>
         <source>Home</source>
         <translation>홈</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="258"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="260"/>
         <source>Diary</source>
         <translation>일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="259"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="261"/>
         <source>My taste</source>
         <translation>나의 취향</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="260"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="262"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="261"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="263"/>
         <source>Day</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="262"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="264"/>
         <source>Today&apos;s activity</source>
         <translation>오늘의 활동</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="344"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="346"/>
         <source>The new settings apply after the reply being received.</source>
         <translation>새 설정은 지금 받고 있는 답변이 끝난 뒤에 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="414"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="416"/>
         <source>Screens</source>
         <translation>화면</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="434"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="436"/>
         <source>Sandbox: replies are scripted, not from an AI. Nothing is sent anywhere.</source>
         <translation>샌드박스: 응답은 AI가 아니라 정해진 대본입니다. 아무것도 외부로 보내지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="518"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="520"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="521"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="523"/>
         <source>&amp;Open study file…</source>
         <translation>연구 파일 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="525"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="527"/>
         <source>&amp;Export my data…</source>
         <translation>내 데이터 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="526"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="528"/>
         <source>Write your study data into one zip file for the research team</source>
         <translation>연구팀에 보낼 수 있도록 연구 데이터를 zip 파일 하나로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="530"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="532"/>
         <source>Open study &amp;data…</source>
         <translation>연구 데이터 열기(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="531"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="533"/>
         <source>For researchers: read a merged study or a folder of export bundles</source>
         <translation>연구자용: 병합된 연구 데이터나 내보내기 묶음 폴더를 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="536"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="538"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="541"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="543"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="547"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="549"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="548"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="550"/>
         <source>&amp;About diaryrec</source>
         <translation>diaryrec 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="561"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="563"/>
         <source>(sandbox)</source>
         <translation>(샌드박스)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="567"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="569"/>
         <source>About diaryrec</source>
         <translation>diaryrec 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="568"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="570"/>
         <source>diaryrec {version}
 A diary study of LLM-powered music recommenders.</source>
         <translation>diaryrec {version}
@@ -2722,7 +2727,12 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
         <translation>오늘 · {state}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="103"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="96"/>
+        <source>{done} of {total} done</source>
+        <translation>{total}개 중 {done}개 완료</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="105"/>
         <source>{done} of {total} days with a recommendation session and a diary entry</source>
         <translation>{total}일 중 {done}일 추천 세션과 일기 완료</translation>
     </message>
