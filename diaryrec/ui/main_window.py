@@ -47,7 +47,7 @@ from diaryrec.ui.i18n import install_language
 from diaryrec.ui.screen import Screen
 from diaryrec.ui.services import ServicesGate
 from diaryrec.ui.tasks import TaskRunner
-from diaryrec.ui.widgets import app_icon
+from diaryrec.ui.widgets import app_icon, install_wheel_guard
 
 if TYPE_CHECKING:
     from diaryrec.runtime.context import AppContext
@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
         context = self.startup.context
         assert context is not None
         self.context = context
+        install_wheel_guard(QApplication.instance())  # type: ignore[arg-type]
         self.services = ServicesGate(context, self.tasks, self)
         self.services.ready.connect(self.startup.services_up)
         self.exporter = Exporter(context, self.tasks, self)

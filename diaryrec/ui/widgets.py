@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFrame,
+    QScrollArea,
+    QScrollBar,
+    QWidget,
+)
 
 from diaryrec.paths import resources_dir
 
@@ -42,3 +53,51 @@ def app_icon() -> QIcon:
     painter.drawRect(28, 16, 16, 5)
     painter.end()
     return QIcon(pixmap)
+
+
+class WheelGuard(QObject):
+    """The mouse wheel scrolls the page, not the value under the pointer: a wheel over
+    a spin box, combo box or slider that does not have the keyboard focus goes to the
+    scroll area around it (the walk found "Number of tracks" turned from 5 to 1 while
+    scrolling the composer). Click or tab into the control and the wheel changes it.
+    One application-wide event filter (``install_wheel_guard``)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget):
+            return False
+        control = _value_control(watched)
+        if control is None or control.hasFocus():
+            return False
+        area = _scroll_area_around(control)
+        if area is not None:
+            QCoreApplication.sendEvent(area.viewport(), event)  # the area scrolls (or, at its end, lets it go)
+        return True  # never the control's value
+
+
+def _value_control(widget: QWidget) -> QWidget | None:
+    """``widget`` or the spin box / combo box / slider it is part of (a spin box's line edit, say)."""
+    for candidate in (widget, widget.parentWidget()):
+        if isinstance(candidate, (QAbstractSpinBox, QComboBox)):
+            return candidate
+        if isinstance(candidate, QAbstractSlider) and not isinstance(candidate, QScrollBar):
+            return candidate
+    return None
+
+
+def _scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea) and not isinstance(parent, QComboBox):
+            return parent
+        parent = parent.parentWidget()
+    return None
+
+
+def install_wheel_guard(app: QApplication) -> None:
+    """Install the ``WheelGuard`` once per application (after the first paint: an
+    application-wide filter sees every event)."""
+    if app.property("diaryrecWheelGuard"):
+        return
+    guard = WheelGuard(app)
+    app.installEventFilter(guard)
+    app.setProperty("diaryrecWheelGuard", True)
