@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSlider,
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFrame,
+    QHBoxLayout,
     QScrollArea,
     QScrollBar,
     QWidget,
@@ -19,13 +20,39 @@ from PySide6.QtWidgets import (
 from diaryrec.paths import resources_dir
 
 
-def page_scroll(content: QWidget) -> QScrollArea:
+#: the widest a page's content grows (px): on a 1920-pixel screen a track card or the
+#: timeline stays readable, its stars near their titles, the rest is margin
+READABLE_WIDTH = 1180
+
+
+class ReadableColumn(QWidget):
+    """Holds ``content`` centred, at most ``max_width`` wide: the side margins take the
+    rest of a wide window. Below that width it adds nothing (no minimum of its own)."""
+
+    def __init__(self, content: QWidget, max_width: int = READABLE_WIDTH, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("pageHolder")  # the page background (style.qss)
+        self.content, self.max_width = content, max_width
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(content)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        side = max(0, (event.size().width() - self.max_width) // 2)
+        self.layout().setContentsMargins(side, 0, side, 0)
+        super().resizeEvent(event)
+
+
+def page_scroll(content: QWidget, max_width: int = READABLE_WIDTH) -> QScrollArea:
     """A frameless scroll area holding a whole page, so a 13-inch screen or a large
-    font never cuts a screen off (styled as ``pageScroll`` in style.qss)."""
+    font never cuts a screen off (styled as ``pageScroll`` in style.qss). It scrolls
+    up and down only: pages wrap to the window's width (down to 1024 × 700), and on a
+    wide screen their content keeps a readable width (``ReadableColumn``)."""
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidget(content)
+    scroll.setWidget(ReadableColumn(content, max_width))
     scroll.setObjectName("pageScroll")
     return scroll
 

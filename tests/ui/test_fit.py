@@ -1,0 +1,60 @@
+"""Every screen fits the window from 1024 × 700 up, in English and Korean: no
+horizontal scroll bar, no word cut off in the timeline; on a 1920 × 1080 screen the
+content keeps a readable width. PNGs of each in test-artifacts/fit/."""
+
+import pytest
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea
+
+from diaryrec.ui.widgets import READABLE_WIDTH
+
+from test_home import _seed
+from ui_helpers import seoul
+
+SIZES = [(1024, 700), (1100, 720), (1920, 1080)]  # the smallest supported, the default, a large screen
+
+
+def _horizontal_scrollers(widget):
+    return [area for area in widget.findChildren(QAbstractScrollArea)
+            if area.isVisible() and area.horizontalScrollBar().maximum() > 0]
+
+
+def _cut_words(cell) -> list[str]:
+    label = cell.label
+    metrics = QFontMetrics(label.font())
+    return [word for line in label.text().split("\n") for word in line.split()
+            if metrics.horizontalAdvance(word) > label.contentsRect().width()]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_home_timeline_fits_without_horizontal_scrolling(qtbot, open_window, joined, data_dir, artifacts_dir, lang, size):
+    _seed(data_dir)
+    window, _ = open_window(now=seoul(6, 12), lang=lang)
+    window.resize(*size)
+    home = window.home
+    qtbot.waitUntil(lambda: len(home.timeline_view.cells) == 21)
+    qtbot.wait(100)
+    folder = artifacts_dir / "fit"
+    folder.mkdir(exist_ok=True)
+    window.grab().save(str(folder / f"{lang}-home-{size[0]}x{size[1]}.png"))
+    assert _horizontal_scrollers(home) == []
+    scroll = home.findChild(QScrollArea, "pageScroll")
+    right = scroll.viewport().width()
+    for cell in home.timeline_view.cells:
+        assert cell.mapTo(scroll.viewport(), cell.rect().topRight()).x() <= right, f"day {cell.status.number} is cut"
+        assert _cut_words(cell) == [], f"day {cell.status.number}: {cell.label.text()!r}"
+    assert home.timeline_view.width() <= READABLE_WIDTH
+    if size[0] >= 1920:
+        assert scroll.viewport().width() > READABLE_WIDTH + 200, "a wide window keeps margins beside the content"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_sidebar_screen_fits_1024_by_700(qtbot, open_window, joined, data_dir, lang):
+    _seed(data_dir)
+    window, _ = open_window(now=seoul(6, 12), lang=lang)
+    window.resize(1024, 700)
+    for key in ("home", "diary", "taste", "settings"):
+        window.show_screen(key)
+        qtbot.wait(150)
+        assert _horizontal_scrollers(window.screens[key]) == [], key
