@@ -58,3 +58,14 @@ def test_every_sidebar_screen_fits_1024_by_700(qtbot, open_window, joined, data_
         window.show_screen(key)
         qtbot.wait(150)
         assert _horizontal_scrollers(window.screens[key]) == [], key
+
+
+def test_the_focused_sidebar_has_no_blue_bar_beside_it(qtbot, open_window, joined):
+    window, _ = open_window(now=seoul(6, 12), lang="en")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.nav.setFocus()
+    qtbot.waitUntil(window.nav.hasFocus)
+    image = window.nav.grab().toImage()
+    blue = sum(1 for y in range(image.height()) for x in range(4) if image.pixelColor(x, y).name() == "#0969da")
+    assert blue < image.height() // 4, "a focus bar runs down the sidebar"  # the focused item's thin outline only
