@@ -21,6 +21,7 @@ from diaryrec.ui.screen import Screen
 from diaryrec.ui.screenshots import png_bytes
 from diaryrec.ui.services import ServicesGate
 from diaryrec.ui.tasks import TaskRunner
+from diaryrec.ui.widgets import HeadingLabel
 from diaryrec.vocabulary import ConversationPurpose
 
 if TYPE_CHECKING:
@@ -98,9 +99,8 @@ class ActivityView(QWidget, Screen):
         self._captured: dict[int, tuple[int, int]] = {}  # id(chat) → (turns captured, screenshot id)
         self.back_button = QPushButton(self.tr("← Back to home"))
         self.back_button.clicked.connect(self.back_requested)
-        self.title = QLabel()
+        self.title = HeadingLabel()  # one line: a long one ends in "…" instead of pushing the sheet down
         self.title.setObjectName("screenTitle")
-        self.title.setWordWrap(True)
         self.diary_button = QPushButton(self.tr("Go on to the &diary"))
         self.diary_button.setObjectName("primaryButton")
         self.diary_button.setToolTip(self.tr("A picture of the whole conversation goes into the diary entry"))

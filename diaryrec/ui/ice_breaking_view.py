@@ -28,6 +28,7 @@ from diaryrec.ui.chat_view import ChatView
 from diaryrec.runtime.context import AppContext
 from diaryrec.ui.services import ServicesGate
 from diaryrec.ui.tasks import TaskRunner
+from diaryrec.ui.widgets import HeadingLabel
 from diaryrec.vocabulary import ConversationPurpose
 
 if TYPE_CHECKING:
@@ -59,9 +60,8 @@ class IceBreakingView(QWidget):
         self.steps.currentItemChanged.connect(lambda item, _prev: item is not None and self.open_step(item.data(Qt.ItemDataRole.UserRole)))
 
         # a task: instruction, chat, (+)/(−)
-        self.stage_label = QLabel()
+        self.stage_label = HeadingLabel()
         self.stage_label.setObjectName("cardHeading")
-        self.stage_label.setWordWrap(True)
         self.instruction = QLabel()
         self.instruction.setWordWrap(True)
         self.instruction.setObjectName("instruction")
@@ -105,7 +105,7 @@ class IceBreakingView(QWidget):
         tl.addLayout(done_row)
 
         # a stage's ideation list
-        self.ideas_heading = QLabel()
+        self.ideas_heading = HeadingLabel()
         self.ideas_heading.setObjectName("cardHeading")
         self.ideas_prompt = QLabel(self.sheet.ideation_prompt.get(self.lang))
         self.ideas_prompt.setWordWrap(True)

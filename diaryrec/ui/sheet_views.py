@@ -38,6 +38,7 @@ from diaryrec.ui.services import ServicesGate
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.vocabulary import ConversationPurpose
 from diaryrec.ui.words import choice_label
+from diaryrec.ui.widgets import HeadingLabel
 
 if TYPE_CHECKING:
     from diaryrec.services.turn import TurnService
@@ -79,9 +80,8 @@ class _SheetScreen(QWidget):
         self.edit_button = QPushButton(self.tr("← &Change the sheet"))
         self.edit_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
         self.edit_button.setVisible(not read_only)
-        self.chat_title = QLabel()
+        self.chat_title = HeadingLabel()
         self.chat_title.setObjectName("cardHeading")
-        self.chat_title.setWordWrap(True)
         chat_page = QWidget()
         cl = QVBoxLayout(chat_page)
         cl.setContentsMargins(0, 0, 0, 0)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -12,8 +12,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QScrollArea,
     QScrollBar,
+    QSizePolicy,
     QWidget,
 )
 
@@ -55,6 +57,49 @@ def page_scroll(content: QWidget, max_width: int = READABLE_WIDTH) -> QScrollAre
     scroll.setWidget(ReadableColumn(content, max_width))
     scroll.setObjectName("pageScroll")
     return scroll
+
+
+class HeadingLabel(QLabel):
+    """A heading that keeps one line: too long for the window, it ends in "…" and
+    shows the whole text as its tooltip, instead of wrapping to two lines and pushing
+    the page down. ``text()`` is the whole text."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setText(text)
+
+    def text(self) -> str:  # noqa: D102 - the whole text, not the elided one on screen
+        return self._full
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._full = text
+        self.setAccessibleName(text)
+        self._elide()
+
+    def shown_text(self) -> str:
+        return super().text()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(40, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._elide()
+
+    def _elide(self) -> None:
+        from PySide6.QtCore import Qt  # here: the Qt namespace costs the first paint (README), which has no heading of this kind
+
+        width = self.contentsRect().width()
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width) if width > 40 else self._full
+        super().setText(shown)
+        self.setToolTip(self._full if shown != self._full else "")
 
 
 def app_icon() -> QIcon:

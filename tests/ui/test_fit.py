@@ -69,3 +69,25 @@ def test_the_focused_sidebar_has_no_blue_bar_beside_it(qtbot, open_window, joine
     image = window.nav.grab().toImage()
     blue = sum(1 for y in range(image.height()) for x in range(4) if image.pixelColor(x, y).name() == "#0969da")
     assert blue < image.height() // 4, "a focus bar runs down the sidebar"  # the focused item's thin outline only
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_long_heading_keeps_one_line_and_the_sheet_stays_put(qtbot, open_window, joined, lang):
+    from diaryrec.protocol.model import Activity
+
+    window, _ = open_window(now=seoul(9, 12), lang=lang)  # day 8: the planning sheet, with an interview
+    window.resize(1024, 700)
+    window.open_activity(8, Activity.PLANNING_SHEET)
+    view = window.screens["activity"]
+    qtbot.waitUntil(lambda: view.body.form is not None)
+    qtbot.wait(50)
+    top = view.body.mapTo(view, view.body.rect().topLeft()).y()
+    view.open(8, Activity.PLANNING_SHEET, read_only=True)  # a longer title: "… · interview … · read-only"
+    qtbot.waitUntil(lambda: view.body.form is not None)
+    qtbot.wait(50)
+    title = view.title
+    assert title.text().endswith("read-only" if lang == "en" else title.text()[-4:])
+    assert title.height() < 2 * title.fontMetrics().height(), "one line"
+    assert view.body.mapTo(view, view.body.rect().topLeft()).y() <= top + 4, "the sheet does not move down a line"
+    if title.fontMetrics().horizontalAdvance(title.text()) > title.contentsRect().width():
+        assert title.shown_text().endswith("…") and title.toolTip() == title.text()
