@@ -4,7 +4,7 @@
 <context>
     <name>ActivityView</name>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="99"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="100"/>
         <source>← Back to home</source>
         <translation>← 홈으로</translation>
     </message>
@@ -329,7 +329,7 @@
 <context>
     <name>ComposerView</name>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="229"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="282"/>
         <source>Compose today&apos;s experiment: choose one or more ways for each stage. Your own ideas from the ice-breaking sheet are marked ★ and listed first.</source>
         <translation>오늘의 실험을 구성하세요. 단계마다 하나 이상의 방식을 고르세요. 아이스브레이킹 시트에서 적은 나의 아이디어는 ★ 표시와 함께 맨 위에 있습니다.</translation>
     </message>
@@ -550,7 +550,7 @@
 <context>
     <name>DayCell</name>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="24"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="28"/>
         <source>Day {number}</source>
         <translation>{number}일차</translation>
     </message>
@@ -1008,122 +1008,122 @@
     </message>
     <message>
         <location filename="../../diaryrec/ui/home_view.py" line="60"/>
-        <location filename="../../diaryrec/ui/home_view.py" line="136"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="137"/>
         <source>Write today&apos;s diary</source>
         <translation>오늘의 일기 쓰기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="98"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="99"/>
         <source>The study&apos;s data could not be read: {error}</source>
         <translation>연구 데이터를 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="109"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="110"/>
         <source>Participant {code} · joined {date}</source>
         <translation>참여자 {code} · {date} 참여</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="113"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="114"/>
         <source>sandbox (scripted replies)</source>
         <translation>샌드박스 (정해진 대본 응답)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="152"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="153"/>
         <source>Your recommender: {name}</source>
         <translation>나의 추천 시스템: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="157"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="158"/>
         <source>Your recommender: not designed yet (you plan it on the first day of week 2).</source>
         <translation>나의 추천 시스템: 아직 설계하지 않았습니다 (2주차 첫날에 계획합니다).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="122"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="123"/>
         <source>Today is day {day} of {total} · Week {week}: {name}</source>
         <translation>오늘은 {total}일 중 {day}일차 · {week}주차: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="129"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="130"/>
         <source>({done} of {total} done)</source>
         <translation>({total}개 중 {done}개 완료)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="131"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="132"/>
         <source>• Interview with the researcher (outside the app)</source>
         <translation>• 연구자와 인터뷰 (앱 밖에서 진행)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="136"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="137"/>
         <source>Edit today&apos;s diary</source>
         <translation>오늘의 일기 고치기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="144"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="145"/>
         <source>The study has not started yet.</source>
         <translation>연구가 아직 시작되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="145"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="146"/>
         <source>Your first day begins at {time}.</source>
         <translation>첫날은 {time}에 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="147"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="148"/>
         <source>The study is over. Thank you for taking part!</source>
         <translation>연구가 끝났습니다. 참여해 주셔서 감사합니다!</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="148"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="149"/>
         <source>Please export your data for the research team when they ask for it.</source>
         <translation>연구팀이 요청하면 데이터를 내보내 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="155"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="156"/>
         <source>Your recommender: not designed yet (you plan it today, with the planning sheet).</source>
         <translation>나의 추천 시스템: 아직 설계하지 않았습니다 (오늘 계획 시트로 계획합니다).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="158"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="159"/>
         <source>Your recommender: not designed yet.</source>
         <translation>나의 추천 시스템: 아직 설계하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="162"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="163"/>
         <source>• The ice-breaking sheet: ten short tasks with the plain assistant</source>
         <translation>• 아이스브레이킹 시트: 기본 어시스턴트와 함께하는 짧은 과제 열 가지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="163"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="164"/>
         <source>• Today&apos;s experiment: compose a prompt from your ideas and get recommendations</source>
         <translation>• 오늘의 실험: 내 아이디어로 프롬프트를 구성하고 추천받기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="164"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="165"/>
         <source>• The planning sheet: design your own recommender</source>
         <translation>• 계획 시트: 나만의 추천 시스템 설계하기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="165"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="166"/>
         <source>• Revise your planning sheet (or design a new scenario)</source>
         <translation>• 계획 시트 수정하기 (또는 새 시나리오 설계)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="166"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="167"/>
         <source>• Get recommendations from your own recommender</source>
         <translation>• 나만의 추천 시스템에게 추천받기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="171"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="172"/>
         <source>• Diary entry: not written yet</source>
         <translation>• 일기: 아직 쓰지 않음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="173"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="174"/>
         <source>• Diary entry: saved</source>
         <translation>• 일기: 저장됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="174"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="175"/>
         <source>• Diary entry: draft (not saved yet)</source>
         <translation>• 일기: 임시 저장 (아직 저장 안 됨)</translation>
     </message>
@@ -1131,7 +1131,7 @@
 <context>
     <name>IceBreakingView</name>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="55"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="56"/>
         <source>Tasks of the ice-breaking sheet</source>
         <translation>아이스브레이킹 시트의 과제</translation>
     </message>
@@ -1219,117 +1219,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="252"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="253"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="259"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="260"/>
         <source>Home</source>
         <translation>홈</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="260"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="261"/>
         <source>Diary</source>
         <translation>일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="261"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="262"/>
         <source>My taste</source>
         <translation>나의 취향</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="262"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="263"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="263"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="264"/>
         <source>Day</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="264"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="265"/>
         <source>Today&apos;s activity</source>
         <translation>오늘의 활동</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="346"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="347"/>
         <source>The new settings apply after the reply being received.</source>
         <translation>새 설정은 지금 받고 있는 답변이 끝난 뒤에 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="416"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="417"/>
         <source>Screens</source>
         <translation>화면</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="436"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="437"/>
         <source>Sandbox: replies are scripted, not from an AI. Nothing is sent anywhere.</source>
         <translation>샌드박스: 응답은 AI가 아니라 정해진 대본입니다. 아무것도 외부로 보내지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="520"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="521"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="523"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="524"/>
         <source>&amp;Open study file…</source>
         <translation>연구 파일 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="527"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="528"/>
         <source>&amp;Export my data…</source>
         <translation>내 데이터 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="528"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="529"/>
         <source>Write your study data into one zip file for the research team</source>
         <translation>연구팀에 보낼 수 있도록 연구 데이터를 zip 파일 하나로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="532"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="533"/>
         <source>Open study &amp;data…</source>
         <translation>연구 데이터 열기(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="533"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="534"/>
         <source>For researchers: read a merged study or a folder of export bundles</source>
         <translation>연구자용: 병합된 연구 데이터나 내보내기 묶음 폴더를 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="538"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="539"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="543"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="544"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="549"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="550"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="550"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="551"/>
         <source>&amp;About diaryrec</source>
         <translation>diaryrec 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="563"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="564"/>
         <source>(sandbox)</source>
         <translation>(샌드박스)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="569"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="570"/>
         <source>About diaryrec</source>
         <translation>diaryrec 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="570"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="571"/>
         <source>diaryrec {version}
 A diary study of LLM-powered music recommenders.</source>
         <translation>diaryrec {version}
@@ -1339,12 +1339,12 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>OwnRecommenderView</name>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="69"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="70"/>
         <source>No planning sheet yet: fill it in on the first day of week 2.</source>
         <translation>아직 기획 시트가 없습니다. 2주차 첫날에 작성해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="77"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="78"/>
         <source>{name} · version {version}</source>
         <translation>{name} · 버전 {version}</translation>
     </message>
@@ -1551,142 +1551,147 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>PlanningView</name>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="284"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="337"/>
         <source>Start from</source>
         <translation>시작점</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="289"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="342"/>
         <source>Start &amp;from</source>
         <translation>시작점(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="306"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="360"/>
         <source>Changes in the system prompt</source>
         <translation>시스템 프롬프트의 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="308"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="361"/>
+        <source>Lines of the system prompt added (+, green) and removed (−, red)</source>
+        <translation>시스템 프롬프트에서 추가된 줄(+, 초록)과 삭제된 줄(−, 빨강)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="363"/>
         <source>What changed since the week-2 version</source>
         <translation>2주차 버전과 달라진 점</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="336"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="391"/>
         <source>{name} (version {version})</source>
         <translation>{name} (버전 {version})</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="337"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="392"/>
         <source>A new scenario</source>
         <translation>새 시나리오</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="369"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="424"/>
         <source>A new scenario: everything is new.</source>
         <translation>새 시나리오: 모든 내용이 새로 작성됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="375"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="430"/>
         <source>Nothing changed yet.</source>
         <translation>아직 바뀐 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="387"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="442"/>
         <source>added {items}</source>
         <translation>추가: {items}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="389"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="444"/>
         <source>removed {items}</source>
         <translation>삭제: {items}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="390"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="445"/>
         <source>new order</source>
         <translation>순서 변경</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="395"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="450"/>
         <source>name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="396"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="451"/>
         <source>objective</source>
         <translation>목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="397"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="452"/>
         <source>reply language</source>
         <translation>답변 언어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="398"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="453"/>
         <source>information given</source>
         <translation>제공하는 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="399"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="454"/>
         <source>own information</source>
         <translation>직접 입력한 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="400"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="455"/>
         <source>notes on preference input</source>
         <translation>선호 입력 메모</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="401"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="456"/>
         <source>purpose</source>
         <translation>추천 목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="402"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="457"/>
         <source>own purpose</source>
         <translation>나만의 목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="403"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="458"/>
         <source>explanation style</source>
         <translation>설명 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="404"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="459"/>
         <source>own explanation style</source>
         <translation>나만의 설명 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="405"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="460"/>
         <source>number of tracks</source>
         <translation>곡 수</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="406"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="461"/>
         <source>exclusions</source>
         <translation>제외할 것</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="407"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="462"/>
         <source>level of explanation</source>
         <translation>설명의 정도</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="408"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="463"/>
         <source>notes on presentation</source>
         <translation>추천 제시 메모</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="409"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="464"/>
         <source>feedback</source>
         <translation>피드백 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="410"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="465"/>
         <source>own way of giving feedback</source>
         <translation>나만의 피드백 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="411"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="466"/>
         <source>notes on feedback</source>
         <translation>피드백 메모</translation>
     </message>
@@ -2373,137 +2378,137 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>SheetForm</name>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="98"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="119"/>
         <source>Information the recommender gets</source>
         <translation>추천 시스템이 받는 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="100"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="121"/>
         <source>Other information, in your words</source>
         <translation>그 밖의 정보(직접 입력)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="101"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="122"/>
         <source>other information, separated by commas</source>
         <translation>그 밖의 정보, 쉼표로 구분</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="103"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="124"/>
         <source>Notes on preference input</source>
         <translation>선호 입력에 대한 메모</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="104"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="125"/>
         <source>notes (optional)</source>
         <translation>메모(선택)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="106"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="127"/>
         <source>Stage 1 · Preference input</source>
         <translation>1단계 · 선호 분석</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="108"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="129"/>
         <source>What the recommender knows about you</source>
         <translation>추천 시스템이 나에 대해 알게 되는 것</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="112"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="133"/>
         <source>Purpose of the recommendations</source>
         <translation>추천의 목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="114"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="135"/>
         <source>Own purpose</source>
         <translation>나만의 목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="115"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="136"/>
         <source>another purpose, in your words</source>
         <translation>다른 목적(직접 입력)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="116"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="137"/>
         <source>How reasons are explained</source>
         <translation>이유를 설명하는 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="118"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="139"/>
         <source>Own explanation style</source>
         <translation>나만의 설명 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="119"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="140"/>
         <source>another way of explaining, in your words</source>
         <translation>다른 설명 방식(직접 입력)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="124"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="145"/>
         <source>Level of explanation</source>
         <translation>설명의 정도</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="128"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="149"/>
         <source>Number of tracks</source>
         <translation>곡 수</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="130"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="151"/>
         <source>Exclusions</source>
         <translation>제외할 것</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="131"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="152"/>
         <source>e.g. no artists involved in controversies</source>
         <translation>예: 논란이 있는 아티스트 제외</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="132"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="153"/>
         <source>Stage 2 · Presentation</source>
         <translation>2단계 · 추천 제시</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="134"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="155"/>
         <source>What the picks are for and how they are explained</source>
         <translation>추천의 목적과 이유를 설명하는 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="149"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="170"/>
         <source>Stage 3 · User feedback</source>
         <translation>3단계 · 사용자 피드백</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="151"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="172"/>
         <source>How you answer the picks</source>
         <translation>추천에 답하는 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="140"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="161"/>
         <source>Explanation &amp;level</source>
         <translation>설명의 정도(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="141"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="162"/>
         <source>Number of &amp;tracks</source>
         <translation>곡 수(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="142"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="163"/>
         <source>E&amp;xclusions</source>
         <translation>제외할 것(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="145"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="166"/>
         <source>How you give feedback</source>
         <translation>피드백하는 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="147"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="168"/>
         <source>Own way of giving feedback</source>
         <translation>나만의 피드백 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="148"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="169"/>
         <source>your own way of giving feedback (optional)</source>
         <translation>나만의 피드백 방식(선택)</translation>
     </message>
@@ -2662,77 +2667,77 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="63"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="70"/>
         <source>Ice-breaking sheet</source>
         <translation>아이스브레이킹 시트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="64"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="71"/>
         <source>Today&apos;s experiment</source>
         <translation>오늘의 실험</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="65"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="72"/>
         <source>Planning sheet</source>
         <translation>계획 시트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="66"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="73"/>
         <source>Revise your sheet</source>
         <translation>시트 수정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="67"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="74"/>
         <source>Your recommender</source>
         <translation>나의 추천 시스템</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="72"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="79"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="73"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="80"/>
         <source>Done (late)</source>
         <translation>완료 (늦음)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="74"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="81"/>
         <source>Partly done</source>
         <translation>일부 완료</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="75"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="82"/>
         <source>Missed</source>
         <translation>놓침</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="76"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="83"/>
         <source>Today</source>
         <translation>오늘</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="77"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="84"/>
         <source>Upcoming</source>
         <translation>예정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="87"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="97"/>
         <source>Week {number}</source>
         <translation>{number}주차</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="94"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="104"/>
         <source>Today · {state}</source>
         <translation>오늘 · {state}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="96"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="106"/>
         <source>{done} of {total} done</source>
         <translation>{total}개 중 {done}개 완료</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="105"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="115"/>
         <source>{done} of {total} days with a recommendation session and a diary entry</source>
         <translation>{total}일 중 {done}일 추천 세션과 일기 완료</translation>
     </message>
@@ -3278,73 +3283,84 @@ If it happens again, please send the file diaryrec.log from {folder} to the rese
 <context>
     <name>_SheetScreen</name>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="70"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="95"/>
         <source>Compiled system prompt</source>
         <translation>만들어진 시스템 프롬프트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="74"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="99"/>
         <source>&amp;Save and start chatting</source>
         <translation>저장하고 대화 시작(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="79"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="104"/>
         <source>← &amp;Change the sheet</source>
         <translation>← 시트 수정(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="99"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="123"/>
         <source>The system prompt your choices compile to</source>
         <translation>내 선택으로 만들어지는 시스템 프롬프트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="153"/>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="156"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="133"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="141"/>
+        <source>Reply format, added by diaryrec</source>
+        <translation>답변 형식 (diaryrec가 추가함)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="134"/>
+        <source>diaryrec adds this to every prompt so that replies arrive as track cards. You do not write it and it is not part of your design.</source>
+        <translation>diaryrec가 모든 프롬프트에 이 부분을 덧붙여 답변이 곡 카드로 도착하게 합니다. 직접 쓴 내용이 아니며 내 설계에 포함되지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="206"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="209"/>
         <source>Not complete yet: {problem}</source>
         <translation>아직 완성되지 않았습니다: {problem}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="163"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="216"/>
         <source>An answer is too long (at most {limit} characters or items).</source>
         <translation>답이 너무 깁니다 (최대 {limit}까지 쓸 수 있습니다).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="165"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="218"/>
         <source>Give your recommender a name.</source>
         <translation>추천 시스템의 이름을 정해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="166"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="219"/>
         <source>Write what your recommender is for.</source>
         <translation>추천 시스템의 목적을 적어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="167"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="220"/>
         <source>Stage 1: choose at least one kind of information, or describe your own.</source>
         <translation>1단계: 알려 줄 정보를 하나 이상 고르거나 직접 적어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="168"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="221"/>
         <source>Stage 3: choose at least one way to give feedback.</source>
         <translation>3단계: 피드백 방법을 하나 이상 골라 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="169"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="222"/>
         <source>Stage 3: describe your own way of giving feedback.</source>
         <translation>3단계: 직접 정한 피드백 방법을 설명해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="174"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="227"/>
         <source>Please check this answer ({field}: {detail}).</source>
         <translation>이 답을 확인해 주세요 ({field}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="201"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="254"/>
         <source>Not saved: {error}</source>
         <translation>저장하지 못했습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="216"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="269"/>
         <source>{name} · version {version}</source>
         <translation>{name} · 버전 {version}</translation>
     </message>
