@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 
 
 
+FEEDBACK_STAGE = 3  # the recommender's third stage: user feedback
+
+
 class IceBreakingView(QWidget):
     def __init__(self, context: AppContext, tasks: TaskRunner, services: ServicesGate, day: int, *, read_only: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
@@ -215,6 +218,10 @@ class IceBreakingView(QWidget):
         self.example.setText(self.tr("For example: “{text}”").format(text=example) if example else stage.intro.get(self.lang))
         if task.wants_image:
             self.example.setText(self.example.text() + "\n" + self.tr("Attach a picture with “Attach image…”, drag it here or paste it."))
+        if task.stage == FEEDBACK_STAGE:  # the plain assistant shows no stars or choices: feedback is typed
+            self.example.setText(self.example.text() + "\n" + self.tr(
+                "The plain assistant has no rating buttons: write your feedback in your message, "
+                "for example “1st song: 4/5, 2nd song: 2/5”."))
         self.pros.setPlainText(saved.pros)
         self.cons.setPlainText(saved.cons)
         self.task_state.setText(self.tr("Done") if saved.done else self.tr("Chat with the assistant, then write the (+) and (−)."))

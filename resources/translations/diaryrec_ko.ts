@@ -1131,87 +1131,92 @@
 <context>
     <name>IceBreakingView</name>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="56"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="59"/>
         <source>Tasks of the ice-breaking sheet</source>
         <translation>아이스브레이킹 시트의 과제</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="89"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="92"/>
         <source>Task &amp;done, next</source>
         <translation>과제 완료, 다음(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="113"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="116"/>
         <source>Your ideas</source>
         <translation>나의 아이디어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="115"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="118"/>
         <source>New idea</source>
         <translation>새 아이디어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="116"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="119"/>
         <source>one idea, then Enter</source>
         <translation>아이디어 하나를 쓰고 Enter</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="118"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="121"/>
         <source>&amp;Add</source>
         <translation>추가(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="120"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="123"/>
         <source>&amp;Remove selected</source>
         <translation>선택한 항목 삭제(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="126"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="129"/>
         <source>Next &amp;stage</source>
         <translation>다음 단계(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="166"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="169"/>
         <source>{done} of {total} tasks done</source>
         <translation>{total}개 중 {done}개 과제 완료</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="173"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="176"/>
         <source>{stage}.{n} {instruction}</source>
         <translation>{stage}.{n} {instruction}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="179"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="182"/>
         <source>Stage {stage} · ideas ({n})</source>
         <translation>{stage}단계 · 아이디어 ({n})</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="212"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="215"/>
         <source>Stage {n}: {name}</source>
         <translation>{n}단계: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="215"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="218"/>
         <source>For example: “{text}”</source>
         <translation>예: “{text}”</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="217"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="220"/>
         <source>Attach a picture with “Attach image…”, drag it here or paste it.</source>
         <translation>“이미지 첨부…”로 사진을 첨부하거나, 여기로 끌어오거나, 붙여 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="220"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="223"/>
+        <source>The plain assistant has no rating buttons: write your feedback in your message, for example “1st song: 4/5, 2nd song: 2/5”.</source>
+        <translation>기본 어시스턴트에는 평가 버튼이 없습니다. 메시지에 직접 피드백을 쓰세요. 예: “첫 번째 곡: 4/5, 두 번째 곡: 2/5”.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="227"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="220"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="227"/>
         <source>Chat with the assistant, then write the (+) and (−).</source>
         <translation>어시스턴트와 대화한 뒤 (+)와 (−)를 적어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="234"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="241"/>
         <source>Stage {n}: {name} · your ideas</source>
         <translation>{n}단계: {name} · 나의 아이디어</translation>
     </message>

@@ -419,3 +419,19 @@ def test_the_planning_sheet_says_what_is_missing_in_the_interface_language(qtbot
     planning.objective.setPlainText("날씨에 맞는 음악")
     planning.update_preview()
     assert planning.problem.text() == "" and planning.save_button.isEnabled()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_ice_breaking_feedback_tasks_say_how_to_rate_the_plain_assistant(qtbot, open_window, sandbox_joined, lang):
+    window, _ = open_window(now=seoul(2, 12), lang=lang, sandbox=True)
+    window.home.refresh()
+    qtbot.waitUntil(lambda: window.home.activity_button.isVisible())
+    window.home.activity_button.click()
+    sheet = window.screens["activity"].body
+    qtbot.waitUntil(lambda: sheet.current == ("task", "s1-demographics"))
+    hint = "4/5"
+    assert hint not in sheet.example.text()  # stage 1: nothing to rate yet
+    sheet._select(("task", "s3-rating"))
+    qtbot.waitUntil(lambda: sheet.current == ("task", "s3-rating"))
+    assert hint in sheet.example.text() and sheet.example.isVisible()
+    assert ("rating buttons" if lang == "en" else "평가 버튼") in sheet.example.text()
