@@ -84,7 +84,7 @@ class CredentialsForm(QWidget):
         llm_box = QGroupBox(self.tr("Language model"))
         llm_form = QFormLayout(llm_box)
         llm_form.addRow(self.tr("&Provider"), self.provider)
-        llm_form.addRow(self.tr("&Base URL"), self.base_url)
+        llm_form.addRow(self.tr("Base U&RL"), self.base_url)
         llm_form.addRow(self.tr("&Model"), self.model)
         llm_form.addRow(self.tr("API &key"), self.api_key)
 
@@ -102,8 +102,8 @@ class CredentialsForm(QWidget):
         spotify_box = QGroupBox(self.tr("Spotify (checks that recommended tracks exist)"))
         spotify_form = QFormLayout(spotify_box)
         spotify_form.addRow(self.tr("Client &ID"), self.client_id)
-        spotify_form.addRow(self.tr("Client &secret"), self.client_secret)
-        spotify_form.addRow(self.tr("Mar&ket"), self.market)
+        spotify_form.addRow(self.tr("Client se&cret"), self.client_secret)
+        spotify_form.addRow(self.tr("M&arket"), self.market)
 
         self.test_button = QPushButton(self.tr("&Test connection"))
         self.test_button.clicked.connect(self.test_connection)

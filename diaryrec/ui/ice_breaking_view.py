@@ -89,7 +89,7 @@ class IceBreakingView(QWidget):
             column.addWidget(label)
             column.addWidget(box)
             judge.addLayout(column, 1)
-        self.done_button = QPushButton(self.tr("Task &done, next"))
+        self.done_button = QPushButton(self.tr("Task done, &next"))
         self.done_button.setObjectName("primaryButton")
         self.done_button.clicked.connect(self.finish_task)
         self.task_state = QLabel()

@@ -283,6 +283,19 @@ class MainWindow(QMainWindow):
         view.settings_requested.connect(lambda: self.show_screen("settings"))
         return view
 
+    def start_todays_activity(self) -> None:
+        """Go → Start today's activity: the same as the home screen's button."""
+        if self._when_attached(self.start_todays_activity):
+            return
+        active = self.context.study if self.context is not None else None
+        if active is None:
+            return
+        day = active.day_number(self.context.now())  # type: ignore[union-attr]
+        if 1 <= day <= active.study.total_days:
+            self._open_todays_activity(day)
+        else:
+            self.statusBar().showMessage(self.tr("There is no activity today: the study has not begun yet, or it is over."), 10_000)
+
     def _open_todays_activity(self, day: int) -> None:
         if self._when_attached(lambda: self._open_todays_activity(day)):
             return
@@ -547,6 +560,12 @@ class MainWindow(QMainWindow):
                 _set_shortcut(action, "Ctrl+," if key == "settings" else f"Ctrl+{row + 1}")
                 action.triggered.connect(lambda _=False, k=key: self.show_screen(k))
                 go.addAction(action)
+            go.addSeparator()
+            start = QAction(self.tr("Start today's activity"), self)
+            start.setObjectName("startTodaysActivity")
+            _set_shortcut(start, "Ctrl+T")
+            start.triggered.connect(lambda _checked=False: self.start_todays_activity())
+            go.addAction(start)
         help_menu = bar.addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About diaryrec"), self)
         about.triggered.connect(self._about)

@@ -339,7 +339,7 @@ class PlanningView(_SheetScreen):
         self.start_from.activated.connect(self._start_from_chosen)
         head = QFormLayout()
         if revision:
-            head.addRow(self.tr("Start &from"), self.start_from)
+            head.addRow(self.tr("St&art from"), self.start_from)
         head.addRow(QLabel(texts.name_label.get(self.lang)))
         head.addRow(self.name)
         head.addRow(QLabel(texts.objective_label.get(self.lang)))

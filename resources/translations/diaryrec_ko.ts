@@ -430,11 +430,6 @@
         <translation>제공자(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="87"/>
-        <source>&amp;Base URL</source>
-        <translation>기본 URL(&amp;B)</translation>
-    </message>
-    <message>
         <location filename="../../diaryrec/ui/credentials.py" line="88"/>
         <source>&amp;Model</source>
         <translation>모델(&amp;M)</translation>
@@ -470,14 +465,19 @@
         <translation>클라이언트 ID(&amp;I)</translation>
     </message>
     <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="87"/>
+        <source>Base U&amp;RL</source>
+        <translation>기본 URL(&amp;R)</translation>
+    </message>
+    <message>
         <location filename="../../diaryrec/ui/credentials.py" line="105"/>
-        <source>Client &amp;secret</source>
-        <translation>클라이언트 시크릿(&amp;S)</translation>
+        <source>Client se&amp;cret</source>
+        <translation>클라이언트 시크릿(&amp;C)</translation>
     </message>
     <message>
         <location filename="../../diaryrec/ui/credentials.py" line="106"/>
-        <source>Mar&amp;ket</source>
-        <translation>마켓(&amp;K)</translation>
+        <source>M&amp;arket</source>
+        <translation>마켓(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../diaryrec/ui/credentials.py" line="108"/>
@@ -914,8 +914,8 @@
     </message>
     <message>
         <location filename="../../diaryrec/ui/first_run.py" line="155"/>
-        <source>Participant &amp;code</source>
-        <translation>참여자 코드(&amp;C)</translation>
+        <source>&amp;Participant code</source>
+        <translation>참여자 코드(&amp;P)</translation>
     </message>
     <message>
         <location filename="../../diaryrec/ui/first_run.py" line="158"/>
@@ -1137,8 +1137,8 @@
     </message>
     <message>
         <location filename="../../diaryrec/ui/ice_breaking_view.py" line="92"/>
-        <source>Task &amp;done, next</source>
-        <translation>과제 완료, 다음(&amp;D)</translation>
+        <source>Task done, &amp;next</source>
+        <translation>과제 완료, 다음(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../diaryrec/ui/ice_breaking_view.py" line="116"/>
@@ -1259,82 +1259,92 @@
         <translation>오늘의 활동</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="347"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="297"/>
+        <source>There is no activity today: the study has not begun yet, or it is over.</source>
+        <translation>오늘은 활동이 없습니다. 연구가 아직 시작되지 않았거나 끝났습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="360"/>
         <source>The new settings apply after the reply being received.</source>
         <translation>새 설정은 지금 받고 있는 답변이 끝난 뒤에 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="417"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="430"/>
         <source>Screens</source>
         <translation>화면</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="437"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="450"/>
         <source>Sandbox: replies are scripted, not from an AI. Nothing is sent anywhere.</source>
         <translation>샌드박스: 응답은 AI가 아니라 정해진 대본입니다. 아무것도 외부로 보내지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="521"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="534"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="524"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="537"/>
         <source>&amp;Open study file…</source>
         <translation>연구 파일 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="528"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="541"/>
         <source>&amp;Export my data…</source>
         <translation>내 데이터 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="529"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="542"/>
         <source>Write your study data into one zip file for the research team</source>
         <translation>연구팀에 보낼 수 있도록 연구 데이터를 zip 파일 하나로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="533"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="546"/>
         <source>Open study &amp;data…</source>
         <translation>연구 데이터 열기(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="534"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="547"/>
         <source>For researchers: read a merged study or a folder of export bundles</source>
         <translation>연구자용: 병합된 연구 데이터나 내보내기 묶음 폴더를 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="539"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="552"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="544"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="557"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="550"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="564"/>
+        <source>Start today&apos;s activity</source>
+        <translation>오늘의 활동 시작</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="569"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="551"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="570"/>
         <source>&amp;About diaryrec</source>
         <translation>diaryrec 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="564"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="583"/>
         <source>(sandbox)</source>
         <translation>(샌드박스)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="570"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="589"/>
         <source>About diaryrec</source>
         <translation>diaryrec 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="571"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="590"/>
         <source>diaryrec {version}
 A diary study of LLM-powered music recommenders.</source>
         <translation>diaryrec {version}
@@ -1562,8 +1572,8 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
     </message>
     <message>
         <location filename="../../diaryrec/ui/sheet_views.py" line="342"/>
-        <source>Start &amp;from</source>
-        <translation>시작점(&amp;F)</translation>
+        <source>St&amp;art from</source>
+        <translation>시작점(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../diaryrec/ui/sheet_views.py" line="360"/>
@@ -2310,8 +2320,8 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
     </message>
     <message>
         <location filename="../../diaryrec/ui/settings_view.py" line="79"/>
-        <source>Show &amp;folder</source>
-        <translation>폴더 열기(&amp;F)</translation>
+        <source>Show f&amp;older</source>
+        <translation>폴더 열기(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../diaryrec/ui/settings_view.py" line="81"/>
