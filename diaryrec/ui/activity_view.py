@@ -21,7 +21,7 @@ from diaryrec.ui.screen import Screen
 from diaryrec.ui.screenshots import png_bytes
 from diaryrec.ui.services import ServicesGate
 from diaryrec.ui.tasks import TaskRunner
-from diaryrec.ui.widgets import HeadingLabel
+from diaryrec.ui.widgets import ACTIVITY_WIDTH, HeadingLabel, ReadableColumn
 from diaryrec.vocabulary import ConversationPurpose
 
 if TYPE_CHECKING:
@@ -111,10 +111,15 @@ class ActivityView(QWidget, Screen):
         top.addWidget(self.diary_button)
         self.holder = QVBoxLayout()
         self.holder.setContentsMargins(0, 0, 0, 0)
-        layout = QVBoxLayout(self)
+        column = QWidget()  # at most ACTIVITY_WIDTH wide, centred: cards and sheets stay readable on a wide screen
+        column.setObjectName("activityColumn")
+        layout = QVBoxLayout(column)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addLayout(top)
         layout.addLayout(self.holder, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(ReadableColumn(column, ACTIVITY_WIDTH))
 
     def open(self, day: int, activity: Activity, *, read_only: bool = False) -> None:
         self.flush()

@@ -25,6 +25,8 @@ from diaryrec.paths import resources_dir
 #: the widest a page's content grows (px): on a 1920-pixel screen a track card or the
 #: timeline stays readable, its stars near their titles, the rest is margin
 READABLE_WIDTH = 1180
+#: the same for a day's activity, whose sheet sits beside its prompt preview
+ACTIVITY_WIDTH = 1360
 
 
 class ReadableColumn(QWidget):

@@ -91,3 +91,17 @@ def test_a_long_heading_keeps_one_line_and_the_sheet_stays_put(qtbot, open_windo
     assert view.body.mapTo(view, view.body.rect().topLeft()).y() <= top + 4, "the sheet does not move down a line"
     if title.fontMetrics().horizontalAdvance(title.text()) > title.contentsRect().width():
         assert title.shown_text().endswith("…") and title.toolTip() == title.text()
+
+
+def test_a_days_activity_keeps_a_readable_width_on_a_wide_screen(qtbot, open_window, joined):
+    from diaryrec.protocol.model import Activity
+    from diaryrec.ui.widgets import ACTIVITY_WIDTH
+
+    window, _ = open_window(now=seoul(3, 12), lang="en")
+    window.resize(1920, 1080)
+    window.open_activity(2, Activity.DAILY_COMPOSER)
+    view = window.screens["activity"]
+    qtbot.waitUntil(lambda: view.body.form is not None)
+    qtbot.wait(50)
+    assert view.width() > ACTIVITY_WIDTH + 200
+    assert view.body.width() <= ACTIVITY_WIDTH and view.body.chat.width() <= ACTIVITY_WIDTH
