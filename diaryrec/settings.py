@@ -31,6 +31,8 @@ class Settings(BaseModel):
     reminders_enabled: Annotated[bool, Field(title="Show a daily reminder")] = True
     ui_language: Annotated[Literal["", "en", "ko"], Field(title="Interface language")] = ""
     last_screen: Annotated[str, Field(title="Screen shown last", max_length=100)] = ""
+    # the study day it was shown on: a new study day opens Home instead (0: not known)
+    last_screen_day: Annotated[int, Field(title="Study day of the screen shown last", ge=0, le=10_000)] = 0
     window_geometry: Annotated[str, Field(title="Window geometry (base64)", max_length=10_000)] = ""
 
     @field_validator("llm_base_url")

@@ -21,7 +21,7 @@ from diaryrec.vocabulary import LANGUAGES as LANGUAGES
 from diaryrec.vocabulary import Activity as Activity
 
 #: bump when the JSON below changes shape: an older cache is then ignored (and rewritten)
-CALENDAR_FORMAT = 2  # 2: the study's own time zone
+CALENDAR_FORMAT = 3  # 2: the ice-breaking sheet's task ids; 3: the study's own time zone
 
 
 class WeekRule(Protocol):
@@ -73,6 +73,8 @@ class Calendar:
     day_starts_at: str  # "HH:MM" local time
     weeks: tuple[WeekPlan, ...]
     time_zone: str = ""  # the study's own zone; "" = the participant's (see protocol.lived_days)
+    # the ice-breaking sheet's tasks: its day counts once every one of them is done
+    ice_breaking_tasks: tuple[str, ...] = ()
 
     @property
     def day_start(self) -> dt.time:
@@ -122,6 +124,7 @@ class Calendar:
                 day_starts_at=str(raw["day_starts_at"]),
                 weeks=weeks,
                 time_zone=str(raw["time_zone"]),
+                ice_breaking_tasks=tuple(str(t) for t in raw["ice_breaking_tasks"]),
             )
             calendar.day_start  # noqa: B018 - a damaged clock fails here, not on the home screen
         except (ValueError, TypeError, KeyError, AttributeError):

@@ -222,4 +222,5 @@ class StudyFile(_Strict):
                 for w in self.weeks
             ),
             time_zone=self.study.time_zone,
+            ice_breaking_tasks=tuple(t.id for t in self.ice_breaking.tasks),
         )

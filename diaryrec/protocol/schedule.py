@@ -131,7 +131,7 @@ def due_today(study: StudyFile, enrolled_on: dt.date, zone: ZoneInfo, now: dt.da
 
 
 class DayState(StrEnum):
-    DONE = "done"  # a recommendation session and a saved diary entry
+    DONE = "done"  # a recommendation session and a saved diary entry (the ice-breaking day: every task done)
     LATE = "late"  # done, but the diary entry was saved after the day ended
     PARTLY = "partly"  # one of the two
     MISSED = "missed"  # a past day with neither
@@ -159,6 +159,8 @@ class DayStatus:
     late: bool
     state: DayState
     is_today: bool
+    tasks_done: int = 0  # the ice-breaking day: tasks done of ``tasks_total``
+    tasks_total: int = 0  # 0 on every other day
 
 
 @dataclass(frozen=True)
@@ -175,18 +177,30 @@ class Timeline:
         return len(self.days)
 
 
-def timeline(calendar: Calendar, today: int, session_days: Set[int], diaries: Mapping[int, DiaryFact]) -> Timeline:
-    """Each day's state from what was done: the days with a recommendation session
-    and the diary entries (see store.glance for how they are read)."""
+def timeline(calendar: Calendar, today: int, session_days: Set[int], diaries: Mapping[int, DiaryFact],
+             tasks_done: Set[str] = frozenset()) -> Timeline:
+    """Each day's state from what was done: the days with a recommendation session,
+    the ice-breaking tasks done and the diary entries (see store.glance for how they
+    are read). The ice-breaking day counts as a session day once every one of its
+    tasks is done; before that it is partly done."""
     out: list[DayStatus] = []
+    tasks = calendar.ice_breaking_tasks
     for day in calendar.days():
         entry = diaries.get(day.number)
         saved = entry is not None and entry.status == "saved"
         late = bool(saved and entry and entry.late)
         had = day.number in session_days
+        done_count = total = 0
+        if day.activity is Activity.ICE_BREAKING and tasks:
+            total = len(tasks)
+            done_count = sum(1 for t in tasks if t in tasks_done)
+            started = had or done_count > 0
+            had = had and done_count == total
+        else:
+            started = had
         if had and saved:
             state = DayState.LATE if late else DayState.DONE
-        elif had or saved:
+        elif started or saved:
             state = DayState.PARTLY
         elif day.number < today:
             state = DayState.MISSED
@@ -206,6 +220,8 @@ def timeline(calendar: Calendar, today: int, session_days: Set[int], diaries: Ma
                 late=late,
                 state=state,
                 is_today=day.number == today,
+                tasks_done=done_count,
+                tasks_total=total,
             )
         )
     return Timeline(days=out, today=today if 1 <= today <= len(out) else None)

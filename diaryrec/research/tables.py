@@ -36,7 +36,7 @@ PROTOCOL_DAY_COLUMNS = {
     "day_in_week": "day within the week, 1-based",
     "activity": "what the protocol asks for that day: ice_breaking, daily_composer, planning_sheet, planning_revision, own_recommender",
     "interview": "true when the day starts with an interview with the researcher",
-    "had_session": "true when the participant got at least one reply from the recommender that day",
+    "had_session": "true when the participant got at least one reply from the recommender that day (the ice-breaking day: and every task of the sheet was done)",
     "diary_saved": "true when the day's diary entry was saved",
     "late": "true when the diary entry was saved after the day ended (plus the protocol's grace hours)",
     "state": "done (session and diary), late (done, diary late), partly (one of the two), missed, today, upcoming — as of the export time",

@@ -57,6 +57,7 @@ class FirstPaint:
     saved_language: str  # "en" | "ko" from settings.json, or ""
     geometry: str  # base64 of QWidget.saveGeometry, or ""
     last_screen: str
+    last_screen_day: int  # the study day it was left on (0: not known)
     sandbox: bool  # --sandbox, or a sandbox study joined
     home: HomeSummary | None  # None: no study yet, or none readable without the store
     joined: bool | None  # a study joined? None: only the store can tell
@@ -72,8 +73,18 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
+def reopened_screen(last_screen: str, last_day: int, today: int) -> str:
+    """The screen a start opens: the one left, while it is still the study day it was
+    left on (or that day is not known); Home on a new study day, so yesterday's diary or
+    settings do not greet the participant."""
+    if last_day and today and last_day != today:
+        return "home"
+    return last_screen or "home"
+
+
 def saved_window_state(layout: DataLayout) -> dict[str, str]:
-    """The interface language, window geometry and last screen from settings.json,
+    """The interface language, window geometry and last screen (and its study day, as
+    digits) from settings.json,
     read with json alone. The Settings model (pydantic) reads and validates the
     whole file once the store is open; a value it would reject only costs the first
     paint its language or size."""
@@ -86,7 +97,9 @@ def saved_window_state(layout: DataLayout) -> dict[str, str]:
     state = {key: value if isinstance(value, str) and len(value) <= 10_000 else "" for key, value in state.items()}
     if state["ui_language"] not in LANGUAGES:
         state["ui_language"] = ""
-    return state  # type: ignore[return-value]
+    day = data.get("last_screen_day")
+    state["last_screen_day"] = str(day) if isinstance(day, int) and not isinstance(day, bool) and 0 <= day <= 10_000 else "0"
+    return state
 
 
 def first_paint(data_dir: str | None, sandbox: bool) -> FirstPaint:
@@ -98,6 +111,7 @@ def first_paint(data_dir: str | None, sandbox: bool) -> FirstPaint:
         saved_language=saved["ui_language"],
         geometry=saved["window_geometry"],
         last_screen=saved["last_screen"],
+        last_screen_day=int(saved["last_screen_day"]),
         sandbox=sandbox or (home is not None and home.sandbox),
         home=home,
         joined=True if home is not None else study_joined(layout),

@@ -55,7 +55,7 @@ def home_summary(query: glance.Query, enrolment: glance.EnrolmentGlance, calenda
                        joined_zone=enrolment.time_zone, fixed_zone=calendar.time_zone)
     day_now = ledger.day(now, clock.local_zone_name())
     diaries = glance.diary_facts(query)
-    line = schedule.timeline(calendar, day_now, glance.session_days(query), diaries)
+    line = schedule.timeline(calendar, day_now, glance.session_days(query), diaries, glance.ice_breaking_done(query))
     today_diary = None
     if line.today is not None:
         fact = diaries.get(line.today)

@@ -207,4 +207,5 @@ def timeline(store: Store, active: ActiveStudy, now: dt.datetime) -> Timeline:
     read with the same SQL as the home screen (store.glance)."""
     with store.session() as session:
         query = glance.connection_query(session.connection())
-        return schedule.timeline(active.calendar, active.day_number(now), glance.session_days(query), glance.diary_facts(query))
+        return schedule.timeline(active.calendar, active.day_number(now), glance.session_days(query), glance.diary_facts(query),
+                                 glance.ice_breaking_done(query))

@@ -206,6 +206,26 @@ def compile_sheet(sheet: PlanningSheet, template_dir: str | Path | None = None) 
     return CompiledPrompt(system_prompt=text, template=template, sheet_sha256=sheet_sha256(sheet))
 
 
+def reply_contract(sheet: PlanningSheet, template_dir: str | Path | None = None) -> str:
+    """The reply contract that ``compile_sheet`` puts into the prompt of ``sheet``
+    (the JSON reply format): what diaryrec adds, not what the participant wrote, so
+    the preview can fold it away."""
+    env = _environment_for(template_dir)
+    text, _template = _render(env, f"reply_contract.{sheet.language}.j2", sheet_context(sheet))
+    return text
+
+
+def split_contract(prompt: str, contract: str) -> tuple[str, str]:
+    """``prompt`` without ``contract``, and the contract as found in it ("" when it is
+    not there: a researcher's template that leaves it out or words it otherwise)."""
+    core = contract.strip()
+    at = prompt.find(core) if core else -1
+    if at < 0:
+        return prompt, ""
+    rest = (prompt[:at].rstrip() + "\n\n" + prompt[at + len(core):].strip()).strip()
+    return rest + "\n", core
+
+
 def compile_plain_assistant(
     language: str, *, with_contract: bool = True, template_dir: str | Path | None = None
 ) -> CompiledPrompt:

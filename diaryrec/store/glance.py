@@ -1,6 +1,6 @@
 """Plain-SQL reads of what the home screen and the timeline show: the enrolment,
-the days with a recommendation session, the diary entries and the current
-recommender's name.
+the days with a recommendation session, the ice-breaking tasks done, the diary
+entries and the current recommender's name.
 
 Written once, in SQL, and run two ways: through a read-only ``sqlite3`` connection
 (the app's first paint, before SQLAlchemy is imported, and the home screen's
@@ -68,6 +68,11 @@ def session_days(query: Query) -> set[int]:
             "WHERE message.role = 'assistant' AND message.status != 'error'"
         )
     }
+
+
+def ice_breaking_done(query: Query) -> set[str]:
+    """The ice-breaking tasks marked done."""
+    return {str(row[0]) for row in query("SELECT task_id FROM ice_breaking_answer WHERE completed_at IS NOT NULL")}
 
 
 def diary_facts(query: Query) -> dict[int, DiaryFact]:

@@ -21,6 +21,7 @@ from diaryrec.ui.screen import Screen
 from diaryrec.ui.screenshots import png_bytes
 from diaryrec.ui.services import ServicesGate
 from diaryrec.ui.tasks import TaskRunner
+from diaryrec.ui.widgets import ACTIVITY_WIDTH, HeadingLabel, ReadableColumn
 from diaryrec.vocabulary import ConversationPurpose
 
 if TYPE_CHECKING:
@@ -100,9 +101,8 @@ class ActivityView(QWidget, Screen):
         self._captured: dict[int, tuple[int, int]] = {}
         self.back_button = QPushButton(self.tr("← Back to home"))
         self.back_button.clicked.connect(self.back_requested)
-        self.title = QLabel()
+        self.title = HeadingLabel()  # one line: a long one ends in "…" instead of pushing the sheet down
         self.title.setObjectName("screenTitle")
-        self.title.setWordWrap(True)
         self.diary_button = QPushButton(self.tr("Go on to the &diary"))
         self.diary_button.setObjectName("primaryButton")
         self.diary_button.setToolTip(self.tr("A picture of the whole conversation goes into the diary entry"))
@@ -113,10 +113,15 @@ class ActivityView(QWidget, Screen):
         top.addWidget(self.diary_button)
         self.holder = QVBoxLayout()
         self.holder.setContentsMargins(0, 0, 0, 0)
-        layout = QVBoxLayout(self)
+        column = QWidget()  # at most ACTIVITY_WIDTH wide, centred: cards and sheets stay readable on a wide screen
+        column.setObjectName("activityColumn")
+        layout = QVBoxLayout(column)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addLayout(top)
         layout.addLayout(self.holder, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(ReadableColumn(column, ACTIVITY_WIDTH))
 
     def open(self, day: int, activity: Activity, *, read_only: bool = False) -> None:
         self.flush()

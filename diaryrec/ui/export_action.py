@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from diaryrec.errors import UserError
@@ -30,6 +31,7 @@ class Exporter(QObject):
         super().__init__(parent)
         self.context, self.tasks, self.window = context, tasks, parent
         self.running = False
+        self.box: QMessageBox | None = None  # the last report shown
 
     def suggested_name(self) -> str:
         code = self.context.study.enrolment.participant_code if self.context.study else "participant"
@@ -56,16 +58,22 @@ class Exporter(QObject):
         )
         if result.missing_files:
             text += "\n" + self.tr("{count} files were missing on this computer and are not in it.").format(count=len(result.missing_files))
-        self._report(text, ok=True)
+        self._report(text, ok=True, folder=Path(result.path).parent)
 
     def _failed(self, exc: BaseException) -> None:
         self.running = False
         message = error_text(exc) if isinstance(exc, UserError) else self.tr("The export failed ({error}).").format(error=error_text(exc))
         self._report(message, ok=False)
 
-    def _report(self, text: str, *, ok: bool) -> None:
+    def _report(self, text: str, *, ok: bool, folder: Path | None = None) -> None:
         icon = QMessageBox.Icon.Information if ok else QMessageBox.Icon.Warning
         box = QMessageBox(icon, self.tr("Export my data"), text, QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("exportReport")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if folder is not None:  # the participant's file manager, at the bundle, to attach it to an e-mail
+            show = box.addButton(self.tr("Show in &folder"), QMessageBox.ButtonRole.ActionRole)
+            show.setObjectName("showInFolder")
+            show.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
+        self.box = box
         box.open()  # window-modal, without a nested event loop
         self.reported.emit(text, ok)

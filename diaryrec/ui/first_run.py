@@ -196,7 +196,7 @@ class FirstRunView(QWidget):
         self.code_hint.setObjectName("screenSubtitle")
         self.code_hint.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(self.tr("Participant &code"), self.code)
+        form.addRow(self.tr("&Participant code"), self.code)
         form_holder = QWidget()
         form_holder.setLayout(form)
         self.consent_back = QPushButton(self.tr("&Back"))

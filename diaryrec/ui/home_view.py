@@ -74,12 +74,13 @@ class HomeView(QWidget, Screen):
         inner = QWidget()
         inner.setObjectName("homeInner")
         layout = QVBoxLayout(inner)
-        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.today_card)
-        layout.addWidget(self.timeline_view, 1)
+        layout.addWidget(self.timeline_view)
+        layout.addStretch(1)
         scroll = page_scroll(inner)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -113,10 +114,7 @@ class HomeView(QWidget, Screen):
             subtitle += " · " + self.tr("sandbox (scripted replies)")
         self.subtitle.setText(subtitle)
         self.timeline_view.show_timeline(calendar, summary.timeline, lang)
-        if summary.recommender:
-            self.recommender_label.setText(self.tr("Your recommender: {name}").format(name=summary.recommender))
-        else:
-            self.recommender_label.setText(self.tr("Your recommender: not designed yet (you plan it on the first day of week 2)."))
+        self.recommender_label.setText(self.recommender_line(summary))
         day = summary.today
         if day is None:
             self._render_outside(summary)
@@ -128,6 +126,8 @@ class HomeView(QWidget, Screen):
             )
         )
         lines = [self.activity_line(day.activity)]
+        if day.tasks_total:  # the ice-breaking sheet: how far it is
+            lines[0] += " " + self.tr("({done} of {total} done)").format(done=day.tasks_done, total=day.tasks_total)
         if summary.skipped:  # told, not hidden: the study's days are the participant's evidence
             lines.insert(0, self.tr("• Your computer's clock or time zone jumped ahead: {n} study day(s) before today "
                                     "were skipped.").format(n=summary.skipped))
@@ -150,6 +150,16 @@ class HomeView(QWidget, Screen):
         else:
             self.today_heading.setText(self.tr("The study is over. Thank you for taking part!"))
             self.due_label.setText(self.tr("Please export your data for the research team when they ask for it."))
+
+    def recommender_line(self, summary: HomeSummary) -> str:
+        if summary.recommender:
+            return self.tr("Your recommender: {name}").format(name=summary.recommender)
+        planning = next((d.number for d in summary.timeline.days if d.activity is Activity.PLANNING_SHEET), None)
+        if planning is not None and summary.day_now == planning:
+            return self.tr("Your recommender: not designed yet (you plan it today, with the planning sheet).")
+        if planning is not None and summary.day_now < planning:
+            return self.tr("Your recommender: not designed yet (you plan it on the first day of week 2).")
+        return self.tr("Your recommender: not designed yet.")
 
     def activity_line(self, activity: Activity) -> str:
         return {

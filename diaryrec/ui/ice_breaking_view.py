@@ -28,11 +28,15 @@ from diaryrec.ui.chat_view import ChatView
 from diaryrec.runtime.context import AppContext
 from diaryrec.ui.services import ServicesGate
 from diaryrec.ui.tasks import TaskRunner
+from diaryrec.ui.widgets import HeadingLabel
 from diaryrec.vocabulary import ConversationPurpose
 
 if TYPE_CHECKING:
     from diaryrec.services.turn import TurnService
 
+
+
+FEEDBACK_STAGE = 3  # the recommender's third stage: user feedback
 
 
 class IceBreakingView(QWidget):
@@ -62,9 +66,8 @@ class IceBreakingView(QWidget):
         self.steps.currentItemChanged.connect(lambda item, _prev: item is not None and self.open_step(item.data(Qt.ItemDataRole.UserRole)))
 
         # a task: instruction, chat, (+)/(−)
-        self.stage_label = QLabel()
+        self.stage_label = HeadingLabel()
         self.stage_label.setObjectName("cardHeading")
-        self.stage_label.setWordWrap(True)
         self.instruction = QLabel()
         self.instruction.setWordWrap(True)
         self.instruction.setObjectName("instruction")
@@ -89,7 +92,7 @@ class IceBreakingView(QWidget):
             column.addWidget(label)
             column.addWidget(box)
             judge.addLayout(column, 1)
-        self.done_button = QPushButton(self.tr("Task &done, next"))
+        self.done_button = QPushButton(self.tr("Task done, &next"))
         self.done_button.setObjectName("primaryButton")
         self.done_button.clicked.connect(self.finish_task)
         self.task_state = QLabel()
@@ -108,7 +111,7 @@ class IceBreakingView(QWidget):
         tl.addLayout(done_row)
 
         # a stage's ideation list
-        self.ideas_heading = QLabel()
+        self.ideas_heading = HeadingLabel()
         self.ideas_heading.setObjectName("cardHeading")
         self.ideas_prompt = QLabel(self.sheet.ideation_prompt.get(self.lang))
         self.ideas_prompt.setWordWrap(True)
@@ -219,6 +222,10 @@ class IceBreakingView(QWidget):
         self.example.setText(self.tr("For example: “{text}”").format(text=example) if example else stage.intro.get(self.lang))
         if task.wants_image:
             self.example.setText(self.example.text() + "\n" + self.tr("Attach a picture with “Attach image…”, drag it here or paste it."))
+        if task.stage == FEEDBACK_STAGE:  # the plain assistant shows no stars or choices: feedback is typed
+            self.example.setText(self.example.text() + "\n" + self.tr(
+                "The plain assistant has no rating buttons: write your feedback in your message, "
+                "for example “1st song: 4/5, 2nd song: 2/5”."))
         self.pros.setPlainText(saved.pros)
         self.cons.setPlainText(saved.cons)
         self.task_state.setText(self.tr("Done") if saved.done else self.tr("Chat with the assistant, then write the (+) and (−)."))

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from diaryrec import __version__
 from diaryrec.protocol.calendar import Activity
-from diaryrec.runtime.startup import FirstPaint, Phase, Startup
+from diaryrec.runtime.startup import FirstPaint, Phase, Startup, reopened_screen
 from diaryrec.ui.checking_notice import CheckingNotice
 from diaryrec.ui.errors import error_text
 from diaryrec.ui.home_view import HomeView
@@ -48,7 +48,7 @@ from diaryrec.ui.i18n import install_language
 from diaryrec.ui.screen import Screen
 from diaryrec.ui.services import ServicesGate
 from diaryrec.ui.tasks import TaskRunner
-from diaryrec.ui.widgets import app_icon
+from diaryrec.ui.widgets import app_icon, install_wheel_guard
 
 if TYPE_CHECKING:
     from diaryrec.runtime.context import AppContext
@@ -185,7 +185,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._update_title()
         if self.pages is not None:
-            self.show_screen(self._restorable(first.last_screen))
+            today = first.home.day_now if first.home is not None else 0
+            self.show_screen(self._restorable(reopened_screen(first.last_screen, first.last_screen_day, today)))
 
     def attach(self, context: AppContext) -> None:
         """The store, settings and study are open (``Startup.store_opened``)."""
@@ -206,6 +207,7 @@ class MainWindow(QMainWindow):
         context = self.startup.context
         assert context is not None
         self.context = context
+        install_wheel_guard(QApplication.instance())  # type: ignore[arg-type]
         self.services = ServicesGate(context, self.tasks, self)
         self.services.ready.connect(self.startup.services_up)
         if self.checking_notice is not None:
@@ -219,7 +221,8 @@ class MainWindow(QMainWindow):
             self.reminders.quit_requested.connect(self.close)
         if painted is None:
             self._restore_geometry()
-        wanted = self.current_key or context.settings.last_screen or "home"
+        settings = context.settings
+        wanted = self.current_key or reopened_screen(settings.last_screen, settings.last_screen_day, self._study_day_now())
         # what was painted stays when it is what the store says to show, in its language
         kept = painted is not None and context.language == painted.language
         if kept and self.pages is not None and context.study is not None:
@@ -283,6 +286,19 @@ class MainWindow(QMainWindow):
         view.diary_requested.connect(self.open_diary)
         view.settings_requested.connect(lambda: self.show_screen("settings"))
         return view
+
+    def start_todays_activity(self) -> None:
+        """Go → Start today's activity: the same as the home screen's button."""
+        if self._when_attached(self.start_todays_activity):
+            return
+        active = self.context.study if self.context is not None else None
+        if active is None:
+            return
+        day = active.day_number(self.context.now())  # type: ignore[union-attr]
+        if 1 <= day <= active.study.total_days:
+            self._open_todays_activity(day)
+        else:
+            self.statusBar().showMessage(self.tr("There is no activity today: the study has not begun yet, or it is over."), 10_000)
 
     def _open_todays_activity(self, day: int) -> None:
         if self._when_attached(lambda: self._open_todays_activity(day)):
@@ -559,7 +575,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_action)
         research_action = QAction(self.tr("Open study &data…"), self)
         research_action.setToolTip(self.tr("For researchers: read a merged study or a folder of export bundles"))
-        research_action.triggered.connect(self.open_research_window)
+        # triggered(bool) must not reach open_research_window as its source
+        research_action.triggered.connect(lambda _checked=False: self.open_research_window())
         file_menu.addAction(research_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
@@ -573,6 +590,12 @@ class MainWindow(QMainWindow):
                 _set_shortcut(action, "Ctrl+," if key == "settings" else f"Ctrl+{row + 1}")
                 action.triggered.connect(lambda _=False, k=key: self.show_screen(k))
                 go.addAction(action)
+            go.addSeparator()
+            start = QAction(self.tr("Start today's activity"), self)
+            start.setObjectName("startTodaysActivity")
+            _set_shortcut(start, "Ctrl+T")
+            start.triggered.connect(lambda _checked=False: self.start_todays_activity())
+            go.addAction(start)
         help_menu = bar.addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About diaryrec"), self)
         about.triggered.connect(self._about)
@@ -639,11 +662,17 @@ class MainWindow(QMainWindow):
         if saved:
             self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
 
+    def _study_day_now(self) -> int:
+        """Today's study-day number (0 before the study or without one)."""
+        active = self.context.study if self.context is not None else None
+        return max(0, active.day_number(self.context.now())) if active is not None else 0  # type: ignore[union-attr]
+
     def remember_state(self) -> None:
         assert self.context is not None
         settings = self.context.settings
         settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         settings.last_screen = self._restorable(self.current_key)
+        settings.last_screen_day = min(self._study_day_now(), 10_000)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         for screen in self.screens.values():

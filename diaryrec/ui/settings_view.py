@@ -77,7 +77,7 @@ class SettingsView(QWidget, Screen):
         self.data_folder = QLabel(str(context.layout.root))
         self.data_folder.setWordWrap(True)
         self.data_folder.setAccessibleName(self.tr("Data folder"))
-        open_folder = QPushButton(self.tr("Show &folder"))
+        open_folder = QPushButton(self.tr("Show f&older"))
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(context.layout.root))))
         self.move_folder = QPushButton(self.tr("Use another folder…"))
         self.move_folder.clicked.connect(self.choose_folder)

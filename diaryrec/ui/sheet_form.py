@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -62,8 +63,28 @@ class ChoiceList(QListWidget):
             item.setData(Qt.ItemDataRole.UserRole, option.code)
             item.setData(Qt.ItemDataRole.UserRole + 1, option.text)
             self.addItem(item)
-        row = self.sizeHintForRow(0) if self.count() else 20
-        self.setFixedHeight(row * min(max(self.count(), 2), 8) + 2 * self.frameWidth() + 4)
+        # as tall as its rows, never a small scroll box of its own inside the page's scroll:
+        # the height follows the width, at which the labels wrap
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self._fitted_width = -1
+        self._fit()
+
+    def _fit(self) -> None:
+        self.doItemsLayout()  # the rows as laid out at this width, wrapped labels included
+        if self.count():
+            first, last = self.visualItemRect(self.item(0)), self.visualItemRect(self.item(self.count() - 1))
+            rows = max(last.bottom() - first.top() + 1, sum(self.sizeHintForRow(r) for r in range(self.count())))
+        else:
+            rows = 20
+        self.setFixedHeight(rows + 2 * self.frameWidth() + 2 * self.spacing() + 4)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != self._fitted_width:
+            self._fitted_width = event.size().width()
+            self._fit()
 
     def checked(self) -> tuple[list[str], list[str]]:
         """(codes, own texts) of the checked items."""

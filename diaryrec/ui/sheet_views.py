@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +30,7 @@ from diaryrec.services import ice_breaking, sheet_versions
 from diaryrec.services.conversation import day_conversation
 from diaryrec.services.sheet_versions import SheetInfo
 from diaryrec.sheets.changes import Change, prompt_diff, sheet_changes
-from diaryrec.sheets.compiler import compile_sheet
+from diaryrec.sheets.compiler import compile_sheet, reply_contract, split_contract
 from diaryrec.sheets.io import sheet_to_dict
 from diaryrec.ui.chat_view import ChatView
 from diaryrec.runtime.context import AppContext
@@ -38,6 +40,7 @@ from diaryrec.ui.services import ServicesGate
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.vocabulary import ConversationPurpose
 from diaryrec.ui.words import choice_label
+from diaryrec.ui.widgets import HeadingLabel
 
 if TYPE_CHECKING:
     from diaryrec.services.turn import TurnService
@@ -51,6 +54,28 @@ def _scroll(widget: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(widget)
     return area
+
+
+def diff_html(lines: list[str]) -> str:
+    """A unified diff as the participant reads it: added lines on green with "+",
+    removed ones on red with "−", one line of context in grey, "…" between the parts;
+    never colour alone."""
+    import html
+
+    rows = []
+    for line in lines:
+        if line.startswith(("---", "+++")):
+            continue
+        if line.startswith("@@"):
+            style, text = "color:#6e7781;", "…"
+        elif line.startswith("+"):
+            style, text = "background-color:#dafbe1;color:#116329;", "+ " + line[1:]
+        elif line.startswith("-"):
+            style, text = "background-color:#ffebe9;color:#a40e26;", "− " + line[1:]
+        else:
+            style, text = "color:#57606a;", "  " + line[1:]
+        rows.append(f'<p style="margin:0;white-space:pre-wrap;{style}">{html.escape(text) or "&nbsp;"}</p>')
+    return "".join(rows)
 
 
 class _SheetScreen(QWidget):
@@ -79,9 +104,8 @@ class _SheetScreen(QWidget):
         self.edit_button = QPushButton(self.tr("← &Change the sheet"))
         self.edit_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
         self.edit_button.setVisible(not read_only)
-        self.chat_title = QLabel()
+        self.chat_title = HeadingLabel()
         self.chat_title.setObjectName("cardHeading")
-        self.chat_title.setWordWrap(True)
         chat_page = QWidget()
         cl = QVBoxLayout(chat_page)
         cl.setContentsMargins(0, 0, 0, 0)
@@ -100,6 +124,26 @@ class _SheetScreen(QWidget):
         self.preview_label.setObjectName("questionLabel")
         rl.addWidget(self.preview_label)
         rl.addWidget(self.preview, 1)
+        # the reply format diaryrec appends: folded away, and said to be diaryrec's, not the participant's
+        self.contract_toggle = QToolButton()
+        self.contract_toggle.setObjectName("contractToggle")
+        self.contract_toggle.setCheckable(True)
+        self.contract_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.contract_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.contract_toggle.setText(self.tr("Reply format, added by diaryrec"))
+        self.contract_toggle.setToolTip(self.tr("diaryrec adds this to every prompt so that replies arrive as track cards. "
+                                                "You do not write it and it is not part of your design."))
+        self.contract_toggle.toggled.connect(self._show_contract)
+        self.contract_toggle.setVisible(False)
+        self.contract_view = QPlainTextEdit()
+        self.contract_view.setObjectName("promptContract")
+        self.contract_view.setReadOnly(True)
+        self.contract_view.setAccessibleName(self.tr("Reply format, added by diaryrec"))
+        self.contract_view.setMaximumHeight(160)
+        self.contract_view.setVisible(False)
+        self.compiled_prompt = ""  # the whole prompt, the reply format included (what is saved and sent)
+        rl.addWidget(self.contract_toggle)
+        rl.addWidget(self.contract_view)
         self.extra = QVBoxLayout()
         rl.addLayout(self.extra)
         rl.addWidget(self.problem)
@@ -134,8 +178,17 @@ class _SheetScreen(QWidget):
             return
         self.problem.clear()
         self.save_button.setEnabled(not self.read_only)
-        self.preview.setPlainText(compile_sheet(sheet, self.template_dir()).system_prompt)
+        self.compiled_prompt = compile_sheet(sheet, self.template_dir()).system_prompt
+        own, contract = split_contract(self.compiled_prompt, reply_contract(sheet, self.template_dir()))
+        self.preview.setPlainText(own)
+        self.contract_view.setPlainText(contract)
+        self.contract_toggle.setVisible(bool(contract))
+        self.contract_view.setVisible(bool(contract) and self.contract_toggle.isChecked())
         self.sheet_changed(sheet)
+
+    def _show_contract(self, shown: bool) -> None:
+        self.contract_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.contract_view.setVisible(shown and bool(self.contract_view.toPlainText()))
 
     def sheet_changed(self, sheet: Any) -> None:
         pass
@@ -286,7 +339,7 @@ class PlanningView(_SheetScreen):
         self.start_from.activated.connect(self._start_from_chosen)
         head = QFormLayout()
         if revision:
-            head.addRow(self.tr("Start &from"), self.start_from)
+            head.addRow(self.tr("St&art from"), self.start_from)
         head.addRow(QLabel(texts.name_label.get(self.lang)))
         head.addRow(self.name)
         head.addRow(QLabel(texts.objective_label.get(self.lang)))
@@ -300,11 +353,13 @@ class PlanningView(_SheetScreen):
         self.changes.setObjectName("changes")
         self.changes.setWordWrap(True)
         self.changes.setTextFormat(Qt.TextFormat.PlainText)
-        self.diff = QPlainTextEdit()
+        # the prompt's changed lines, coloured: added on green with "+", removed on red with "−"
+        self.diff = QTextBrowser()
         self.diff.setObjectName("promptDiff")
-        self.diff.setReadOnly(True)
+        self.diff.setOpenLinks(False)
         self.diff.setAccessibleName(self.tr("Changes in the system prompt"))
-        self.diff.setMaximumHeight(150)
+        self.diff.setToolTip(self.tr("Lines of the system prompt added (+, green) and removed (−, red)"))
+        self.diff.setMaximumHeight(170)
         self.changes_label = QLabel(self.tr("What changed since the week-2 version"))
         self.changes_label.setObjectName("questionLabel")
         for w in (self.changes_label, self.changes, self.diff):
@@ -375,7 +430,7 @@ class PlanningView(_SheetScreen):
             self.changes.setText(self.tr("Nothing changed yet."))
         else:
             self.changes.setText("\n".join(self.change_line(c) for c in changes))
-        self.diff.setPlainText("\n".join(prompt_diff(self.base.compiled_prompt, self.preview.toPlainText())))
+        self.diff.setHtml(diff_html(prompt_diff(self.base.compiled_prompt, self.compiled_prompt)))
 
     def change_line(self, change: Change) -> str:
         name = self.field_name(change.field)

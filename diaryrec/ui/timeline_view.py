@@ -10,6 +10,9 @@ from diaryrec.protocol.calendar import Activity, Calendar
 from diaryrec.protocol.schedule import DayState, DayStatus, Timeline
 
 
+MIN_CELL_WIDTH = 80
+
+
 class DayCell(QPushButton):
     """One study day; a button so it can be reached and opened by keyboard."""
 
@@ -19,8 +22,9 @@ class DayCell(QPushButton):
         self.setObjectName("dayCell")
         self.setProperty("state", status.state.value)
         self.setProperty("today", status.is_today)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(96, 72)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # seven in a row fit a 1024-pixel window beside the sidebar; the words wrap inside
+        self.setMinimumSize(MIN_CELL_WIDTH, 78)
         day = self.tr("Day {number}").format(number=status.number)
         # Labels inside, not the button's own text: the activity wraps instead of being
         # cut. Plain text (bold by style.qss), not HTML: 21 rich-text labels cost the
@@ -30,8 +34,11 @@ class DayCell(QPushButton):
         self.label = QLabel(f"{activity_text}\n{state_text}")
         self.label.setObjectName("dayCellText")  # aligned top left by style.qss
         self.label.setWordWrap(True)
+        # the cell's width decides where the words wrap, never the words the cell's width
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.label.setMinimumWidth(0)
         inner = QVBoxLayout(self)
-        inner.setContentsMargins(8, 6, 6, 6)
+        inner.setContentsMargins(6, 6, 4, 6)
         inner.setSpacing(0)
         inner.addWidget(self.title)
         inner.addWidget(self.label, 1)
@@ -83,18 +90,23 @@ class TimelineView(QWidget):
             if item.widget():
                 item.widget().deleteLater()
         self.cells = []
-        for row, week in enumerate(calendar.weeks):
-            label = QLabel(self.tr("Week {number}").format(number=week.number) + f"\n{week.name.get(lang, '')}")
+        columns = max((week.days for week in calendar.weeks), default=7)
+        for column in range(columns):
+            self._grid.setColumnStretch(column, 1)  # equal columns, whatever each day's words
+        for row, week in enumerate(calendar.weeks):  # each week's name above its days: the row keeps its width for them
+            label = QLabel(self.tr("Week {number}").format(number=week.number) + f" · {week.name.get(lang, '')}")
             label.setObjectName("weekLabel")  # aligned by style.qss
-            self._grid.addWidget(label, row, 0)
+            self._grid.addWidget(label, 2 * row, 0, 1, columns)
         previous: QWidget | None = None
         for status in timeline.days:
             text = self.state_text(status.state)
             if status.is_today and status.state is not DayState.TODAY:
                 text = self.tr("Today · {state}").format(state=text)
+            if status.tasks_total and status.tasks_done < status.tasks_total and status.state is not DayState.UPCOMING:
+                text += "\n" + self.tr("{done} of {total} done").format(done=status.tasks_done, total=status.tasks_total)
             cell = DayCell(status, self.activity_text(status.activity), text, self)
             cell.clicked.connect(lambda _=False, n=status.number: self.day_activated.emit(n))
-            self._grid.addWidget(cell, status.week - 1, status.day_in_week)
+            self._grid.addWidget(cell, 2 * status.week - 1, status.day_in_week - 1)
             if previous is not None:
                 QWidget.setTabOrder(previous, cell)  # reading order: day 1, 2, 3, …
             previous = cell

@@ -4,7 +4,7 @@
 <context>
     <name>ActivityView</name>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="101"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="102"/>
         <source>← Back to home</source>
         <translation>← 홈으로</translation>
     </message>
@@ -19,42 +19,42 @@
         <translation>대화 전체를 담은 그림이 일기에 들어갑니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="137"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="142"/>
         <source>Day {day} · {activity}</source>
         <translation>{day}일차 · {activity}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="139"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="144"/>
         <source>interview with the researcher today</source>
         <translation>오늘은 연구자와 인터뷰가 있습니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="141"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="146"/>
         <source>read-only</source>
         <translation>읽기 전용</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="163"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="168"/>
         <source>The ice-breaking sheet</source>
         <translation>아이스브레이킹 시트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="164"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="169"/>
         <source>Today&apos;s experiment</source>
         <translation>오늘의 실험</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="165"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="170"/>
         <source>The planning sheet</source>
         <translation>기획 시트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="166"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="171"/>
         <source>Revising the planning sheet</source>
         <translation>기획 시트 수정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="167"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="172"/>
         <source>Your own recommender</source>
         <translation>나만의 추천 시스템</translation>
     </message>
@@ -389,7 +389,7 @@
 <context>
     <name>ComposerView</name>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="229"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="282"/>
         <source>Compose today&apos;s experiment: choose one or more ways for each stage. Your own ideas from the ice-breaking sheet are marked ★ and listed first.</source>
         <translation>오늘의 실험을 구성하세요. 단계마다 하나 이상의 방식을 고르세요. 아이스브레이킹 시트에서 적은 나의 아이디어는 ★ 표시와 함께 맨 위에 있습니다.</translation>
     </message>
@@ -510,11 +510,6 @@
         <translation>제공자(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="101"/>
-        <source>&amp;Base URL</source>
-        <translation>기본 URL(&amp;B)</translation>
-    </message>
-    <message>
         <location filename="../../diaryrec/ui/credentials.py" line="102"/>
         <source>&amp;Model</source>
         <translation>모델(&amp;M)</translation>
@@ -550,14 +545,19 @@
         <translation>클라이언트 ID(&amp;I)</translation>
     </message>
     <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="101"/>
+        <source>Base U&amp;RL</source>
+        <translation>기본 URL(&amp;R)</translation>
+    </message>
+    <message>
         <location filename="../../diaryrec/ui/credentials.py" line="119"/>
-        <source>Client &amp;secret</source>
-        <translation>클라이언트 시크릿(&amp;S)</translation>
+        <source>Client se&amp;cret</source>
+        <translation>클라이언트 시크릿(&amp;C)</translation>
     </message>
     <message>
         <location filename="../../diaryrec/ui/credentials.py" line="120"/>
-        <source>Mar&amp;ket</source>
-        <translation>마켓(&amp;K)</translation>
+        <source>M&amp;arket</source>
+        <translation>마켓(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../diaryrec/ui/credentials.py" line="131"/>
@@ -645,7 +645,7 @@
 <context>
     <name>DayCell</name>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="24"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="28"/>
         <source>Day {number}</source>
         <translation>{number}일차</translation>
     </message>
@@ -861,30 +861,35 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../diaryrec/ui/export_action.py" line="41"/>
-        <location filename="../../diaryrec/ui/export_action.py" line="68"/>
+        <location filename="../../diaryrec/ui/export_action.py" line="43"/>
+        <location filename="../../diaryrec/ui/export_action.py" line="70"/>
         <source>Export my data</source>
         <translation>내 데이터 내보내기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/export_action.py" line="41"/>
+        <location filename="../../diaryrec/ui/export_action.py" line="43"/>
         <source>Zip files (*.zip)</source>
         <translation>Zip 파일 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/export_action.py" line="54"/>
+        <location filename="../../diaryrec/ui/export_action.py" line="56"/>
         <source>Your data was exported to {path} ({files} files). Send this file to the research team.</source>
         <translation>데이터를 {path}에 내보냈습니다 (파일 {files}개). 이 파일을 연구팀에 보내 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/export_action.py" line="58"/>
+        <location filename="../../diaryrec/ui/export_action.py" line="60"/>
         <source>{count} files were missing on this computer and are not in it.</source>
         <translation>이 컴퓨터에 없는 파일 {count}개는 포함되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/export_action.py" line="63"/>
+        <location filename="../../diaryrec/ui/export_action.py" line="65"/>
         <source>The export failed ({error}).</source>
         <translation>내보내기에 실패했습니다 ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/export_action.py" line="74"/>
+        <source>Show in &amp;folder</source>
+        <translation>폴더에서 보기(&amp;F)</translation>
     </message>
 </context>
 <context>
@@ -1013,11 +1018,6 @@
         <translation>참여자 코드</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="199"/>
-        <source>Participant &amp;code</source>
-        <translation>참여자 코드(&amp;C)</translation>
-    </message>
-    <message>
         <location filename="../../diaryrec/ui/first_run.py" line="202"/>
         <location filename="../../diaryrec/ui/first_run.py" line="235"/>
         <source>&amp;Back</source>
@@ -1089,6 +1089,11 @@
         <translation>연구팀에게 받은 참여자 코드를 입력하세요.</translation>
     </message>
     <message>
+        <location filename="../../diaryrec/ui/first_run.py" line="199"/>
+        <source>&amp;Participant code</source>
+        <translation>참여자 코드(&amp;P)</translation>
+    </message>
+    <message>
         <location filename="../../diaryrec/ui/first_run.py" line="372"/>
         <source>Please check the fields: the address must start with http:// or https://, the market is two letters.</source>
         <translation>입력한 값을 확인하세요. 주소는 http:// 또는 https://로 시작하고, 마켓은 영문 두 글자입니다.</translation>
@@ -1113,34 +1118,39 @@
         <translation>오늘의 일기 쓰기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="98"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="99"/>
         <source>The study&apos;s data could not be read: {error}</source>
         <translation>연구 데이터를 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="109"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="110"/>
         <source>Participant {code} · joined {date}</source>
         <translation>참여자 {code} · {date} 참여</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="113"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="114"/>
         <source>sandbox (scripted replies)</source>
         <translation>샌드박스 (정해진 대본 응답)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="117"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="156"/>
         <source>Your recommender: {name}</source>
         <translation>나의 추천 시스템: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="119"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="161"/>
         <source>Your recommender: not designed yet (you plan it on the first day of week 2).</source>
         <translation>나의 추천 시스템: 아직 설계하지 않았습니다 (2주차 첫날에 계획합니다).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="125"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="123"/>
         <source>Today is day {day} of {total} · Week {week}: {name}</source>
         <translation>오늘은 {total}일 중 {day}일차 · {week}주차: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="130"/>
+        <source>({done} of {total} done)</source>
+        <translation>({total}개 중 {done}개 완료)</translation>
     </message>
     <message>
         <location filename="../../diaryrec/ui/home_view.py" line="132"/>
@@ -1178,42 +1188,52 @@
         <translation>연구팀이 요청하면 데이터를 내보내 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="156"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="159"/>
+        <source>Your recommender: not designed yet (you plan it today, with the planning sheet).</source>
+        <translation>나의 추천 시스템: 아직 설계하지 않았습니다 (오늘 계획 시트로 계획합니다).</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="162"/>
+        <source>Your recommender: not designed yet.</source>
+        <translation>나의 추천 시스템: 아직 설계하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/home_view.py" line="166"/>
         <source>• The ice-breaking sheet: ten short tasks with the plain assistant</source>
         <translation>• 아이스브레이킹 시트: 기본 어시스턴트와 함께하는 짧은 과제 열 가지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="157"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="167"/>
         <source>• Today&apos;s experiment: compose a prompt from your ideas and get recommendations</source>
         <translation>• 오늘의 실험: 내 아이디어로 프롬프트를 구성하고 추천받기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="158"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="168"/>
         <source>• The planning sheet: design your own recommender</source>
         <translation>• 계획 시트: 나만의 추천 시스템 설계하기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="159"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="169"/>
         <source>• Revise your planning sheet (or design a new scenario)</source>
         <translation>• 계획 시트 수정하기 (또는 새 시나리오 설계)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="160"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="170"/>
         <source>• Get recommendations from your own recommender</source>
         <translation>• 나만의 추천 시스템에게 추천받기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="165"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="175"/>
         <source>• Diary entry: not written yet</source>
         <translation>• 일기: 아직 쓰지 않음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="167"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="177"/>
         <source>• Diary entry: saved</source>
         <translation>• 일기: 저장됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/home_view.py" line="168"/>
+        <location filename="../../diaryrec/ui/home_view.py" line="178"/>
         <source>• Diary entry: draft (not saved yet)</source>
         <translation>• 일기: 임시 저장 (아직 저장 안 됨)</translation>
     </message>
@@ -1221,87 +1241,92 @@
 <context>
     <name>IceBreakingView</name>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="58"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="62"/>
         <source>Tasks of the ice-breaking sheet</source>
         <translation>아이스브레이킹 시트의 과제</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="92"/>
-        <source>Task &amp;done, next</source>
-        <translation>과제 완료, 다음(&amp;D)</translation>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="95"/>
+        <source>Task done, &amp;next</source>
+        <translation>과제 완료, 다음(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="116"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="119"/>
         <source>Your ideas</source>
         <translation>나의 아이디어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="118"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="121"/>
         <source>New idea</source>
         <translation>새 아이디어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="119"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="122"/>
         <source>one idea, then Enter</source>
         <translation>아이디어 하나를 쓰고 Enter</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="121"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="124"/>
         <source>&amp;Add</source>
         <translation>추가(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="123"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="126"/>
         <source>&amp;Remove selected</source>
         <translation>선택한 항목 삭제(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="129"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="132"/>
         <source>Next &amp;stage</source>
         <translation>다음 단계(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="169"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="172"/>
         <source>{done} of {total} tasks done</source>
         <translation>{total}개 중 {done}개 과제 완료</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="176"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="179"/>
         <source>{stage}.{n} {instruction}</source>
         <translation>{stage}.{n} {instruction}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="182"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="185"/>
         <source>Stage {stage} · ideas ({n})</source>
         <translation>{stage}단계 · 아이디어 ({n})</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="216"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="219"/>
         <source>Stage {n}: {name}</source>
         <translation>{n}단계: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="219"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="222"/>
         <source>For example: “{text}”</source>
         <translation>예: “{text}”</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="221"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="224"/>
         <source>Attach a picture with “Attach image…”, drag it here or paste it.</source>
         <translation>“이미지 첨부…”로 사진을 첨부하거나, 여기로 끌어오거나, 붙여 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="224"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="227"/>
+        <source>The plain assistant has no rating buttons: write your feedback in your message, for example “1st song: 4/5, 2nd song: 2/5”.</source>
+        <translation>기본 어시스턴트에는 평가 버튼이 없습니다. 메시지에 직접 피드백을 쓰세요. 예: “첫 번째 곡: 4/5, 두 번째 곡: 2/5”.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="231"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="224"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="231"/>
         <source>Chat with the assistant, then write the (+) and (−).</source>
         <translation>어시스턴트와 대화한 뒤 (+)와 (−)를 적어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="238"/>
+        <location filename="../../diaryrec/ui/ice_breaking_view.py" line="245"/>
         <source>Stage {n}: {name} · your ideas</source>
         <translation>{n}단계: {name} · 나의 아이디어</translation>
     </message>
@@ -1317,117 +1342,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="254"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="257"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="261"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="264"/>
         <source>Home</source>
         <translation>홈</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="262"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="265"/>
         <source>Diary</source>
         <translation>일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="263"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="266"/>
         <source>My taste</source>
         <translation>나의 취향</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="264"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="267"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="265"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="268"/>
         <source>Day</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="266"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="269"/>
         <source>Today&apos;s activity</source>
         <translation>오늘의 활동</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="348"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="301"/>
+        <source>There is no activity today: the study has not begun yet, or it is over.</source>
+        <translation>오늘은 활동이 없습니다. 연구가 아직 시작되지 않았거나 끝났습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="364"/>
         <source>The new settings apply after the reply being received.</source>
         <translation>새 설정은 지금 받고 있는 답변이 끝난 뒤에 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="429"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="445"/>
         <source>Screens</source>
         <translation>화면</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="449"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="465"/>
         <source>Sandbox: replies are scripted, not from an AI. Nothing is sent anywhere.</source>
         <translation>샌드박스: 응답은 AI가 아니라 정해진 대본입니다. 아무것도 외부로 보내지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="548"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="564"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="551"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="567"/>
         <source>&amp;Open study file…</source>
         <translation>연구 파일 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="555"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="571"/>
         <source>&amp;Export my data…</source>
         <translation>내 데이터 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="556"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="572"/>
         <source>Write your study data into one zip file for the research team</source>
         <translation>연구팀에 보낼 수 있도록 연구 데이터를 zip 파일 하나로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="560"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="576"/>
         <source>Open study &amp;data…</source>
         <translation>연구 데이터 열기(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="561"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="577"/>
         <source>For researchers: read a merged study or a folder of export bundles</source>
         <translation>연구자용: 병합된 연구 데이터나 내보내기 묶음 폴더를 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="565"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="582"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="570"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="587"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="576"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="594"/>
+        <source>Start today&apos;s activity</source>
+        <translation>오늘의 활동 시작</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/main_window.py" line="599"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="577"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="600"/>
         <source>&amp;About diaryrec</source>
         <translation>diaryrec 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="590"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="613"/>
         <source>(sandbox)</source>
         <translation>(샌드박스)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="596"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="619"/>
         <source>About diaryrec</source>
         <translation>diaryrec 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/main_window.py" line="597"/>
+        <location filename="../../diaryrec/ui/main_window.py" line="620"/>
         <source>diaryrec {version}
 A diary study of LLM-powered music recommenders.</source>
         <translation>diaryrec {version}
@@ -1486,12 +1521,12 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>OwnRecommenderView</name>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="69"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="70"/>
         <source>No planning sheet yet: fill it in on the first day of week 2.</source>
         <translation>아직 기획 시트가 없습니다. 2주차 첫날에 작성해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/activity_view.py" line="77"/>
+        <location filename="../../diaryrec/ui/activity_view.py" line="78"/>
         <source>{name} · version {version}</source>
         <translation>{name} · 버전 {version}</translation>
     </message>
@@ -1698,142 +1733,147 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>PlanningView</name>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="284"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="337"/>
         <source>Start from</source>
         <translation>시작점</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="289"/>
-        <source>Start &amp;from</source>
-        <translation>시작점(&amp;F)</translation>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="342"/>
+        <source>St&amp;art from</source>
+        <translation>시작점(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="306"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="360"/>
         <source>Changes in the system prompt</source>
         <translation>시스템 프롬프트의 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="308"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="361"/>
+        <source>Lines of the system prompt added (+, green) and removed (−, red)</source>
+        <translation>시스템 프롬프트에서 추가된 줄(+, 초록)과 삭제된 줄(−, 빨강)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="363"/>
         <source>What changed since the week-2 version</source>
         <translation>2주차 버전과 달라진 점</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="336"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="391"/>
         <source>{name} (version {version})</source>
         <translation>{name} (버전 {version})</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="337"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="392"/>
         <source>A new scenario</source>
         <translation>새 시나리오</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="369"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="424"/>
         <source>A new scenario: everything is new.</source>
         <translation>새 시나리오: 모든 내용이 새로 작성됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="375"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="430"/>
         <source>Nothing changed yet.</source>
         <translation>아직 바뀐 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="387"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="442"/>
         <source>added {items}</source>
         <translation>추가: {items}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="389"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="444"/>
         <source>removed {items}</source>
         <translation>삭제: {items}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="390"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="445"/>
         <source>new order</source>
         <translation>순서 변경</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="395"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="450"/>
         <source>name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="396"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="451"/>
         <source>objective</source>
         <translation>목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="397"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="452"/>
         <source>reply language</source>
         <translation>답변 언어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="398"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="453"/>
         <source>information given</source>
         <translation>제공하는 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="399"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="454"/>
         <source>own information</source>
         <translation>직접 입력한 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="400"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="455"/>
         <source>notes on preference input</source>
         <translation>선호 입력 메모</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="401"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="456"/>
         <source>purpose</source>
         <translation>추천 목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="402"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="457"/>
         <source>own purpose</source>
         <translation>나만의 목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="403"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="458"/>
         <source>explanation style</source>
         <translation>설명 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="404"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="459"/>
         <source>own explanation style</source>
         <translation>나만의 설명 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="405"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="460"/>
         <source>number of tracks</source>
         <translation>곡 수</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="406"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="461"/>
         <source>exclusions</source>
         <translation>제외할 것</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="407"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="462"/>
         <source>level of explanation</source>
         <translation>설명의 정도</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="408"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="463"/>
         <source>notes on presentation</source>
         <translation>추천 제시 메모</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="409"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="464"/>
         <source>feedback</source>
         <translation>피드백 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="410"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="465"/>
         <source>own way of giving feedback</source>
         <translation>나만의 피드백 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="411"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="466"/>
         <source>notes on feedback</source>
         <translation>피드백 메모</translation>
     </message>
@@ -2460,8 +2500,8 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
     </message>
     <message>
         <location filename="../../diaryrec/ui/settings_view.py" line="80"/>
-        <source>Show &amp;folder</source>
-        <translation>폴더 열기(&amp;F)</translation>
+        <source>Show f&amp;older</source>
+        <translation>폴더 열기(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../diaryrec/ui/settings_view.py" line="82"/>
@@ -2538,137 +2578,137 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>SheetForm</name>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="98"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="119"/>
         <source>Information the recommender gets</source>
         <translation>추천 시스템이 받는 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="100"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="121"/>
         <source>Other information, in your words</source>
         <translation>그 밖의 정보(직접 입력)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="101"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="122"/>
         <source>other information, separated by commas</source>
         <translation>그 밖의 정보, 쉼표로 구분</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="103"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="124"/>
         <source>Notes on preference input</source>
         <translation>선호 입력에 대한 메모</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="104"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="125"/>
         <source>notes (optional)</source>
         <translation>메모(선택)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="106"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="127"/>
         <source>Stage 1 · Preference input</source>
         <translation>1단계 · 선호 분석</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="108"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="129"/>
         <source>What the recommender knows about you</source>
         <translation>추천 시스템이 나에 대해 알게 되는 것</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="112"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="133"/>
         <source>Purpose of the recommendations</source>
         <translation>추천의 목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="114"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="135"/>
         <source>Own purpose</source>
         <translation>나만의 목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="115"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="136"/>
         <source>another purpose, in your words</source>
         <translation>다른 목적(직접 입력)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="116"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="137"/>
         <source>How reasons are explained</source>
         <translation>이유를 설명하는 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="118"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="139"/>
         <source>Own explanation style</source>
         <translation>나만의 설명 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="119"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="140"/>
         <source>another way of explaining, in your words</source>
         <translation>다른 설명 방식(직접 입력)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="124"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="145"/>
         <source>Level of explanation</source>
         <translation>설명의 정도</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="128"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="149"/>
         <source>Number of tracks</source>
         <translation>곡 수</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="130"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="151"/>
         <source>Exclusions</source>
         <translation>제외할 것</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="131"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="152"/>
         <source>e.g. no artists involved in controversies</source>
         <translation>예: 논란이 있는 아티스트 제외</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="132"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="153"/>
         <source>Stage 2 · Presentation</source>
         <translation>2단계 · 추천 제시</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="134"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="155"/>
         <source>What the picks are for and how they are explained</source>
         <translation>추천의 목적과 이유를 설명하는 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="149"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="170"/>
         <source>Stage 3 · User feedback</source>
         <translation>3단계 · 사용자 피드백</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="151"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="172"/>
         <source>How you answer the picks</source>
         <translation>추천에 답하는 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="140"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="161"/>
         <source>Explanation &amp;level</source>
         <translation>설명의 정도(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="141"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="162"/>
         <source>Number of &amp;tracks</source>
         <translation>곡 수(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="142"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="163"/>
         <source>E&amp;xclusions</source>
         <translation>제외할 것(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="145"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="166"/>
         <source>How you give feedback</source>
         <translation>피드백하는 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="147"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="168"/>
         <source>Own way of giving feedback</source>
         <translation>나만의 피드백 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_form.py" line="148"/>
+        <location filename="../../diaryrec/ui/sheet_form.py" line="169"/>
         <source>your own way of giving feedback (optional)</source>
         <translation>나만의 피드백 방식(선택)</translation>
     </message>
@@ -2840,72 +2880,77 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="63"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="70"/>
         <source>Ice-breaking sheet</source>
         <translation>아이스브레이킹 시트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="64"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="71"/>
         <source>Today&apos;s experiment</source>
         <translation>오늘의 실험</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="65"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="72"/>
         <source>Planning sheet</source>
         <translation>계획 시트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="66"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="73"/>
         <source>Revise your sheet</source>
         <translation>시트 수정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="67"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="74"/>
         <source>Your recommender</source>
         <translation>나의 추천 시스템</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="72"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="79"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="73"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="80"/>
         <source>Done (late)</source>
         <translation>완료 (늦음)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="74"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="81"/>
         <source>Partly done</source>
         <translation>일부 완료</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="75"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="82"/>
         <source>Missed</source>
         <translation>놓침</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="76"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="83"/>
         <source>Today</source>
         <translation>오늘</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="77"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="84"/>
         <source>Upcoming</source>
         <translation>예정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="87"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="97"/>
         <source>Week {number}</source>
         <translation>{number}주차</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="94"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="104"/>
         <source>Today · {state}</source>
         <translation>오늘 · {state}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/timeline_view.py" line="103"/>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="106"/>
+        <source>{done} of {total} done</source>
+        <translation>{total}개 중 {done}개 완료</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/timeline_view.py" line="115"/>
         <source>{done} of {total} days with a recommendation session and a diary entry</source>
         <translation>{total}일 중 {done}일 추천 세션과 일기 완료</translation>
     </message>
@@ -3436,73 +3481,84 @@ If it happens again, please send the file diaryrec.log from {folder} to the rese
 <context>
     <name>_SheetScreen</name>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="70"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="95"/>
         <source>Compiled system prompt</source>
         <translation>만들어진 시스템 프롬프트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="74"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="99"/>
         <source>&amp;Save and start chatting</source>
         <translation>저장하고 대화 시작(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="79"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="104"/>
         <source>← &amp;Change the sheet</source>
         <translation>← 시트 수정(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="99"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="123"/>
         <source>The system prompt your choices compile to</source>
         <translation>내 선택으로 만들어지는 시스템 프롬프트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="153"/>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="156"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="133"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="141"/>
+        <source>Reply format, added by diaryrec</source>
+        <translation>답변 형식 (diaryrec가 추가함)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="134"/>
+        <source>diaryrec adds this to every prompt so that replies arrive as track cards. You do not write it and it is not part of your design.</source>
+        <translation>diaryrec가 모든 프롬프트에 이 부분을 덧붙여 답변이 곡 카드로 도착하게 합니다. 직접 쓴 내용이 아니며 내 설계에 포함되지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="206"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="209"/>
         <source>Not complete yet: {problem}</source>
         <translation>아직 완성되지 않았습니다: {problem}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="163"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="216"/>
         <source>An answer is too long (at most {limit} characters or items).</source>
         <translation>답이 너무 깁니다 (최대 {limit}까지 쓸 수 있습니다).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="165"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="218"/>
         <source>Give your recommender a name.</source>
         <translation>추천 시스템의 이름을 정해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="166"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="219"/>
         <source>Write what your recommender is for.</source>
         <translation>추천 시스템의 목적을 적어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="167"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="220"/>
         <source>Stage 1: choose at least one kind of information, or describe your own.</source>
         <translation>1단계: 알려 줄 정보를 하나 이상 고르거나 직접 적어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="168"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="221"/>
         <source>Stage 3: choose at least one way to give feedback.</source>
         <translation>3단계: 피드백 방법을 하나 이상 골라 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="169"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="222"/>
         <source>Stage 3: describe your own way of giving feedback.</source>
         <translation>3단계: 직접 정한 피드백 방법을 설명해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="174"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="227"/>
         <source>Please check this answer ({field}: {detail}).</source>
         <translation>이 답을 확인해 주세요 ({field}: {detail}).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="201"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="254"/>
         <source>Not saved: {error}</source>
         <translation>저장하지 못했습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="216"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="269"/>
         <source>{name} · version {version}</source>
         <translation>{name} · 버전 {version}</translation>
     </message>

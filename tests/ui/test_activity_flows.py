@@ -439,3 +439,19 @@ def test_every_ice_breaking_conversation_of_the_day_reaches_the_diary(qtbot, ope
     qtbot.waitUntil(lambda: len([s for s in window.diary.state.screenshots if s.automatic]) == 2)
     shots = _rows(context, DiaryScreenshot, DiaryScreenshot.automatic == True)  # noqa: E712
     assert len({s.sha256 for s in shots}) == 2  # two different conversations, not one twice
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_ice_breaking_feedback_tasks_say_how_to_rate_the_plain_assistant(qtbot, open_window, sandbox_joined, lang):
+    window, _ = open_window(now=seoul(2, 12), lang=lang, sandbox=True)
+    window.home.refresh()
+    qtbot.waitUntil(lambda: window.home.activity_button.isVisible())
+    window.home.activity_button.click()
+    sheet = window.screens["activity"].body
+    qtbot.waitUntil(lambda: sheet.current == ("task", "s1-demographics"))
+    hint = "4/5"
+    assert hint not in sheet.example.text()  # stage 1: nothing to rate yet
+    sheet._select(("task", "s3-rating"))
+    qtbot.waitUntil(lambda: sheet.current == ("task", "s3-rating"))
+    assert hint in sheet.example.text() and sheet.example.isVisible()
+    assert ("rating buttons" if lang == "en" else "평가 버튼") in sheet.example.text()

@@ -151,6 +151,18 @@ def test_the_last_screen_is_restored_through_the_first_paint(qtbot, joined, data
     assert window.current_key == "taste" and window.pages.currentWidget() is window.screens["taste"]
 
 
+def test_the_first_paint_opens_home_on_a_new_study_day(qtbot, joined, data_dir, first_window, monkeypatch):
+    import diaryrec.runtime.startup
+
+    _cache_calendar(data_dir)
+    (data_dir / "settings.json").write_text(json.dumps({"last_screen": "diary", "last_screen_day": 4, "ui_language": "en"}),
+                                            encoding="utf-8")
+    monkeypatch.setattr(diaryrec.runtime.startup, "_now", lambda: seoul(6, 12))  # day 5
+    first, window = first_window()
+    assert first.last_screen_day == 4 and first.home.day_now == 5
+    assert window.current_key == "home" and window.pages.currentWidget() is window.home
+
+
 def test_a_saved_screen_that_needs_its_day_opens_home(qtbot, joined, data_dir, first_window):
     _cache_calendar(data_dir)
     (data_dir / "settings.json").write_text(json.dumps({"last_screen": "activity"}), encoding="utf-8")

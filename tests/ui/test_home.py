@@ -27,6 +27,12 @@ def _seed(data_dir):
             session.add(reply)
             session.flush()
             session.add(RecommendedTrack(message_id=reply.id, position=0, title="봄날", artist="BTS", year=2017, verdict="verified"))
+        from diaryrec.protocol import load_default_study
+        from diaryrec.store.models import IceBreakingAnswer
+        from diaryrec.store.types import utcnow
+
+        # day 1's ice-breaking sheet is whole: the day counts
+        session.add_all(IceBreakingAnswer(task_id=t.id, completed_at=utcnow()) for t in load_default_study().study.ice_breaking.tasks)
         session.add(DiaryEntry(study_day=1, status="saved", answers={"pros_cons": "좋음"}))
         session.add(DiaryEntry(study_day=2, status="saved", late=True, answers={}))
         session.add(SheetVersion(sheet_key="recommender-1", kind="planning", version=1, study_day=8, content={"name": "비 오는 날 DJ"}))
@@ -81,3 +87,46 @@ def qtbot_button():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_the_recommender_line_says_today_on_the_planning_day(qtbot, open_window, joined):
+    for day_of_march, expected in ((6, "on the first day of week 2"), (9, "you plan it today"), (10, "not designed yet.")):
+        window, _ = open_window(now=seoul(day_of_march, 12), lang="en")  # days 5, 8 (week 2, day 1), 9
+        qtbot.waitUntil(lambda: window.home.summary is not None)
+        assert expected in window.home.recommender_label.text()
+        window.close()
+
+
+def _three_tasks_done(data_dir, active):
+    from diaryrec.paths import DataLayout
+    from diaryrec.store import open_store
+    from diaryrec.store.models import IceBreakingAnswer
+    from diaryrec.store.types import utcnow
+
+    store = open_store(DataLayout(data_dir))
+    with store.session() as session:
+        conv = Conversation(study_day=1, purpose="ice_breaking", task_id=active.calendar.ice_breaking_tasks[0])
+        session.add(conv)
+        session.flush()
+        session.add(Message(conversation_id=conv.id, seq=1, role="user", text="안녕"))
+        session.add(Message(conversation_id=conv.id, seq=2, role="assistant", text="추천합니다"))
+        session.add_all(IceBreakingAnswer(task_id=t, completed_at=utcnow()) for t in active.calendar.ice_breaking_tasks[:3])
+        session.add(DiaryEntry(study_day=1, status="saved", answers={}))
+        session.commit()
+    store.close()
+
+
+def test_the_ice_breaking_day_shows_its_progress_and_is_not_done_before_every_task(qtbot, open_window, joined, data_dir):
+    _three_tasks_done(data_dir, joined)
+    window, _ = open_window(now=seoul(2, 18), lang="en")  # day 1
+    home = window.home
+    qtbot.waitUntil(lambda: len(home.timeline_view.cells) == 21)
+    assert "(3 of 10 done)" in home.due_label.text()
+    day1 = home.timeline_view.cells[0]
+    assert day1.status.state is DayState.PARTLY and "3 of 10 done" in day1.label.text()
+    assert "0 of 21 days" in home.timeline_view._progress.text()
+    window.close()
+    window, _ = open_window(now=seoul(3, 12), lang="ko")  # day 2: day 1 stays partly done
+    qtbot.waitUntil(lambda: len(window.home.timeline_view.cells) == 21)
+    day1 = window.home.timeline_view.cells[0]
+    assert day1.status.state is DayState.PARTLY and "10개 중 3개 완료" in day1.label.text()

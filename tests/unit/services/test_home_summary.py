@@ -6,13 +6,15 @@ import datetime as dt
 import sqlite3
 
 import pytest
+from sqlmodel import select
 
 from diaryrec.protocol import schedule
 from diaryrec.protocol.calendar import CALENDAR_FORMAT, Calendar
 from diaryrec.services import home
 from diaryrec.services.study import join_study, timeline
 from diaryrec.store.glance import calendar_key
-from diaryrec.store.models import Conversation, DiaryEntry, Message, SheetVersion
+from diaryrec.store.models import Conversation, DiaryEntry, IceBreakingAnswer, Message, SheetVersion
+from diaryrec.store.types import utcnow
 
 JOINED = dt.datetime(2026, 3, 2, 1, 0, tzinfo=dt.timezone.utc)  # 10:00 in Seoul: day 1
 DAY_5 = dt.datetime(2026, 3, 6, 3, 0, tzinfo=dt.timezone.utc)
@@ -28,6 +30,7 @@ def active(store, default_study):
             session.flush()
             session.add(Message(conversation_id=conv.id, seq=1, role="user", text="요청"))
             session.add(Message(conversation_id=conv.id, seq=2, role="assistant", text="추천", status=status))
+        session.add_all(IceBreakingAnswer(task_id=t, completed_at=utcnow()) for t in active.calendar.ice_breaking_tasks)
         session.add(DiaryEntry(study_day=1, status="saved", answers={}))
         session.add(DiaryEntry(study_day=2, status="saved", late=True, answers={}))
         session.add(DiaryEntry(study_day=5, status="draft", answers={"pros_cons": "쓰는 중"}))
@@ -47,6 +50,23 @@ def test_the_home_summary_agrees_with_the_timeline_read_through_the_orm(store, a
     assert summary.recommender == "비 오는 날 DJ"
     assert summary.participant_code == "P07" and summary.enrolled_on == dt.date(2026, 3, 2)
     assert summary.calendar.study_name["ko"] == "나만의 음악 추천 시스템 만들기"
+
+
+def test_the_ice_breaking_day_counts_once_every_task_is_done(store, active):
+    tasks = active.calendar.ice_breaking_tasks
+    assert len(tasks) == 10
+    with store.session() as session:
+        for answer in session.exec(select(IceBreakingAnswer)).all():
+            if answer.task_id not in tasks[:3]:
+                answer.completed_at = None
+                session.add(answer)
+        session.commit()
+    summary = home.read_home(store.layout, DAY_5, calendar=active.calendar)
+    day1 = summary.timeline.days[0]
+    assert (day1.state, day1.had_session, day1.tasks_done, day1.tasks_total) == ("partly", False, 3, 10)
+    assert summary.timeline.complete_days == 1  # day 2 (late); day 1 counts only when the sheet is whole
+    assert summary.timeline == timeline(store, active, DAY_5)
+    assert all(d.tasks_total == 0 for d in summary.timeline.days[1:])
 
 
 def test_outside_the_study_there_is_no_today(store, active):

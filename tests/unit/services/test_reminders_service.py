@@ -5,7 +5,8 @@ import pytest
 from diaryrec.services import reminders
 from diaryrec.services.diary import save_entry
 from diaryrec.services.study import join_study
-from diaryrec.store.models import Conversation, Message
+from diaryrec.store.models import Conversation, IceBreakingAnswer, Message
+from diaryrec.store.types import utcnow
 
 UTC = dt.timezone.utc
 JOINED = dt.datetime(2026, 3, 2, 1, 0, tzinfo=UTC)  # 10:00 in Seoul on 2 March: day 1
@@ -62,6 +63,11 @@ def test_not_due_when_the_day_is_done_or_disabled_or_outside(store, active):
         session.add(Message(conversation_id=conv.id, seq=1, role="assistant", text="추천"))
         session.commit()
     save_entry(store, active, 1, {"pros_cons": "끝"}, now=seoul(2, 18, 0))
+    # the ice-breaking day is done once every task of its sheet is (issue 13)
+    assert reminders.check_reminder(store, active, "20:00", True, seoul(2, 20, 30)).reason == "due"
+    with store.session() as session:
+        session.add_all(IceBreakingAnswer(task_id=t, completed_at=utcnow()) for t in active.calendar.ice_breaking_tasks)
+        session.commit()
     assert reminders.check_reminder(store, active, "20:00", True, seoul(2, 20, 30)).reason == "day_done"
     assert reminders.check_reminder(store, active, "20:00", False, seoul(3, 20, 30)).reason == "disabled"
     # a clock set back to the evening before the join keeps day 1, whose 20:00 is still ahead
