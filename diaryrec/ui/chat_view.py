@@ -53,6 +53,7 @@ from diaryrec.ui.screenshots import png_bytes, render_full
 from diaryrec.ui.services import ServicesGate
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.track_card import TrackCard
+from diaryrec.ui.widgets import FittingScroll
 from diaryrec.vocabulary import FollowUpKind, Verdict
 
 if TYPE_CHECKING:
@@ -318,9 +319,8 @@ class ChatView(QWidget):
         self.items.setContentsMargins(16, 12, 16, 12)
         self.items.setSpacing(8)
         self.items.addStretch(1)
-        self.scroll = QScrollArea()
+        self.scroll = FittingScroll()  # wrapped card text never overlaps in a narrow chat
         self.scroll.setObjectName("transcriptScroll")
-        self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.inner)
         self.scroll.setAccessibleName(self.tr("Conversation"))
         self.scroll.verticalScrollBar().rangeChanged.connect(lambda _lo, hi: self.scroll.verticalScrollBar().setValue(hi))

@@ -31,7 +31,7 @@ from diaryrec.services.conversation import day_conversation
 from diaryrec.services.sheet_versions import SheetInfo
 from diaryrec.sheets.changes import Change, prompt_diff, sheet_changes
 from diaryrec.sheets.compiler import compile_sheet, reply_contract, split_contract
-from diaryrec.sheets.io import sheet_to_dict
+from diaryrec.sheets.io import parse_sheet, sheet_to_dict
 from diaryrec.ui.chat_view import ChatView
 from diaryrec.runtime.context import AppContext
 from diaryrec.ui.errors import error_text
@@ -430,7 +430,17 @@ class PlanningView(_SheetScreen):
             self.changes.setText(self.tr("Nothing changed yet."))
         else:
             self.changes.setText("\n".join(self.change_line(c) for c in changes))
-        self.diff.setHtml(diff_html(prompt_diff(self.base.compiled_prompt, self.compiled_prompt)))
+        self.diff.setHtml(diff_html(prompt_diff(self.own_part(self.base.compiled_prompt, self.base.content),
+                                                self.own_part(self.compiled_prompt, sheet_to_dict(sheet)))))
+
+    def own_part(self, prompt: str, content: dict[str, Any]) -> str:
+        """The prompt without the reply format diaryrec adds: the revision shows how the
+        participant's own recommender changed (the format follows from it)."""
+        try:
+            contract = reply_contract(parse_sheet(content), self.template_dir())
+        except Exception:  # noqa: BLE001 - an old version that no longer parses: its whole prompt
+            return prompt
+        return split_contract(prompt, contract)[0]
 
     def change_line(self, change: Change) -> str:
         name = self.field_name(change.field)

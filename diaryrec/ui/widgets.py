@@ -48,13 +48,42 @@ class ReadableColumn(QWidget):
         super().resizeEvent(event)
 
 
+class FittingScroll(QScrollArea):
+    """A scroll area whose content is always as tall as its text needs at the width it
+    has. QScrollArea sizes its content from the content's size hint, which Qt works
+    out for the widest layout: at 1024 × 700 word-wrapped labels (a track card's
+    details, a long reply) then get less height than their lines and overlap. Here the
+    content's minimum height follows its height for its width, whenever its layout or
+    its width changes."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+
+    def setWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt's name
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.widget() and event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def _fit(self) -> None:
+        content = self.widget()
+        if content is None or not content.hasHeightForWidth():
+            return
+        needed = content.heightForWidth(content.width())
+        if needed > 0 and content.minimumHeight() != needed:
+            content.setMinimumHeight(needed)
+
+
 def page_scroll(content: QWidget, max_width: int = READABLE_WIDTH) -> QScrollArea:
     """A frameless scroll area holding a whole page, so a 13-inch screen or a large
     font never cuts a screen off (styled as ``pageScroll`` in style.qss). It scrolls
     up and down only: pages wrap to the window's width (down to 1024 × 700), and on a
     wide screen their content keeps a readable width (``ReadableColumn``)."""
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
+    scroll = FittingScroll()
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidget(ReadableColumn(content, max_width))
     scroll.setObjectName("pageScroll")
