@@ -30,6 +30,7 @@ run: sysdeps $(STAMP)
 	else $(VENV)/bin/diaryrec $(ARGS); fi
 
 test: sysdeps $(STAMP)
+	$(VENV)/bin/actionlint .github/workflows/installers.yml
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 bench: sysdeps $(STAMP)
