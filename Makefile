@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PYTEST_ARGS ?=
 
-.PHONY: run test bench dist frozen sysdeps venv migration clean
+.PHONY: run test bench dist frozen windows sysdeps venv migration clean
 
 sysdeps:
 	@bash packaging/linux/system-deps.sh
@@ -42,6 +42,11 @@ dist: $(STAMP)
 # The PyInstaller onedir app for this platform (installers: packaging/README.md)
 frozen: sysdeps $(STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --distpath dist/frozen --workpath build/pyinstaller packaging/pyinstaller/diaryrec.spec
+
+# The Windows installer, built and tested under Wine on Debian/Ubuntu (apt, PyPI, npm):
+# packaging/windows/build_under_wine.sh, packaging/README.md
+windows: $(STAMP)
+	PYTHON=$(abspath $(PY)) bash packaging/windows/build_under_wine.sh
 
 # A new Alembic migration from the changed models: make migration m="what changed"
 migration: $(STAMP)
