@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PYTEST_ARGS ?=
 
-.PHONY: run test bench dist frozen sysdeps venv migration clean
+.PHONY: run test bench dist frozen windows sysdeps venv migration clean
 
 sysdeps:
 	@bash packaging/linux/system-deps.sh
@@ -32,6 +32,7 @@ run: sysdeps $(STAMP)
 # lint-imports first: the layers in pyproject.toml ([tool.importlinter]) must hold
 test: sysdeps $(STAMP)
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/actionlint .github/workflows/installers.yml
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 bench: sysdeps $(STAMP)
@@ -43,6 +44,11 @@ dist: $(STAMP)
 # The PyInstaller onedir app for this platform (installers: packaging/README.md)
 frozen: sysdeps $(STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --distpath dist/frozen --workpath build/pyinstaller packaging/pyinstaller/diaryrec.spec
+
+# The Windows installer, built and tested under Wine on Debian/Ubuntu (apt, PyPI, npm):
+# packaging/windows/build_under_wine.sh, packaging/README.md
+windows: $(STAMP)
+	PYTHON=$(abspath $(PY)) bash packaging/windows/build_under_wine.sh
 
 # A new Alembic migration from the changed models: make migration m="what changed"
 migration: $(STAMP)

@@ -75,6 +75,35 @@ def check_database() -> str:
     return f"created and migrated to {revision} (WAL, synchronous=FULL)"
 
 
+def check_images() -> str:
+    """Photos open through the libraries the installers ship: a PNG and, through
+    pillow-heif (libheif, libde265), a HEIC photo made on the spot."""
+    import io
+
+    from PIL import Image
+
+    from diaryrec.media.images import HEIF_AVAILABLE, prepare_image_bytes
+
+    png = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 120, 40)).save(png, format="PNG")
+    prepared = prepare_image_bytes(png.getvalue(), "selftest.png")
+    if not HEIF_AVAILABLE:
+        raise RuntimeError("pillow-heif did not load: HEIC photos cannot be opened")
+    import pillow_heif
+
+    info = pillow_heif.libheif_info()
+    if not info.get("decoders"):
+        raise RuntimeError(f"libheif {info.get('libheif')} has no HEVC decoder")
+    if not info.get("HEIF"):  # no HEVC encoder in this build to make a sample photo with
+        return f"PNG opens; HEIC decoder {', '.join(info['decoders'])} (libheif {info.get('libheif')})"
+    heic = io.BytesIO()
+    pillow_heif.from_pillow(Image.new("RGB", (64, 48), (40, 120, 200))).save(heic, quality=50)
+    photo = prepare_image_bytes(heic.getvalue(), "selftest.heic")
+    if (prepared.width, prepared.height, photo.width, photo.height) != (64, 48, 64, 48):
+        raise RuntimeError(f"sizes {prepared.width}x{prepared.height}, {photo.width}x{photo.height}")
+    return f"PNG and HEIC open (libheif {info.get('libheif')}, {', '.join(info['decoders'])})"
+
+
 def check_qt() -> str:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from diaryrec.ui.app import smoke_start
@@ -88,6 +117,7 @@ def run(args: argparse.Namespace) -> int:
         ("templates", check_templates),
         ("prompts", check_prompts),
         ("database", check_database),
+        ("images", check_images),
     ]
     if not args.no_qt:
         checks.append(("qt", check_qt))

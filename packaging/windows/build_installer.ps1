@@ -10,6 +10,8 @@
 #   DIARYREC_WINDOWS_CERT_SHA1        or: the thumbprint of a certificate already in the
 #                                     current user's store (a hardware token, a dev machine);
 #   DIARYREC_TIMESTAMP_URL            RFC 3161 time-stamp server (default: DigiCert's).
+#   DIARYREC_ISCC                     ISCC.exe to use (CI: the pinned one); else found on PATH
+#                                     or in the usual Inno Setup folders.
 # The certificate is imported into the user's store and signtool selects it by
 # thumbprint, so no password ever appears on a command line or in the ISCC log.
 [CmdletBinding()]
@@ -24,10 +26,15 @@ Set-Location $Root
 $init = Get-Content -Raw -Encoding UTF8 "diaryrec\__init__.py"
 if ($init -notmatch '(?m)^__version__\s*=\s*["'']([^"'']+)["'']') { throw "no __version__ in diaryrec\__init__.py" }
 $Version = $Matches[1]
-$numbers = @([regex]::Matches($Version, '\d+') | ForEach-Object { $_.Value }) + @("0", "0", "0", "0")
-$FileVersion = ($numbers[0..3]) -join "."
 $SourceDir = (Resolve-Path $SourceDir).Path
-if (-not (Test-Path (Join-Path $SourceDir "diaryrec.exe"))) { throw "no diaryrec.exe in ${SourceDir}: build the onedir app first" }
+$exe = Join-Path $SourceDir "diaryrec.exe"
+if (-not (Test-Path $exe)) { throw "no diaryrec.exe in ${SourceDir}: build the onedir app first" }
+# The numeric file version is the one the spec gave diaryrec.exe (packaging/pyinstaller/
+# build_rules.py: ordered like the releases, so 0.2.0rc1 -> 0.2.121.0 < 0.2.0 -> 0.2.150.0).
+$info = [System.Diagnostics.FileVersionInfo]::GetVersionInfo($exe)
+$FileVersion = "$($info.FileMajorPart).$($info.FileMinorPart).$($info.FileBuildPart).$($info.FilePrivatePart)"
+if ($info.ProductVersion -ne $Version) { throw "diaryrec.exe is version $($info.ProductVersion), diaryrec\__init__.py says ${Version}: rebuild the onedir app" }
+Write-Host "diaryrec $Version (file version $FileVersion)"
 New-Item -ItemType Directory -Force -Path $OutputDir | Out-Null
 $OutputDir = (Resolve-Path $OutputDir).Path
 
@@ -41,10 +48,11 @@ function Find-Tool([string]$name, [string[]]$candidates) {
     return $null
 }
 
-$iscc = Find-Tool "iscc.exe" @(
+# DIARYREC_ISCC: the pinned Inno Setup that CI installs (packaging/windows/innosetup/).
+$iscc = if ($env:DIARYREC_ISCC) { $env:DIARYREC_ISCC } else { Find-Tool "iscc.exe" @(
     "${env:ProgramFiles(x86)}\Inno Setup 6\ISCC.exe", "$env:ProgramFiles\Inno Setup 6\ISCC.exe",
     "$env:ProgramFiles\Inno Setup 7\ISCC.exe", "$env:LOCALAPPDATA\Programs\Inno Setup 6\ISCC.exe",
-    "$env:LOCALAPPDATA\Programs\Inno Setup 7\ISCC.exe")
+    "$env:LOCALAPPDATA\Programs\Inno Setup 7\ISCC.exe") }
 if (-not $iscc) { throw "Inno Setup's ISCC.exe not found: install Inno Setup 6.3+ (winget install JRSoftware.InnoSetup, or choco install innosetup)" }
 
 # --- optional Authenticode signing ---------------------------------------------------

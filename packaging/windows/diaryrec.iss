@@ -1,4 +1,5 @@
-﻿; diaryrec installer for Windows (Inno Setup 6.3 or newer; 6.6+ and 7 work too).
+﻿; diaryrec installer for Windows (Inno Setup 6.3 or newer; CI and `make windows` use 6.4.1,
+; pinned in packaging\windows\innosetup\package.json; 6.6+ and 7 should work too).
 ;
 ; Packages the PyInstaller onedir build (dist\diaryrec) for one user, without admin
 ; rights: it installs to %LOCALAPPDATA%\Programs\diaryrec and adds a Start-menu entry.
@@ -7,7 +8,7 @@
 ;
 ; Build it with packaging\windows\build_installer.ps1, which reads the version from
 ; diaryrec\__init__.py and signs when a certificate is configured. By hand:
-;   iscc /DAppVersion=0.1.0 packaging\windows\diaryrec.iss
+;   iscc /DAppVersion=0.1.0 /DFileVersion=0.1.150.0 packaging\windows\diaryrec.iss
 ; Defines: AppVersion, FileVersion (numeric), SourceDir (the onedir folder), OutputDir, Sign (set by the
 ; build script together with the sign tool named "diaryrec", see README).
 ;
@@ -24,8 +25,10 @@
   #define OutputDir "..\..\dist\installer"
 #endif
 #ifndef FileVersion
-  ; Windows wants four numbers here; build_installer.ps1 derives them from 0.2.0rc1 etc.
-  #define FileVersion AppVersion
+  ; Windows wants four numbers here, ordered like the releases (0.2.0rc1 -> 0.2.121.0,
+  ; below 0.2.0 -> 0.2.150.0): build_installer.ps1 passes those of diaryrec.exe, which
+  ; the spec sets from packaging\pyinstaller\build_rules.py.
+  #error Pass the numeric file version: iscc /DFileVersion=a.b.c.d (build_installer.ps1 does this)
 #endif
 #define AppExe "diaryrec.exe"
 
@@ -48,7 +51,8 @@ DisableDirPage=auto
 UsePreviousAppDir=yes
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
-MinVersion=10.0
+; Qt 6.8 and later (PySide6-Essentials) need Windows 10 1809 or later.
+MinVersion=10.0.17763
 OutputDir={#OutputDir}
 OutputBaseFilename=diaryrec-{#AppVersion}-windows-x64-setup
 SetupIconFile=..\..\resources\icons\diaryrec.ico
@@ -102,8 +106,11 @@ Name: "{autodesktop}\diaryrec"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,diaryrec}"; Flags: nowait postinstall skipifsilent
 
 [UninstallDelete]
-; Only the program folder. The data folder is handled in [Code] below.
-Type: filesandordirs; Name: "{app}"
+; The uninstaller removes what the installer put in {app} (its log lists every file
+; and folder); anything else there stays, as a participant may have picked a folder
+; that holds other files. The folder itself goes only when that leaves it empty.
+; The data folder is handled in [Code] below.
+Type: dirifempty; Name: "{app}"
 
 [Code]
 var

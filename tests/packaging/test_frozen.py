@@ -70,7 +70,7 @@ def test_frozen_app_passes_selftest(frozen: Path, tmp_path: Path):
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[-1] == "selftest passed"
-    for check in ("resources", "templates", "database", "qt"):
+    for check in ("resources", "templates", "database", "images", "qt"):
         assert any(line.startswith(f"ok    {check}:") for line in lines), result.stdout
     assert "offscreen platform, main window rendered" in result.stdout
     # the shipped files come from inside the bundle, not from this checkout
@@ -124,6 +124,8 @@ def test_bundle_leaves_out_what_the_app_does_not_use(frozen: Path):
     assert [n for n in names if "Qt" in n and heavy_qt.search(n)] == []
     tools = re.compile(r"(^|/)(psycopg\w*|pytest\w*|_pytest|PyInstaller|hatchling|tkinter)(/|$|\.|-)")
     assert [n for n in names if tools.search(n)] == []
+    # Pillow's AVIF codec: not a format diaryrec opens (packaging/pyinstaller/build_rules.py)
+    assert [n for n in names if re.search(r"(^|/)(_avif|libavif)", n)] == []
 
 
 def diaryrec_modules() -> set[str]:

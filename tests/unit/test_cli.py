@@ -26,7 +26,7 @@ def test_help_lists_every_subcommand(capsys):
 def test_selftest_in_process(capsys):
     assert main(["selftest"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert [line.split(":")[0] for line in out[1:-1]] == ["ok    resources", "ok    templates", "ok    prompts", "ok    database", "ok    qt"]
+    assert [line.split(":")[0] for line in out[1:-1]] == ["ok    resources", "ok    templates", "ok    prompts", "ok    database", "ok    images", "ok    qt"]
     assert out[-1] == "selftest passed"
 
 
@@ -38,7 +38,7 @@ def test_selftest_reports_a_missing_resource(monkeypatch, capsys, tmp_path):
     assert main(["selftest", "--no-qt", "--output", str(report)]) == 1
     out = capsys.readouterr().out
     assert "FAIL  resources" in out and "missing.toml" in out
-    assert "selftest FAILED (1 of 4 checks)" in report.read_text()
+    assert "selftest FAILED (1 of 5 checks)" in report.read_text()
 
 
 def test_the_headless_commands_do_not_import_qt():
