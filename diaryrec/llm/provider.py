@@ -23,7 +23,7 @@ class ResponseMode(StrEnum):
     TEXT = "text"  # nothing asked; the reply is extracted tolerantly
 
 
-_NEXT_MODE = {ResponseMode.JSON_SCHEMA: ResponseMode.JSON_OBJECT, ResponseMode.JSON_OBJECT: ResponseMode.TEXT}
+NEXT_MODE = {ResponseMode.JSON_SCHEMA: ResponseMode.JSON_OBJECT, ResponseMode.JSON_OBJECT: ResponseMode.TEXT}
 
 
 @dataclass(frozen=True)
@@ -80,11 +80,16 @@ class ProviderMemory:
 
     def downgrade(self, key: str, failed: ResponseMode) -> ResponseMode | None:
         """The next mode to try after ``failed`` was refused; None when none is left."""
-        nxt = _NEXT_MODE.get(failed)
+        nxt = NEXT_MODE.get(failed)
         with self._lock:
             if nxt is not None:
                 self._modes[key] = nxt
         return nxt
+
+    def settle(self, key: str, mode: ResponseMode) -> None:
+        """``mode`` answered where the remembered one was refused: use it from now on."""
+        with self._lock:
+            self._modes[key] = mode
 
     def usage_allowed(self, key: str) -> bool:
         with self._lock:

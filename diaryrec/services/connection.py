@@ -35,6 +35,7 @@ class ConnectionStatus(StrEnum):
     MODEL_UNKNOWN = "model_unknown"  # the provider answered but has no such model
     RATE_LIMITED = "rate_limited"  # too many requests, or no credit left
     SERVER_ERROR = "server_error"  # the service answered with an error of its own
+    OTHER_MODEL = "other_model"  # works, but a single-model server answered the name with its own model
 
 
 def _same(text: str) -> str:
@@ -59,6 +60,8 @@ STATUS_WORDS = {
     ConnectionStatus.MODEL_UNKNOWN: QT_TRANSLATE_NOOP("Connection", "answered, but has no model by that name."),
     ConnectionStatus.RATE_LIMITED: QT_TRANSLATE_NOOP("Connection", "says too many requests, or the account has no credit left."),
     ConnectionStatus.SERVER_ERROR: QT_TRANSLATE_NOOP("Connection", "answered with an error. Try again later."),
+    ConnectionStatus.OTHER_MODEL: QT_TRANSLATE_NOOP(
+        "Connection", "works, but the server has no model by that name: it answers with the one model it runs."),
 }
 
 
@@ -70,7 +73,7 @@ class ConnectionReport:
 
     @property
     def ok(self) -> bool:
-        return self.status is ConnectionStatus.OK
+        return self.status in (ConnectionStatus.OK, ConnectionStatus.OTHER_MODEL)
 
     @property
     def summary(self) -> str:
@@ -81,7 +84,7 @@ class ConnectionReport:
         """"Service: what happened.", each text passed through ``translate`` (the screens
         give Qt's, context "Connection"); what the service said is added where it helps."""
         text = translate(REPORT_LINE).format(service=translate(SERVICE_NAMES[self.service]), words=translate(STATUS_WORDS[self.status]))
-        if not self.ok and self.detail and self.status in (ConnectionStatus.MODEL_UNKNOWN, ConnectionStatus.SERVER_ERROR):
+        if self.detail and self.status in (ConnectionStatus.MODEL_UNKNOWN, ConnectionStatus.SERVER_ERROR, ConnectionStatus.OTHER_MODEL):
             text += " (" + self.detail + ")"
         return text
 
@@ -103,7 +106,10 @@ def check_llm(base_url: str, model: str, api_key: str, *, timeout: float = DEFAU
     config = ProviderConfig(base_url=base_url, model=model.strip(), api_key=api_key, connect_timeout=timeout, read_timeout=timeout)
     try:
         with LlmClient(config) as client:
-            return ConnectionReport("llm", ConnectionStatus.OK, client.check())
+            checked = client.check()
+            if checked.answered_by:  # the name is not served as such, but a turn would get an answer
+                return ConnectionReport("llm", ConnectionStatus.OTHER_MODEL, checked.answered_by)
+            return ConnectionReport("llm", ConnectionStatus.OK, str(checked))
     except errors.LlmError as exc:
         status = next((s for kinds, s in _llm_statuses(errors) if isinstance(exc, kinds)), ConnectionStatus.SERVER_ERROR)
         log.info("LLM connection check: %s (%s)", status, type(exc).__name__)

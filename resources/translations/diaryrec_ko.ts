@@ -396,6 +396,11 @@
         <source>answered with an error. Try again later.</source>
         <translation>오류로 응답했습니다. 나중에 다시 시도하세요.</translation>
     </message>
+    <message>
+        <location filename="../../diaryrec/services/connection.py" line="63"/>
+        <source>works, but the server has no model by that name: it answers with the one model it runs.</source>
+        <translation>작동합니다. 다만 서버에 그 이름의 모델이 없어, 서버가 실행하는 단 하나의 모델이 대신 답합니다.</translation>
+    </message>
 </context>
 <context>
     <name>CredentialsForm</name>
@@ -3215,6 +3220,26 @@ If it happens again, please send the file diaryrec.log from {folder} to the rese
         <location filename="../../diaryrec/llm/errors.py" line="117"/>
         <source>Send again; the part that arrived is kept.</source>
         <translation>다시 보내 주세요. 도착한 부분은 저장되어 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="125"/>
+        <source>This model cannot see images.</source>
+        <translation>이 모델은 이미지를 볼 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="126"/>
+        <source>Pick a model that sees images in Settings, or send your message without the picture.</source>
+        <translation>설정에서 이미지를 볼 수 있는 모델을 고르거나, 사진 없이 메시지를 보내 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="134"/>
+        <source>The answer was cut off: it reached the model&apos;s length limit.</source>
+        <translation>답변이 모델의 길이 한도에 도달해 중간에 끊겼습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="135"/>
+        <source>Start a new conversation (your sheet stays the same) so the model has room to answer, or raise the answer-length limit of the model server (its maximum tokens).</source>
+        <translation>모델이 답할 여유가 생기도록 새 대화를 시작하거나(시트는 그대로입니다), 모델 서버의 답변 길이 한도(최대 토큰 수)를 높여 주세요.</translation>
     </message>
 </context>
 <context>
