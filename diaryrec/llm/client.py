@@ -316,6 +316,9 @@ class LlmClient:
         lowered_after_5xx = False
         remembered = self.memory.mode(self.config.key) if structured else ResponseMode.TEXT
         mode = remembered
+        if self.memory.images_refused(self.config.key) and evidence.has_images(messages):
+            # pictures of earlier turns the model could not see: the text goes, the latest picture is tried
+            messages = evidence.without_images(messages, keep_last_user=True)
         while True:
             attempt = _Attempt()
             try:
@@ -333,7 +336,12 @@ class LlmClient:
                         images_checked = True
                         if self._answers_without_images(messages, mode, token):
                             log.info("%s refused the images (%s); the model takes none", self.config.host, text)
-                            raise errors.ImagesNotSupportedError(f"HTTP {exc.status_code}: {text}") from None
+                            self.memory.refuse_images(self.config.key)
+                            if evidence.has_images(messages[evidence.last_user_index(messages):]):
+                                raise errors.ImagesNotSupportedError(f"HTTP {exc.status_code}: {text}") from None
+                            # only earlier messages carry pictures: the participant sent this one without
+                            messages = evidence.without_images(messages)
+                            continue
                     lower = NEXT_MODE.get(mode) if structured else None
                     # a 4xx (or a body naming response_format) is the same every time: try the
                     # next mode at once; a 5xx only once it failed again as sent, and one step only

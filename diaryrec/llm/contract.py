@@ -74,9 +74,11 @@ class Reply(BaseModel):
 
 
 _KINDS = [kind.value for kind in FollowUpKind]
-# "pattern" (not minLength, which OpenAI's strict mode refuses); anchored and without
-# \S, which llama.cpp's schema-to-grammar does not support
-_NON_EMPTY: dict[str, Any] = {"type": "string", "pattern": r"^[^ \t\n\r].*$"}
+# "pattern" (not minLength, which OpenAI's strict mode refuses). llama.cpp compiles a
+# pattern to grammar characters as they are, without JSON's escaping: its "." lets a raw
+# '"' through and the reply stops being JSON. So: anchored, no "." and no \S, quotes,
+# backslashes and control characters left out (a title loses its quotation marks).
+_NON_EMPTY: dict[str, Any] = {"type": "string", "pattern": r'^[^\x00-\x20"\\][^\x00-\x1f"\\]*$'}
 
 #: Strict structured-output schema: every property required, nothing else allowed.
 REPLY_SCHEMA: dict[str, Any] = {
@@ -223,7 +225,9 @@ class MessageStream:
             return self._update(self.buffer.strip())
         try:
             value = partial_json_parser.loads(self.buffer[self._start :], partial_json_parser.Allow.ALL)
-        except (partial_json_parser.MalformedJSON, ValueError, IndexError, RecursionError):
+        # AssertionError too: its parser asserts on some malformed text (a real server's
+        # gibberish "{ blue\" guitar gentle} ..." in text mode)
+        except (partial_json_parser.MalformedJSON, ValueError, IndexError, RecursionError, AssertionError):
             return None
         if not isinstance(value, dict):
             return None

@@ -95,12 +95,18 @@ def has_images(messages: list[dict[str, Any]]) -> bool:
     )
 
 
-def without_images(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The same conversation with every picture left out (its text parts kept)."""
+def last_user_index(messages: list[dict[str, Any]]) -> int:
+    return max((i for i, m in enumerate(messages) if m.get("role") == "user"), default=-1)
+
+
+def without_images(messages: list[dict[str, Any]], *, keep_last_user: bool = False) -> list[dict[str, Any]]:
+    """The same conversation with every picture left out (its text parts kept); with
+    ``keep_last_user``, those of the participant's latest message stay."""
     out = []
-    for m in messages:
+    last = last_user_index(messages) if keep_last_user else -1
+    for i, m in enumerate(messages):
         content = m.get("content")
-        if isinstance(content, list):
+        if isinstance(content, list) and i != last:
             texts = [p for p in content if not (isinstance(p, dict) and p.get("type") == "image_url")]
             m = {**m, "content": texts or [{"type": "text", "text": "(picture)"}]}
         out.append(m)
