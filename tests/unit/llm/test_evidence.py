@@ -3,6 +3,8 @@ The same shapes are met for real in tests/integration/llama/."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from diaryrec.llm import evidence
@@ -77,7 +79,9 @@ def test_images_are_found_and_left_out():
 def test_the_schema_says_what_the_contract_requires():
     item = REPLY_SCHEMA["properties"]["recommendations"]["items"]["properties"]
     for key in ("title", "artist"):
-        assert item[key]["pattern"].startswith("^[^ ") and item[key]["pattern"].endswith("$")
+        pattern = re.compile(item[key]["pattern"])
+        assert pattern.match("Ditto") and pattern.match("비 오는 날") and not pattern.match("") and not pattern.match(" x")
+        assert "." not in item[key]["pattern"] and not pattern.match('say "hi"')  # llama.cpp: no raw quote
     year = {k: v for branch in item["year"]["anyOf"] for k, v in branch.items() if k != "type"}
     assert year == {"minimum": 1800, "maximum": 2099}
     assert REPLY_SCHEMA["properties"]["follow_up"]["properties"]["kind"]["enum"]
