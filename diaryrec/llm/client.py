@@ -23,7 +23,8 @@ import httpx2
 import openai
 
 from diaryrec.llm import cancel as cancelling
-from diaryrec.llm import errors
+from diaryrec.llm import errors, evidence
+from diaryrec.llm.evidence import model_label
 from diaryrec.llm.cancel import CancelToken
 from diaryrec.llm.contract import (
     JSON_OBJECT_FORMAT,
@@ -36,7 +37,7 @@ from diaryrec.llm.contract import (
     parse_reply,
 )
 from diaryrec.logs import register_secret
-from diaryrec.llm.provider import DEFAULT_MEMORY, ProviderConfig, ProviderMemory, ResponseMode
+from diaryrec.llm.provider import DEFAULT_MEMORY, NEXT_MODE, ProviderConfig, ProviderMemory, ResponseMode
 from diaryrec.sheets.prompt_words import REPAIR_REQUEST, in_language
 from diaryrec.store.types import utcnow
 from diaryrec.vocabulary import Language
@@ -85,10 +86,10 @@ class _Attempt:
     refusal: str = ""
     finish_reason: str | None = None
     model: str = ""
+    shown: str = ""  # the message text read out of the reply so far (what the screen shows)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-_FORMAT_WORDS = re.compile(r"response_format|json_schema|json_object|structured output|response format", re.I)
 _CONTEXT_WORDS = re.compile(
     r"context[_ ]length|context window|maximum context|too many tokens|prompt is too long|exceeds the .*context", re.I
 )
@@ -131,9 +132,10 @@ def map_error(exc: Exception, config: ProviderConfig, partial: str = "") -> erro
             if "insufficient_quota" in code or "quota" in text.lower():
                 return errors.QuotaError(detail, partial=partial)
             return errors.RateLimitError(detail, partial=partial, retry_after=_retry_after(exc))
-        if "context_length" in code or _CONTEXT_WORDS.search(text) or exc.status_code == 413:
+        err = evidence.fields(exc)
+        if evidence.is_context_error(err) or "context_length" in code or _CONTEXT_WORDS.search(text):
             return errors.ContextTooLongError(detail, partial=partial)
-        if exc.status_code == 404:
+        if evidence.is_model_not_found(err, config.model):
             return errors.ModelNotFoundError(detail, partial=partial, model=config.model)
         if exc.status_code >= 500:
             return errors.ServerError(detail, partial=partial)
@@ -141,6 +143,18 @@ def map_error(exc: Exception, config: ProviderConfig, partial: str = "") -> erro
     if isinstance(exc, openai.APIError):  # an error event inside the stream
         return errors.ServerError(_error_text(exc), partial=partial)
     raise exc
+
+
+@dataclass(frozen=True)
+class ModelCheck:
+    """What "Test connection" saw. ``answered_by``: the model that answered a name the
+    provider does not list (a single-model server serves every name with its one model)."""
+
+    detail: str
+    answered_by: str = ""
+
+    def __str__(self) -> str:
+        return self.detail
 
 
 class LlmClient:
@@ -179,25 +193,34 @@ class LlmClient:
 
     # -- "Test connection" -----------------------------------------------------------------
 
-    def check(self) -> str:
-        """Prove the address, the key and the model with the smallest request: list
-        the provider's models and look for this one; where listing is not offered
-        (404), a one-token chat request instead. Returns what was seen; raises the
+    def check(self) -> "ModelCheck":
+        """Prove the address, the key and the model with the smallest request, as a
+        turn would meet them: the provider's models listed and this one among them;
+        else (not listed, or no listing: 404) a one-token chat request with this name.
+        A single-model server (llama.cpp) answers any name with the one model it runs:
+        that is reported as the model that answered, not as missing. Raises the
         ``LlmError`` a turn would raise (``ModelNotFoundError`` naming what is offered)."""
+        names: list[str] | None = None
         try:
             try:
-                names = {m.id for m in self._sdk.models.list()}
+                names = sorted({m.id for m in self._sdk.models.list()})
             except openai.NotFoundError:
-                self._sdk.chat.completions.create(
-                    model=self.config.model, messages=[{"role": "user", "content": "ping"}], max_tokens=1
-                )
-                return "model answered a one-token request"
+                names = None
+            if names is not None and self.config.model in names:
+                return ModelCheck(f"{len(names)} models offered")
+            answer = self._sdk.chat.completions.create(
+                model=self.config.model, messages=[{"role": "user", "content": "ping"}], max_tokens=1
+            )
         except Exception as exc:  # noqa: BLE001 - map_error re-raises what is no provider error
-            raise map_error(exc, self.config) from None
-        if self.config.model in names:
-            return f"{len(names)} models offered"
-        shown = ", ".join(sorted(names)[:8])
-        raise errors.ModelNotFoundError(f"offered: {shown}" if shown else "no models offered", model=self.config.model)
+            mapped = map_error(exc, self.config)
+            if isinstance(mapped, errors.ModelNotFoundError) and names is not None:
+                shown = ", ".join(model_label(n) for n in names[:8])
+                mapped.detail = f"offered: {shown}" if shown else "no models offered"
+            raise mapped from None
+        if names is None:
+            return ModelCheck("model answered a one-token request")
+        answered = model_label(names[0] if len(names) == 1 else (answer.model or ""))
+        return ModelCheck(f"'{self.config.model}' is not listed; the server answered with {answered!r}", answered_by=answered)
 
     # -- the turn -------------------------------------------------------------------------
 
@@ -227,7 +250,7 @@ class LlmClient:
         if not structured:
             timing.duration_ms = (time.perf_counter() - started) * 1000
             text = first.text.strip()
-            return ChatResult("complete", text, first.text, [], None, timing, ResponseMode.TEXT, first.model)
+            return ChatResult("complete", text, first.text, [], None, timing, ResponseMode.TEXT, model_label(first.model))
         mode = self.memory.mode(self.config.key)
         try:
             return self._result(first.text, first.text, timing, started, mode, first.model, repaired=False)
@@ -250,7 +273,7 @@ class LlmClient:
             raise errors.MalformedReplyError("the model sent an empty reply twice")
         if on_text is not None:
             on_text(message)
-        return ChatResult("raw", message, raw, [], None, timing, mode, second.model or first.model, repaired=True)
+        return ChatResult("raw", message, raw, [], None, timing, mode, model_label(second.model or first.model), repaired=True)
 
     def _result(
         self, text: str, raw: str, timing: Timing, started: float, mode: ResponseMode, model: str, *, repaired: bool
@@ -266,7 +289,7 @@ class LlmClient:
             follow_up=reply.follow_up,
             timing=timing,
             mode=mode,
-            model=model or self.config.model,
+            model=model_label(model or self.config.model),
             repaired=repaired,
             duplicates_dropped=len(reply.recommendations) - len(kept),
         )
@@ -281,50 +304,111 @@ class LlmClient:
         structured: bool,
     ) -> _Attempt:
         """One reply, streamed: falls back through the response modes the provider
-        refuses, and retries once on a dropped connection or a 5xx."""
+        refuses, and retries once on a dropped connection or a 5xx.
+
+        What counts as a refusal is proved, not guessed from wording: a request that
+        failed with a status a refused part can cause (``evidence.may_be_refused_part``)
+        is sent once more without that part (its images, then the next response mode);
+        only when that succeeds is the part blamed. A 5xx is first retried as it was
+        sent. A lower mode is remembered for the provider only once it has answered."""
         retried = False
+        images_checked = False
+        lowered_after_5xx = False
+        remembered = self.memory.mode(self.config.key) if structured else ResponseMode.TEXT
+        mode = remembered
+        if self.memory.images_refused(self.config.key) and evidence.has_images(messages):
+            # pictures of earlier turns the model could not see: the text goes, the latest picture is tried
+            messages = evidence.without_images(messages, keep_last_user=True)
         while True:
-            mode = self.memory.mode(self.config.key) if structured else ResponseMode.TEXT
             attempt = _Attempt()
             try:
                 self._stream(messages, mode, attempt, on_text, token, timing, started)
             except openai.APIStatusError as exc:
                 if token.cancelled:
-                    raise errors.TurnCancelledError(partial=attempt.text) from None
+                    raise self._failed(errors.TurnCancelledError(), attempt, structured) from None
                 text = _error_text(exc)
-                if structured and mode != ResponseMode.TEXT and exc.status_code in (400, 404, 415, 422, 500, 501) and _FORMAT_WORDS.search(text):
-                    nxt = self.memory.downgrade(self.config.key, mode)
-                    log.info("%s refused response_format %s (%s); using %s from now on", self.config.host, mode, text, nxt)
-                    continue
                 if "stream_options" in text and self.memory.usage_allowed(self.config.key):
                     self.memory.forbid_usage(self.config.key)
                     continue
+                err = evidence.fields(exc)
+                if not attempt.text and evidence.may_be_refused_part(err, self.config.model):
+                    if not images_checked and evidence.has_images(messages):
+                        images_checked = True
+                        if self._answers_without_images(messages, mode, token):
+                            log.info("%s refused the images (%s); the model takes none", self.config.host, text)
+                            self.memory.refuse_images(self.config.key)
+                            if evidence.has_images(messages[evidence.last_user_index(messages):]):
+                                raise errors.ImagesNotSupportedError(f"HTTP {exc.status_code}: {text}") from None
+                            # only earlier messages carry pictures: the participant sent this one without
+                            messages = evidence.without_images(messages)
+                            continue
+                    lower = NEXT_MODE.get(mode) if structured else None
+                    # a 4xx (or a body naming response_format) is the same every time: try the
+                    # next mode at once; a 5xx only once it failed again as sent, and one step only
+                    deterministic = evidence.blames_response_format(err) or exc.status_code < 500
+                    if lower is not None and (deterministic or (retried and not lowered_after_5xx)):
+                        lowered_after_5xx = lowered_after_5xx or not deterministic
+                        log.info("%s refused response_format %s (HTTP %s: %s); trying %s",
+                                 self.config.host, mode, exc.status_code, text, lower)
+                        mode = lower
+                        continue
                 if exc.status_code >= 500 and not retried and not attempt.text:
                     retried = True
                     if token.wait(RETRY_PAUSE_S):
                         raise errors.TurnCancelledError() from None
                     continue
-                raise map_error(exc, self.config, attempt.text) from None
+                raise self._failed(map_error(exc, self.config), attempt, structured) from None
             except openai.APIConnectionError as exc:
                 if token.cancelled:
-                    raise errors.TurnCancelledError(partial=attempt.text) from None
+                    raise self._failed(errors.TurnCancelledError(), attempt, structured) from None
                 timeout = isinstance(exc, openai.APITimeoutError)
                 if not timeout and not retried and not attempt.text:
                     retried = True
                     if token.wait(RETRY_PAUSE_S):
                         raise errors.TurnCancelledError() from None
                     continue
-                raise map_error(exc, self.config, attempt.text) from None
+                raise self._failed(map_error(exc, self.config), attempt, structured) from None
             except openai.APIError as exc:
-                raise map_error(exc, self.config, attempt.text) from None
+                raise self._failed(map_error(exc, self.config), attempt, structured) from None
             if token.cancelled:
-                raise errors.TurnCancelledError(partial=attempt.text)
+                raise self._failed(errors.TurnCancelledError(), attempt, structured)
             if attempt.refusal or attempt.finish_reason == "content_filter":
                 raise errors.RefusalError(attempt.refusal or "content_filter", partial=attempt.refusal or attempt.text)
             if attempt.finish_reason is None:
                 # the connection closed without a finish_reason: the server or a proxy cut it off
-                raise errors.IncompleteReplyError("stream ended without finish_reason", partial=attempt.text)
+                raise self._failed(errors.IncompleteReplyError("stream ended without finish_reason"), attempt, structured)
+            if structured and mode != remembered:
+                log.info("%s answers in response mode %s: using it from now on", self.config.host, mode)
+                self.memory.settle(self.config.key, mode)
+            if attempt.finish_reason == "length":
+                # the token cap or the context's end: a repair request would only make the prompt longer
+                detail = f"finish_reason length after {timing.completion_tokens or '?'} completion tokens"
+                raise self._failed(errors.ReplyCutOffError(detail), attempt, structured)
             return attempt
+
+    @staticmethod
+    def _failed(error: errors.LlmError, attempt: _Attempt, structured: bool) -> errors.LlmError:
+        """``error`` with what the participant saw of the reply as its ``partial`` (the
+        message text, never the raw JSON) and the raw text beside it as ``raw``."""
+        error.partial = (attempt.shown if structured else attempt.text.strip()) or error.partial
+        error.raw = attempt.text  # type: ignore[attr-defined]
+        return error
+
+    def _answers_without_images(self, messages: list[dict[str, Any]], mode: ResponseMode, token: CancelToken) -> bool:
+        """Does the same request, its pictures left out, get an answer? (one token)"""
+        kwargs: dict[str, Any] = {"model": self.config.model, "messages": evidence.without_images(messages), "max_tokens": 1}
+        if mode == ResponseMode.JSON_SCHEMA:
+            kwargs["response_format"] = JSON_SCHEMA_FORMAT
+        elif mode == ResponseMode.JSON_OBJECT:
+            kwargs["response_format"] = JSON_OBJECT_FORMAT
+        try:
+            with cancelling.active(token):
+                self._sdk.chat.completions.create(**kwargs)
+        except openai.APIError:
+            return False
+        finally:
+            token.detach_all()
+        return True
 
     def _stream(
         self,
@@ -343,7 +427,7 @@ class LlmClient:
             kwargs["response_format"] = JSON_OBJECT_FORMAT
         if self.memory.usage_allowed(self.config.key):
             kwargs["stream_options"] = {"include_usage": True}
-        reader = MessageStream() if mode != ResponseMode.TEXT or on_text is not None else None
+        reader = MessageStream()
         with cancelling.active(token):
             if token.cancelled:
                 return
@@ -362,9 +446,10 @@ class LlmClient:
                         if timing.first_token_ms is None:
                             timing.first_token_ms = (time.perf_counter() - started) * 1000
                         attempt.text += content
-                        if reader is not None:
-                            shown = reader.feed(content)
-                            if shown is not None and on_text is not None:
+                        shown = reader.feed(content)
+                        if shown is not None:
+                            attempt.shown = shown
+                            if on_text is not None:
                                 on_text(shown)
                     if refusal:
                         attempt.refusal += refusal

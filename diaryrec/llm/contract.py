@@ -13,6 +13,12 @@ import partial_json_parser
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from diaryrec.vocabulary import FollowUpKind
 
+#: the years a recording can plausibly carry (what the strings "2017-03-24", "2017년" are
+#: read as too); the schema sends the same bounds, so a grammar cannot produce -8
+YEAR_MIN, YEAR_MAX = 1800, 2099
+TEXT_MAX = 500
+
+
 class Recommendation(BaseModel):
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
 
@@ -36,7 +42,9 @@ class Recommendation(BaseModel):
             found = re.search(r"\b(1[89]\d\d|20\d\d)", value)
             return int(found.group(1)) if found else None
         if isinstance(value, float):
-            return int(value)
+            value = int(value)
+        if isinstance(value, int) and not isinstance(value, bool) and not YEAR_MIN <= value <= YEAR_MAX:
+            return None  # no recording's year: unknown rather than a repair round
         return value
 
     @field_validator("keywords", mode="before")
@@ -66,6 +74,11 @@ class Reply(BaseModel):
 
 
 _KINDS = [kind.value for kind in FollowUpKind]
+# "pattern" (not minLength, which OpenAI's strict mode refuses). llama.cpp compiles a
+# pattern to grammar characters as they are, without JSON's escaping: its "." lets a raw
+# '"' through and the reply stops being JSON. So: anchored, no "." and no \S, quotes,
+# backslashes and control characters left out (a title loses its quotation marks).
+_NON_EMPTY: dict[str, Any] = {"type": "string", "pattern": r'^[^\x00-\x20"\\][^\x00-\x1f"\\]*$'}
 
 #: Strict structured-output schema: every property required, nothing else allowed.
 REPLY_SCHEMA: dict[str, Any] = {
@@ -77,10 +90,11 @@ REPLY_SCHEMA: dict[str, Any] = {
             "items": {
                 "type": "object",
                 "properties": {
-                    "title": {"type": "string"},
-                    "artist": {"type": "string"},
+                    # non-empty and not only spaces, as Recommendation requires
+                    "title": _NON_EMPTY,
+                    "artist": _NON_EMPTY,
                     "album": {"type": ["string", "null"]},
-                    "year": {"type": ["integer", "null"]},
+                    "year": {"anyOf": [{"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX}, {"type": "null"}]},
                     "reason": {"type": "string"},
                     "keywords": {"type": "array", "items": {"type": "string"}},
                 },
@@ -211,7 +225,9 @@ class MessageStream:
             return self._update(self.buffer.strip())
         try:
             value = partial_json_parser.loads(self.buffer[self._start :], partial_json_parser.Allow.ALL)
-        except (partial_json_parser.MalformedJSON, ValueError, IndexError, RecursionError):
+        # AssertionError too: its parser asserts on some malformed text (a real server's
+        # gibberish "{ blue\" guitar gentle} ..." in text mode)
+        except (partial_json_parser.MalformedJSON, ValueError, IndexError, RecursionError, AssertionError):
             return None
         if not isinstance(value, dict):
             return None

@@ -115,3 +115,25 @@ class IncompleteReplyError(LlmError):
     kind = "incomplete"
     text = QT_TRANSLATE_NOOP("UserError", "The answer was cut off before it was complete.")
     hint_text = QT_TRANSLATE_NOOP("UserError", "Send again; the part that arrived is kept.")
+
+
+class ImagesNotSupportedError(LlmError):
+    """The model takes no pictures (proved by the same request without them working):
+    sending again cannot help, only another model or no picture."""
+
+    kind = "images_not_supported"
+    text = QT_TRANSLATE_NOOP("UserError", "This model cannot see images.")
+    hint_text = QT_TRANSLATE_NOOP("UserError", "Pick a model that sees images in Settings, or send your message without the picture.")
+
+
+class ReplyCutOffError(LlmError):
+    """The provider stopped the reply at a length limit (``finish_reason: "length"``):
+    its token cap, or the end of the model's context."""
+
+    kind = "cut_off"
+    text = QT_TRANSLATE_NOOP("UserError", "The answer was cut off: it reached the model's length limit.")
+    hint_text = QT_TRANSLATE_NOOP(
+        "UserError",
+        "Start a new conversation (your sheet stays the same) so the model has room to answer, "
+        "or raise the answer-length limit of the model server (its maximum tokens).",
+    )

@@ -23,7 +23,7 @@ class ResponseMode(StrEnum):
     TEXT = "text"  # nothing asked; the reply is extracted tolerantly
 
 
-_NEXT_MODE = {ResponseMode.JSON_SCHEMA: ResponseMode.JSON_OBJECT, ResponseMode.JSON_OBJECT: ResponseMode.TEXT}
+NEXT_MODE = {ResponseMode.JSON_SCHEMA: ResponseMode.JSON_OBJECT, ResponseMode.JSON_OBJECT: ResponseMode.TEXT}
 
 
 @dataclass(frozen=True)
@@ -67,12 +67,14 @@ def provider_config(study: StudyFile, settings: Settings | None = None) -> Provi
 
 
 class ProviderMemory:
-    """Per provider: the response mode that works and whether usage may be asked for."""
+    """Per provider: the response mode that works, whether usage may be asked for, and
+    whether it was proved to take no pictures."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._modes: dict[str, ResponseMode] = {}
         self._no_usage: set[str] = set()
+        self._no_images: set[str] = set()
 
     def mode(self, key: str) -> ResponseMode:
         with self._lock:
@@ -80,11 +82,25 @@ class ProviderMemory:
 
     def downgrade(self, key: str, failed: ResponseMode) -> ResponseMode | None:
         """The next mode to try after ``failed`` was refused; None when none is left."""
-        nxt = _NEXT_MODE.get(failed)
+        nxt = NEXT_MODE.get(failed)
         with self._lock:
             if nxt is not None:
                 self._modes[key] = nxt
         return nxt
+
+    def settle(self, key: str, mode: ResponseMode) -> None:
+        """``mode`` answered where the remembered one was refused: use it from now on."""
+        with self._lock:
+            self._modes[key] = mode
+
+    def refuse_images(self, key: str) -> None:
+        """The provider was proved to take no pictures (the same request without them answered)."""
+        with self._lock:
+            self._no_images.add(key)
+
+    def images_refused(self, key: str) -> bool:
+        with self._lock:
+            return key in self._no_images
 
     def usage_allowed(self, key: str) -> bool:
         with self._lock:

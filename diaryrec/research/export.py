@@ -145,6 +145,17 @@ def bundle_member(folder: str, file_name: str) -> str | None:
     return None if unsafe_name(file_name) else f"{folder}/{file_name}"
 
 
+def _model_names_without_folders(tables: dict[str, list[dict[str, Any]]]) -> None:
+    """A model named by its file's path (llama.cpp without --alias; stored so by older
+    versions) is exported by its file name only: the folders are the participant's."""
+    from diaryrec.llm.evidence import model_label  # the openai SDK: only when exporting
+
+    for rows in tables.values():
+        for row in rows:
+            if isinstance(row.get("model"), str):
+                row["model"] = model_label(row["model"])
+
+
 class _BundleWriter:
     def __init__(self, snapshot: Snapshot, scrub: Scrubber, enrolment: dict[str, Any], now: dt.datetime,
                  store: Store, progress: Progress | None):
@@ -193,6 +204,7 @@ class _BundleWriter:
 
     def write(self, archive: zipfile.ZipFile) -> None:
         tables = {name: self._rows(rows) for name, rows in self.snapshot.tables.items()}
+        _model_names_without_folders(tables)
         days = self._rows(self.snapshot.protocol_days)
         files = self._files()
         total = len(TABLES) + len(files) + 4

@@ -36,6 +36,7 @@ class ConnectionStatus(StrEnum):
     MODEL_UNKNOWN = "model_unknown"  # the provider answered but has no such model
     RATE_LIMITED = "rate_limited"  # too many requests, or no credit left
     SERVER_ERROR = "server_error"  # the service answered with an error of its own
+    OTHER_MODEL = "other_model"  # works, but a single-model server answered the name with its own model
 
 
 def _same(text: str) -> str:
@@ -60,10 +61,13 @@ STATUS_WORDS = {
     ConnectionStatus.MODEL_UNKNOWN: QT_TRANSLATE_NOOP("Connection", "answered, but has no model by that name."),
     ConnectionStatus.RATE_LIMITED: QT_TRANSLATE_NOOP("Connection", "says too many requests, or the account has no credit left."),
     ConnectionStatus.SERVER_ERROR: QT_TRANSLATE_NOOP("Connection", "answered with an error. Try again later."),
+    ConnectionStatus.OTHER_MODEL: QT_TRANSLATE_NOOP(
+        "Connection", "works, but the server has no model by that name: it answers with the one model it runs."),
 }
 OFFERED = QT_TRANSLATE_NOOP("Connection", "Models it offers: {models}.")
 NONE_OFFERED = QT_TRANSLATE_NOOP("Connection", "It lists no models.")
 SERVICE_SAID = QT_TRANSLATE_NOOP("Connection", "The service said: {detail}")
+ANSWERED_BY = QT_TRANSLATE_NOOP("Connection", "It answered as {model}.")
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,7 @@ class ConnectionReport:
 
     @property
     def ok(self) -> bool:
-        return self.status is ConnectionStatus.OK
+        return self.status in (ConnectionStatus.OK, ConnectionStatus.OTHER_MODEL)
 
     @property
     def summary(self) -> str:
@@ -90,6 +94,8 @@ class ConnectionReport:
         text = translate(REPORT_LINE).format(service=translate(SERVICE_NAMES[self.service]), words=translate(STATUS_WORDS[self.status]))
         if self.status is ConnectionStatus.MODEL_UNKNOWN and self.offered is not None:
             text += " " + (translate(OFFERED).format(models=", ".join(self.offered)) if self.offered else translate(NONE_OFFERED))
+        elif self.status is ConnectionStatus.OTHER_MODEL and self.detail:
+            text += " " + translate(ANSWERED_BY).format(model=self.detail)
         elif not self.ok and self.detail and self.status in (ConnectionStatus.MODEL_UNKNOWN, ConnectionStatus.SERVER_ERROR):
             text += " " + translate(SERVICE_SAID).format(detail=self.detail)
         return text
@@ -112,7 +118,10 @@ def check_llm(base_url: str, model: str, api_key: str, *, timeout: float = DEFAU
     config = ProviderConfig(base_url=base_url, model=model.strip(), api_key=api_key, connect_timeout=timeout, read_timeout=timeout)
     try:
         with LlmClient(config) as client:
-            return ConnectionReport("llm", ConnectionStatus.OK, client.check())
+            checked = client.check()
+            if checked.answered_by:  # the name is not served as such, but a turn would get an answer
+                return ConnectionReport("llm", ConnectionStatus.OTHER_MODEL, checked.answered_by)
+            return ConnectionReport("llm", ConnectionStatus.OK, str(checked))
     except errors.LlmError as exc:
         status = next((s for kinds, s in _llm_statuses(errors) if isinstance(exc, kinds)), ConnectionStatus.SERVER_ERROR)
         log.info("LLM connection check: %s (%s)", status, type(exc).__name__)

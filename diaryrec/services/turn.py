@@ -28,6 +28,7 @@ from diaryrec.llm.cancel import CancelToken
 from diaryrec.llm.client import ChatResult, LlmClient
 from diaryrec.llm.contract import Recommendation, drop_duplicates
 from diaryrec.llm.errors import LlmError
+from diaryrec.llm.evidence import model_label
 from diaryrec.media.images import PreparedImage, prepare_image, store_image
 from diaryrec.protocol.model import UnknownTracks
 from diaryrec.services.feedback import FeedbackItem, feedback_text, mark_sent, store_feedback
@@ -118,13 +119,13 @@ class TurnService:
             config = self.llm.config
             conversation = Conversation(
                 study_day=study_day, purpose=purpose, task_id=task_id, sheet_version_id=sheet_version_id,
-                provider=config.label, model=config.model, sandbox=config.sandbox,
+                provider=config.label, model=model_label(config.model), sandbox=config.sandbox,
             )
             session.add(conversation)
             session.flush()
             assert conversation.id is not None
             session.add(Message(conversation_id=conversation.id, seq=0, role="system", text=prompt,
-                                provider=config.label, model=config.model))
+                                provider=config.label, model=model_label(config.model)))
             session.commit()
             return conversation.id
 
@@ -254,8 +255,9 @@ class TurnService:
             config = self.llm.config
             with self.store.session() as session:
                 session.add(Message(conversation_id=conversation_id, seq=self._next_seq(session, conversation_id),
-                                    role="assistant", text=exc.partial, raw_text=exc.partial, status="error",
-                                    error_kind=exc.kind, provider=config.label, model=config.model))
+                                    role="assistant", text=exc.partial, raw_text=getattr(exc, "raw", "") or exc.partial,
+                                    status="error", error_kind=exc.kind, provider=config.label,
+                                    model=model_label(config.model)))
                 session.commit()
         self.store.log_event("turn_failed", conversation_id=conversation_id, user_message_id=user_id,
                              error_kind=exc.kind, detail=exc.detail[:500])
@@ -268,7 +270,7 @@ class TurnService:
                 conversation_id=conversation_id, seq=self._next_seq(session, conversation_id), role="assistant",
                 text=result.message, raw_text=result.raw_text,
                 follow_up=result.follow_up.model_dump() if result.follow_up else None,
-                status=result.status, provider=config.label, model=result.model or config.model,
+                status=result.status, provider=config.label, model=model_label(result.model or config.model),
                 request_started_at=timing.request_started_at, first_token_ms=timing.first_token_ms,
                 duration_ms=timing.duration_ms, prompt_tokens=timing.prompt_tokens,
                 completion_tokens=timing.completion_tokens,

@@ -62,17 +62,17 @@
 <context>
     <name>CardGroup</name>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="207"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="208"/>
         <source>Spotify could not be reached, so one track is not checked yet; diaryrec checks it again later.</source>
         <translation>Spotify에 연결할 수 없어 1곡을 아직 확인하지 못했습니다. diaryrec가 나중에 다시 확인합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="209"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="210"/>
         <source>Spotify could not be reached, so {n} tracks are not checked yet; diaryrec checks them again later.</source>
         <translation>Spotify에 연결할 수 없어 {n}곡을 아직 확인하지 못했습니다. diaryrec가 나중에 다시 확인합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="212"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="213"/>
         <source>These tracks are not checked against Spotify: no Spotify app is set up for this study.</source>
         <translation>이 곡들은 Spotify에서 확인하지 않았습니다. 이 연구에 Spotify 앱이 설정되어 있지 않습니다.</translation>
     </message>
@@ -397,79 +397,89 @@
 <context>
     <name>Connection</name>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="48"/>
+        <location filename="../../diaryrec/services/connection.py" line="49"/>
         <source>{service}: {words}</source>
         <translation>{service}: {words}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="50"/>
+        <location filename="../../diaryrec/services/connection.py" line="51"/>
         <source>Language model</source>
         <translation>언어 모델</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="51"/>
+        <location filename="../../diaryrec/services/connection.py" line="52"/>
         <source>Spotify</source>
         <translation>Spotify</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="54"/>
+        <location filename="../../diaryrec/services/connection.py" line="55"/>
         <source>works.</source>
         <translation>잘 작동합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="55"/>
+        <location filename="../../diaryrec/services/connection.py" line="56"/>
         <source>some fields are empty.</source>
         <translation>비어 있는 항목이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="56"/>
+        <location filename="../../diaryrec/services/connection.py" line="57"/>
         <source>the address must start with http:// or https://.</source>
         <translation>주소는 http:// 또는 https://로 시작해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="57"/>
+        <location filename="../../diaryrec/services/connection.py" line="58"/>
         <source>could not be reached. Check the address and your internet connection.</source>
         <translation>연결할 수 없습니다. 주소와 인터넷 연결을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="58"/>
+        <location filename="../../diaryrec/services/connection.py" line="59"/>
         <source>did not answer in time. Try again in a moment.</source>
         <translation>제때 응답하지 않았습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="59"/>
+        <location filename="../../diaryrec/services/connection.py" line="60"/>
         <source>refused the key. Check that it is copied completely.</source>
         <translation>키를 거부했습니다. 키가 빠짐없이 복사되었는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="60"/>
+        <location filename="../../diaryrec/services/connection.py" line="61"/>
         <source>answered, but has no model by that name.</source>
         <translation>응답했지만 그 이름의 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="61"/>
+        <location filename="../../diaryrec/services/connection.py" line="62"/>
         <source>says too many requests, or the account has no credit left.</source>
         <translation>요청이 너무 많거나 계정의 크레딧이 남아 있지 않다고 합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="62"/>
+        <location filename="../../diaryrec/services/connection.py" line="63"/>
         <source>answered with an error. Try again later.</source>
         <translation>오류로 응답했습니다. 나중에 다시 시도하세요.</translation>
     </message>
     <message>
         <location filename="../../diaryrec/services/connection.py" line="64"/>
+        <source>works, but the server has no model by that name: it answers with the one model it runs.</source>
+        <translation>작동합니다. 다만 서버에 그 이름의 모델이 없어, 서버가 실행하는 단 하나의 모델이 대신 답합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/services/connection.py" line="67"/>
         <source>Models it offers: {models}.</source>
         <translation>제공하는 모델: {models}.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="65"/>
+        <location filename="../../diaryrec/services/connection.py" line="68"/>
         <source>It lists no models.</source>
         <translation>제공하는 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="66"/>
+        <location filename="../../diaryrec/services/connection.py" line="69"/>
         <source>The service said: {detail}</source>
         <translation>서비스의 응답: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/services/connection.py" line="70"/>
+        <source>It answered as {model}.</source>
+        <translation>{model} 모델로 답했습니다.</translation>
     </message>
 </context>
 <context>
@@ -1472,48 +1482,48 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>NotShownNote</name>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="240"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="241"/>
         <source>1 suggestion was not found in Spotify and was replaced.</source>
         <translation>추천 1곡을 Spotify에서 찾지 못해 다른 곡으로 바꿨습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="242"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="243"/>
         <source>{n} suggestions were not found in Spotify and were replaced.</source>
         <translation>추천 {n}곡을 Spotify에서 찾지 못해 다른 곡으로 바꿨습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="244"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="245"/>
         <source>1 suggestion was not found in Spotify and is not shown.</source>
         <translation>추천 1곡을 Spotify에서 찾지 못해 보여 주지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="246"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="247"/>
         <source>{n} suggestions were not found in Spotify and are not shown.</source>
         <translation>추천 {n}곡을 Spotify에서 찾지 못해 보여 주지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="250"/>
-        <location filename="../../diaryrec/ui/chat_view.py" line="278"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="251"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="279"/>
         <source>Show them</source>
         <translation>보기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="256"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="257"/>
         <source>by another artist: {artist}</source>
         <translation>다른 아티스트의 곡: {artist}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="257"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="258"/>
         <source>not found</source>
         <translation>찾지 못함</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="258"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="259"/>
         <source>{title} — {artist} ({why})</source>
         <translation>{title} — {artist} ({why})</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="278"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="279"/>
         <source>Hide them</source>
         <translation>숨기기</translation>
     </message>
@@ -1778,102 +1788,102 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
         <translation>아직 바뀐 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="442"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="452"/>
         <source>added {items}</source>
         <translation>추가: {items}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="444"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="454"/>
         <source>removed {items}</source>
         <translation>삭제: {items}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="445"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="455"/>
         <source>new order</source>
         <translation>순서 변경</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="450"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="460"/>
         <source>name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="451"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="461"/>
         <source>objective</source>
         <translation>목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="452"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="462"/>
         <source>reply language</source>
         <translation>답변 언어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="453"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="463"/>
         <source>information given</source>
         <translation>제공하는 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="454"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="464"/>
         <source>own information</source>
         <translation>직접 입력한 정보</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="455"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="465"/>
         <source>notes on preference input</source>
         <translation>선호 입력 메모</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="456"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="466"/>
         <source>purpose</source>
         <translation>추천 목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="457"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="467"/>
         <source>own purpose</source>
         <translation>나만의 목적</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="458"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="468"/>
         <source>explanation style</source>
         <translation>설명 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="459"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="469"/>
         <source>own explanation style</source>
         <translation>나만의 설명 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="460"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="470"/>
         <source>number of tracks</source>
         <translation>곡 수</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="461"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="471"/>
         <source>exclusions</source>
         <translation>제외할 것</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="462"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="472"/>
         <source>level of explanation</source>
         <translation>설명의 정도</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="463"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="473"/>
         <source>notes on presentation</source>
         <translation>추천 제시 메모</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="464"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="474"/>
         <source>feedback</source>
         <translation>피드백 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="465"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="475"/>
         <source>own way of giving feedback</source>
         <translation>나만의 피드백 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/sheet_views.py" line="466"/>
+        <location filename="../../diaryrec/ui/sheet_views.py" line="476"/>
         <source>notes on feedback</source>
         <translation>피드백 메모</translation>
     </message>
@@ -3452,6 +3462,26 @@ If it happens again, please send the file diaryrec.log from {folder} to the rese
         <location filename="../../diaryrec/llm/errors.py" line="117"/>
         <source>Send again; the part that arrived is kept.</source>
         <translation>다시 보내 주세요. 도착한 부분은 저장되어 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="125"/>
+        <source>This model cannot see images.</source>
+        <translation>이 모델은 이미지를 볼 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="126"/>
+        <source>Pick a model that sees images in Settings, or send your message without the picture.</source>
+        <translation>설정에서 이미지를 볼 수 있는 모델을 고르거나, 사진 없이 메시지를 보내 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="134"/>
+        <source>The answer was cut off: it reached the model&apos;s length limit.</source>
+        <translation>답변이 모델의 길이 한도에 도달해 중간에 끊겼습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/llm/errors.py" line="135"/>
+        <source>Start a new conversation (your sheet stays the same) so the model has room to answer, or raise the answer-length limit of the model server (its maximum tokens).</source>
+        <translation>모델이 답할 여유가 생기도록 새 대화를 시작하거나(시트는 그대로입니다), 모델 서버의 답변 길이 한도(최대 토큰 수)를 높여 주세요.</translation>
     </message>
 </context>
 <context>

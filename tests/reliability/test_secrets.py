@@ -112,7 +112,7 @@ def run_the_app(layout: DataLayout, llm: FakeOpenAI, study_text: str | None = No
             cid = service.start_conversation(purpose="ice_breaking", study_day=1, task_id="s1-describe")
             result = service.run_turn(cid, "비 오는 날 노래")
             assert result.status == "complete" and {t.verdict for t in result.tracks} & {"verified", "not_found"}
-            llm.fail_next("server_error", times=2)
+            llm.fail_next("server_error", times=3)  # as sent, again, then one mode lower
             with pytest.raises(errors.ServerError):
                 service.run_turn(cid, "하나 더")
         diary.save_entry(store, active, 1, {"q1": "오늘의 일기"}, now=NOW)

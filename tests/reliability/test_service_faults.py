@@ -102,7 +102,7 @@ LLM_FAULTS = [
     ("401 wrong key", _fault("unauthorized"), errors.WrongKeyError, "same"),
     ("429 with Retry-After", _fault("rate_limit", retry_after=20), errors.RateLimitError, "same"),
     ("429 quota", _fault("quota"), errors.QuotaError, "same"),
-    ("500 twice", _fault("server_error", times=2), errors.ServerError, "same"),
+    ("500 three times", _fault("server_error", times=3), errors.ServerError, "same"),  # as sent, again, one mode lower
     ("stream cut mid-reply", _fault("cut_stream"), errors.IncompleteReplyError, "same"),
     ("refusal", _fault("refusal"), errors.RefusalError, "same"),
     ("context too long", _fault("context_too_long"), errors.ContextTooLongError, "new conversation"),
