@@ -29,6 +29,9 @@ from diaryrec.services.conversation import TrackView
 from diaryrec.vocabulary import FeedbackKind
 
 
+RATING_NAME_MAX_PX = 420  # a longer title wraps, so its stars stay beside it
+
+
 class StarRating(QWidget):
     """Five checkable star buttons; Tab reaches each, Space picks it."""
 
@@ -177,11 +180,13 @@ class FeedbackPanel(QFrame):
             for row, track in enumerate(self.tracks):
                 name = QLabel(f"{track.title} — {track.artist}")
                 name.setWordWrap(True)
+                name.setMaximumWidth(RATING_NAME_MAX_PX)
                 stars = StarRating(track.title)
                 self.stars[track.id] = stars
                 grid.addWidget(name, row, 0)
                 grid.addWidget(stars, row, 1)
-            grid.setColumnStretch(0, 1)
+            # the stars stay next to their titles on a wide screen: the room left goes after them
+            grid.setColumnStretch(2, 1)
             layout.addWidget(self._section(self.tr("Rate each track from 1 to 5")))
             layout.addLayout(grid)
         options = [str(o) for o in follow_up.get("options") or [] if str(o).strip()]
