@@ -178,11 +178,11 @@ def test_an_answered_error_keeps_no_live_retry(qtbot, open_window, sandbox_joine
     chat = window.screens["activity"].body.chat
     qtbot.waitUntil(lambda: chat.factory is not None)
     fake = context._services.sandbox_llm
-    fake.fail_next("server_error", times=2)  # one retry of its own inside the client: both fail
+    fake.fail_next("server_error", times=3)  # as sent, again, then one mode lower (llm.client): all fail
     chat.input.setPlainText("hello")
     chat.send_button.click()
     qtbot.waitUntil(lambda: chat.last_error is not None and not chat.busy, timeout=15000)
-    fake.fail_next("server_error", times=2)
+    fake.fail_next("server_error", times=3)
     chat.last_error = None
     retry = [b for b in _live_errors(chat)[0].findChildren(QPushButton) if b.text() == "Try again"][0]
     retry.click()
