@@ -168,6 +168,8 @@ def test_a_cut_or_malformed_reply_never_shows_json(qtbot, open_window, sandbox_j
     window.open_activity(2, Activity.DAILY_COMPOSER)
     again = window.screens["activity"].body.chat
     qtbot.waitUntil(lambda: len(again.cards) > 0)
+    # the history's bubbles are laid out after the cards on a busy machine: wait for them
+    qtbot.waitUntil(lambda: any(_shown(w, again.inner) and w.text() for w in again.inner.findChildren(QLabel)))
     assert not any(_parses_as_json(t) for t in _texts(again)), _texts(again)
 
 

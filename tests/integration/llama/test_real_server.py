@@ -203,7 +203,7 @@ def test_a_single_model_server_answers_any_name_and_test_connection_says_which(s
     assert result.status in ("complete", "raw")
     report = check_llm(server.base_url, "gpt-4o-mini", "")
     assert report.status is ConnectionStatus.OTHER_MODEL and report.ok  # not "no model by that name"
-    assert report.detail == ALIAS and f"({ALIAS})" in report.render()
+    assert report.detail == ALIAS and f"It answered as {ALIAS}." in report.render()
 
 
 # -- defect 4: what is kept after a cancel or a failure ------------------------------------
