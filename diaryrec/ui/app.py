@@ -114,9 +114,8 @@ def run_app(args: argparse.Namespace, first: FirstPaint | None = None) -> int:
     # after the first frame: importing the store in a worker before it would slow the
     # paint by a third (the worker holds the interpreter lock while it imports)
     window.call_after_first_frame(lambda: window.tasks.run(load, on_done=window.attach, on_error=failed))
-    if isinstance(instance, Instance):
-        instance.activation_requested.connect(window.bring_to_front)
-        window.call_after_first_frame(instance.listen)
+    instance.activation_requested.connect(window.bring_to_front)
+    window.call_after_first_frame(instance.listen)
     collector = MainThreadGC(app).start()
     previous_hook, sys.excepthook = sys.excepthook, unexpected_error_reporter(window, layout.logs)
     try:
@@ -127,20 +126,14 @@ def run_app(args: argparse.Namespace, first: FirstPaint | None = None) -> int:
         for context in opened:
             context.close()
         collector.stop()
-        if isinstance(instance, Instance):
-            instance.release()
+        instance.release()
 
 
-def _hold_data_folder(data_dir: Path) -> Instance | bool | None:
+def _hold_data_folder(data_dir: Path) -> Instance | None:
     """This start's hold on its data folder (one window per folder: a second window
     would write the same drafts). None: another diaryrec holds it and was asked to
-    come forward. True: no lock can be had here (a folder it cannot write: the store
-    says so in words), so the app goes on without one."""
-    try:
-        instance = single_instance.claim(data_dir)
-    except OSError as exc:
-        log.warning("the data folder %s cannot be locked (%s): going on without the lock", data_dir, exc)
-        return True
+    come forward."""
+    instance = single_instance.claim(data_dir)
     if instance is not None:
         return instance
     # the running window listens from its first frame on: give it a moment

@@ -85,9 +85,14 @@ class Instance(QObject):
 
 
 def claim(data_dir: Path) -> Instance | None:
-    """The folder's lock, or None when another running diaryrec holds it."""
+    """The folder's lock, or None when another running diaryrec holds it. A folder
+    that cannot be written (made, locked) goes on without a lock: the store then
+    says in words what is wrong with it."""
     folder = Path(data_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        log.warning("the data folder %s cannot be made (%s): going on without the lock", folder, exc)
     lock = QLockFile(str(folder / LOCK_NAME))
     # stale by its process id only (a crash), never by age: a study runs for weeks
     lock.setStaleLockTime(0)
