@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from diaryrec.protocol.calendar import Activity, Calendar, day_activity, day_interview
+from diaryrec.protocol.lived_days import local_date  # one rule for a study day's date
 
 if TYPE_CHECKING:  # the study file's pydantic models: not imported on the app's first paint
     from diaryrec.protocol.model import DiaryQuestion, StudyFile, Week
@@ -64,17 +65,9 @@ def study_day(study: StudyFile, number: int) -> StudyDay:
     return all_days[number - 1]
 
 
-def _local_date(now: dt.datetime, zone: ZoneInfo, day_start: dt.time) -> dt.date:
-    if now.tzinfo is None:
-        raise ValueError("now must be timezone-aware")
-    local = now.astimezone(zone)
-    shifted = local - dt.timedelta(hours=day_start.hour, minutes=day_start.minute)
-    return shifted.date()
-
-
 def day_number(study: StudyFile | Calendar, enrolled_on: dt.date, zone: ZoneInfo, now: dt.datetime) -> int:
     """The study-day number for ``now`` (1 = enrolment day; < 1 before, > total after)."""
-    return (_local_date(now, zone, study.day_start) - enrolled_on).days + 1
+    return (local_date(now, zone, study.day_start) - enrolled_on).days + 1
 
 
 def position(study: StudyFile, enrolled_on: dt.date, zone: ZoneInfo, now: dt.datetime) -> Position:
