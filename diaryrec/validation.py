@@ -50,7 +50,7 @@ class TrackValidator(Protocol):
 class UncheckedValidator:
     """Marks every track "unchecked" with a reason: no catalog is configured."""
 
-    def __init__(self, store: Store, reason: str = "no Spotify credentials configured"):
+    def __init__(self, store: Store, reason: str = "no catalog is configured"):
         self.store = store
         self.reason = reason
 

@@ -59,6 +59,25 @@ VERDICT_COLOURS: dict[Verdict, str] = {
 }
 
 
+class CatalogId(StrEnum):
+    """The music catalogs suggested tracks are checked against (the study file's
+    ``[catalog] providers``, ``recommended_track.catalog``)."""
+
+    SPOTIFY = "spotify"
+    MUSICBRAINZ = "musicbrainz"  # the open catalog: no key needed
+
+
+#: a catalog's name as participants read it ("verified in Spotify"), the same in every language
+CATALOG_NAMES: dict[CatalogId, str] = {CatalogId.SPOTIFY: "Spotify", CatalogId.MUSICBRAINZ: "MusicBrainz"}
+
+
+def catalog_name(catalog: str | None) -> str:
+    """The name of a stored catalog id; verdicts from before catalogs were named are Spotify's."""
+    if not catalog:
+        return CATALOG_NAMES[CatalogId.SPOTIFY]
+    return CATALOG_NAMES.get(catalog, catalog)  # type: ignore[call-overload]  # a StrEnum key matches its string
+
+
 class FeedbackKind(StrEnum):
     """How a participant answers a reply: the stage-3 modes of a sheet, and the
     ``kind`` of a stored ``feedback`` row."""

@@ -1,8 +1,10 @@
 """Catalog answers kept in the study database (``catalog_cache``), hits and misses
 alike, so that checking a reply again needs no network and works offline.
 
-An expired entry is not used while Spotify answers; when it does not, a stale
-answer is better than none (``get(..., allow_stale=True)``).
+Keys carry the catalog that answered and what its answers depend on (Spotify's
+market): ``cache_key("search", "spotify", "KR", query, limit)``. An expired entry is
+not used while the catalog answers; when it does not, a stale answer is better than
+none (``get(..., allow_stale=True)``).
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ HIT_TTL = dt.timedelta(days=30)
 MISS_TTL = dt.timedelta(days=3)
 
 
-def cache_key(kind: str, market: str, *parts: Any) -> str:
-    text = json.dumps([kind, market, *parts], ensure_ascii=False)
+def cache_key(kind: str, catalog: str, scope: str, *parts: Any) -> str:
+    text = json.dumps([kind, catalog, scope, *parts], ensure_ascii=False)
     return f"{kind}:{hashlib.sha256(text.encode('utf-8')).hexdigest()[:40]}"
 
 

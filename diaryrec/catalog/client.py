@@ -35,6 +35,7 @@ from diaryrec.catalog.credentials import (  # noqa: F401 - env names re-exported
     resolve_credentials,
     token_url,
 )
+from diaryrec.catalog.provider import CatalogTrack, CatalogUnavailable
 from diaryrec.errors import QT_TRANSLATE_NOOP, UserError
 from diaryrec.logs import register_secret
 
@@ -52,18 +53,6 @@ class CredentialsMissingError(UserError):
 
 class CredentialsRejectedError(UserError):
     pass
-
-
-class CatalogUnavailable(Exception):
-    """No answer from the catalog (rate limit, server error, timeout, garbage).
-    ``kind``: "timeout", "unreachable", "rate_limit" or "answer" (Spotify answered,
-    but not usefully), so "Test connection" can say which."""
-
-    def __init__(self, reason: str, retry_after: float | None = None, *, kind: str | None = None):
-        super().__init__(reason)
-        self.reason = reason
-        self.retry_after = retry_after
-        self.kind = kind or ("rate_limit" if retry_after is not None else "answer")
 
 
 @dataclass(frozen=True)
@@ -137,23 +126,25 @@ def _session(pool: int) -> requests.Session:
     return session
 
 
-def trim_track(item: dict[str, Any]) -> dict[str, Any]:
+def trim_track(item: dict[str, Any]) -> CatalogTrack:
     """The parts of a TrackObject diaryrec keeps (and caches)."""
     album = item.get("album") or {}
     images = [i for i in album.get("images") or [] if isinstance(i, dict) and i.get("url")]
     # the 300-px image suits a card; the largest when there is no medium one
     images.sort(key=lambda i: abs((i.get("width") or 300) - 300))
-    return {
-        "id": item.get("id") or "",
-        "name": item.get("name") or "",
-        "artists": [a.get("name") or "" for a in item.get("artists") or [] if isinstance(a, dict)],
-        "album": album.get("name") or "",
-        "release_date": album.get("release_date") or "",
-        "url": (item.get("external_urls") or {}).get("spotify") or "",
-        "image_url": images[0]["url"] if images else "",
-        "duration_ms": item.get("duration_ms"),
-        "popularity": item.get("popularity"),
-    }
+    duration, popularity = item.get("duration_ms"), item.get("popularity")
+    return CatalogTrack(
+        catalog="spotify",
+        id=str(item.get("id") or ""),
+        title=str(item.get("name") or ""),
+        artists=tuple(str(a.get("name") or "") for a in item.get("artists") or [] if isinstance(a, dict)),
+        album=str(album.get("name") or ""),
+        release_date=str(album.get("release_date") or ""),
+        url=str((item.get("external_urls") or {}).get("spotify") or ""),
+        image_url=str(images[0]["url"]) if images else "",
+        duration_ms=duration if isinstance(duration, int) else None,
+        popularity=popularity if isinstance(popularity, int) else None,
+    )
 
 
 class CatalogClient:
@@ -182,7 +173,7 @@ class CatalogClient:
         self._closed_until = 0.0
         self._lock = threading.Lock()
 
-    def search_tracks(self, query: str, limit: int = MAX_SEARCH_LIMIT) -> list[dict[str, Any]]:
+    def search_tracks(self, query: str, limit: int = MAX_SEARCH_LIMIT) -> list[CatalogTrack]:
         limit = max(1, min(limit, MAX_SEARCH_LIMIT))
         result = self._call(lambda: self._spotify.search(q=query, limit=limit, type="track", market=self.config.market))
         tracks = result.get("tracks") if isinstance(result, dict) else None
@@ -190,7 +181,7 @@ class CatalogClient:
             raise CatalogUnavailable("Spotify sent an answer diaryrec cannot read")
         return [trim_track(item) for item in tracks["items"] if isinstance(item, dict) and item.get("id")]
 
-    def track(self, track_id: str) -> dict[str, Any]:
+    def track(self, track_id: str) -> CatalogTrack:
         result = self._call(lambda: self._spotify.track(track_id, market=self.config.market))
         if not isinstance(result, dict) or not result.get("id"):
             raise CatalogUnavailable("Spotify sent an answer diaryrec cannot read")

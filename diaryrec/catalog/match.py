@@ -1,45 +1,49 @@
-"""Deciding whether a track an LLM suggested exists in the catalog.
+"""Deciding whether a track an LLM suggested exists in a catalog.
 
-Several searches run in order, field-filtered first, then relaxed; every candidate
-they return is scored on normalised title and artist with rapidfuzz, and version
-markers (Live, Remix, …) must agree. The first hit is never trusted: a candidate
-is ``verified`` only on its own scores. A title found only under another artist
-becomes the ``suggestion`` of a ``not_found`` (the LLM misattributed it).
+The catalog's searches (``CatalogProvider.queries``) run in order, precise first;
+every candidate they return is compared with the suggestion, and the first hit is
+never trusted: a candidate is ``verified`` only on its own comparison.
+
+The comparison is word by word, not a character similarity: "Hold Me Closer" is
+not "Hold You Closer" although 0.9 of their letters agree. A word may carry a typo
+(a letter doubled, dropped or swapped with its neighbour; a changed letter only in a
+long word), never be another word; numbers agree exactly. A parenthesised subtitle
+that is no version marker may be on one side only. Version markers (Live, Remix, …)
+must agree, and a version the suggestion names ("R3HAB Remix", "Live at Wembley")
+must be the candidate's. Artists agree by their names (credits split, "&"/"and",
+a leading "Ms."/"The"), by the other names the catalog lists for them (aliases), or,
+when the two are written in different scripts, because the catalog's own artist
+filter returned the candidate (Spotify matches romanised names). A real track that
+differs in a word becomes ``uncertain`` with that track; a title found only under
+another artist becomes the ``suggestion`` of a ``not_found`` (misattributed).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 
 from diaryrec.catalog.normalize import TitleParts, fold, split_artists, split_title, variants
+from diaryrec.catalog.provider import CatalogTrack, Query, Suggestion
 from diaryrec.vocabulary import Verdict as VerdictCode
 
-#: title and artist similarity (0–100) a candidate needs to be verified
-TITLE_VERIFIED = 90.0
-ARTIST_VERIFIED = 85.0
-#: ... and to be worth a human look
+__all__ = ["Suggestion", "Verdict", "decide", "match", "same_album", "words_agree"]
+
+#: character similarity (0–100) of title and artist that makes a candidate worth a human look
 TITLE_NEAR = 80.0
 ARTIST_NEAR = 70.0
-#: a single typo in a title at least this long still verifies when the artist is exact
-TYPO_MIN_LENGTH = 6
-ARTIST_EXACT = 95.0
 
 # the verdict codes (diaryrec.vocabulary), by the short names the matching rules use
 VERIFIED, NOT_FOUND, UNCERTAIN, UNCHECKED = VerdictCode.VERIFIED, VerdictCode.NOT_FOUND, VerdictCode.UNCERTAIN, VerdictCode.UNCHECKED
 
-
-@dataclass(frozen=True)
-class Suggestion:
-    title: str
-    artist: str
-    album: str | None = None
-    year: int | None = None
+_HONORIFIC = re.compile(r"^(the|ms|mr|mrs|miss|dr|mx)\s+(?=\S)")
+_NATIVE = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
+_LATIN = re.compile(r"[a-z]")
 
 
 @dataclass
@@ -51,10 +55,13 @@ class Verdict:
     discrepancies: list[dict[str, Any]] = field(default_factory=list)
     reason: str = ""
     retry_after: float | None = None  # unchecked only: when asking again makes sense
+    #: the provider id of the catalog that answered ("" when none was asked)
+    catalog: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "verdict": self.verdict,
+            "catalog": self.catalog,
             "score": self.score,
             "track": self.track,
             "suggestion": self.suggestion,
@@ -63,47 +70,56 @@ class Verdict:
         }
 
 
-@dataclass
-class Scored:
-    item: dict[str, Any]
-    title: float
-    artist: float
-    versions_agree: bool
-    typo_only: bool
-
-    @property
-    def combined(self) -> float:
-        return round((0.55 * self.title + 0.45 * self.artist) / 100, 4)
-
-    @property
-    def verified(self) -> bool:
-        title_ok = self.title >= TITLE_VERIFIED or (self.typo_only and self.artist >= ARTIST_EXACT)
-        return self.versions_agree and title_ok and self.artist >= ARTIST_VERIFIED
-
-    @property
-    def near(self) -> bool:
-        return self.title >= TITLE_NEAR and self.artist >= ARTIST_NEAR
-
-    @property
-    def same_title(self) -> bool:
-        return self.versions_agree and (self.title >= TITLE_VERIFIED or self.typo_only)
+# --- word by word ---
+#: the closed classes of English (pronouns, articles, negations, number words and the
+#: small words around them): one letter more or less turns one into another ("he"/"she",
+#: "the"/"they", "you"/"yo"), so two of them never count as a typo of each other.
+#: Grammar, not an alias table.
+FUNCTION_WORDS = frozenset("""
+a an the i me my mine you your yours yo u ur he him his she her hers it its we us our they them their
+this that these those who what no not nor never none nothing dont doesnt didnt cant wont isnt aint
+one two three four five six seven eight nine ten first second third all some any every each
+and or but if so as at by in on of off to too up for from with without into
+be am is are was were been do does did have has had will would can could shall should may might must
+""".split())
 
 
-def query_strategies(s: Suggestion) -> list[str]:
-    """Searches in the order they are tried: precise first, then forgiving."""
-    parts = split_title(s.title)
-    title = " ".join([parts.core, *sorted(parts.markers)])
-    artists = split_artists(s.artist)
-    artist = artists[0] if artists else fold(s.artist)
-    queries = [
-        f"track:{title} artist:{artist}" if artist else f"track:{title}",
-        f"{title} {artist}".strip(),  # typos and odd credits survive the plain query better
-        f"track:{title}",  # who really sings it, when the LLM named the wrong artist
-    ]
-    return list(dict.fromkeys(q for q in queries if q.strip()))
+def _same_word(mine: str, theirs: str) -> bool:
+    """One word against another: equal, or the same word with a typo in it."""
+    if mine == theirs:
+        return True
+    if mine.isdigit() or theirs.isdigit() or (mine in FUNCTION_WORDS and theirs in FUNCTION_WORDS):
+        return False  # another number, pronoun, article or negation: another title
+    if max(len(mine), len(theirs)) < 3 or OSA.distance(mine, theirs) > 1:
+        return False
+    # a letter doubled, dropped or two swapped is a typo; a changed letter makes another
+    # word ("love"/"live", "night"/"light") unless the word is long
+    substituted = len(mine) == len(theirs) and Levenshtein.distance(mine, theirs) == 1
+    return not substituted or len(mine) >= 8
+
+
+def words_agree(mine: str, theirs: str) -> bool:
+    """Two folded titles (or names) are the same words, allowing a typo within a word
+    and different spacing ("peek a boo" / "peekaboo"), never a different word."""
+    a, b = mine.split(), theirs.split()
+    if not a or not b:
+        return False
+    if len(a) == len(b) and (all(map(_same_word, a, b)) or sorted(a) == sorted(b)):
+        return True
+    # the same letters spaced otherwise; a letter more is a word more ("god is a woman")
+    return "".join(a) == "".join(b)
+
+
+def _readings(parts: TitleParts) -> set[str]:
+    return {v for reading in parts.readings() for v in variants(reading)}
+
+
+def titles_agree(mine: TitleParts, theirs: TitleParts) -> bool:
+    return any(words_agree(x, y) for x in _readings(mine) for y in _readings(theirs))
 
 
 def _similar(a: str, b: str) -> float:
+    """Character similarity (0–100), for "worth a look" and for ranking only."""
     best = 0.0
     for x in variants(a):
         for y in variants(b):
@@ -111,42 +127,112 @@ def _similar(a: str, b: str) -> float:
     return best
 
 
-def _candidate_markers(item: dict[str, Any], parts: TitleParts) -> set[str]:
+def _native(text: str) -> bool:
+    return bool(_NATIVE.search(text))
+
+
+def _scripts_differ(a: str, b: str) -> bool:
+    """One name in Hangul, kana or Han, the other in Latin letters only."""
+    return (_native(a) and not _native(b) and bool(_LATIN.search(b))) or (_native(b) and not _native(a) and bool(_LATIN.search(a)))
+
+
+def _name_forms(name: str) -> set[str]:
+    forms = {name, _HONORIFIC.sub("", name)}
+    return {v for f in forms for v in variants(f)}
+
+
+def _names_agree(mine: str, theirs: str) -> bool:
+    return any(words_agree(x, y) for x in _name_forms(mine) for y in _name_forms(theirs))
+
+
+@dataclass
+class Compared:
+    track: CatalogTrack
+    title: float  # character similarity, 0–100
+    artist: float
+    title_agrees: bool
+    artist_agrees: bool
+    versions_agree: bool
+
+    @property
+    def combined(self) -> float:
+        title = 100.0 if self.title_agrees else self.title
+        artist = 100.0 if self.artist_agrees else self.artist
+        return round((0.55 * title + 0.45 * artist) / 100, 4)
+
+    @property
+    def verified(self) -> bool:
+        return self.title_agrees and self.artist_agrees and self.versions_agree
+
+    @property
+    def near(self) -> bool:
+        return (self.title_agrees or self.title >= TITLE_NEAR) and (self.artist_agrees or self.artist >= ARTIST_NEAR)
+
+    @property
+    def same_title(self) -> bool:
+        return self.title_agrees and self.versions_agree
+
+
+def _candidate_parts(track: CatalogTrack) -> tuple[TitleParts, set[str]]:
+    parts = split_title(track.title)
     markers = set(parts.markers)
-    for name in item.get("artists") or []:
-        folded = fold(name)
-        if "karaoke" in folded:
-            markers.add("karaoke")
-    return markers
+    if any("karaoke" in fold(name) for name in track.artists):
+        markers.add("karaoke")
+    return parts, markers
 
 
-def score(s: Suggestion, item: dict[str, Any]) -> Scored:
+def _versions_agree(mine: TitleParts, theirs: TitleParts, their_markers: set[str]) -> bool:
+    if mine.markers != their_markers:
+        return False
+    for marker, named in mine.versions.items():  # "R3HAB Remix" is not "Tiësto Remix"
+        their_name = theirs.versions.get(marker, "")
+        # a place may be named short ("Live at Wembley" for "Wembley Stadium"); a remix
+        # by R3hab is not the one by "R3hab X Henry Fong"
+        agree = _names_within(named, their_name) if marker == "live" else words_agree(named, their_name)
+        if not agree:
+            return False
+    return True
+
+
+def _names_within(named: str, theirs: str) -> bool:
+    """Every word a suggestion names a version by is in the candidate's name of it."""
+    words = theirs.split()
+    return bool(words) and all(any(_same_word(w, t) for t in words) for w in named.split())
+
+
+def compare(s: Suggestion, track: CatalogTrack, *, artist_vouched: bool = False) -> Compared:
+    """``s`` against one candidate. ``artist_vouched``: the catalog's own artist filter
+    returned this candidate for the suggested artist."""
     mine = split_title(s.title)
-    theirs = split_title(item.get("name") or "")
-    title = _similar(mine.core, theirs.core)
-    typo_only = len(mine.core) >= TYPO_MIN_LENGTH and OSA.distance(mine.core, theirs.core) <= 1  # a transposition is one typo
+    theirs, their_markers = _candidate_parts(track)
     my_artists = split_artists(s.artist)
-    their_artists = [a for name in item.get("artists") or [] for a in split_artists(name)] + theirs.credits
+    their_artists = [a for name in track.artists for a in split_artists(name)] + theirs.credits
+    their_names = their_artists + [a for alias in track.aliases for a in split_artists(alias)]
     artist = 0.0
-    if my_artists and their_artists:
-        artist = max(_similar(my_artists[0], a) for a in their_artists)
-        artist = max(artist, _similar(fold(s.artist), fold(" ".join(item.get("artists") or []))))
-    agree = mine.markers == _candidate_markers(item, theirs)
-    return Scored(item=item, title=title, artist=artist, versions_agree=agree, typo_only=typo_only)
+    agrees = False
+    if my_artists and their_names:
+        artist = max(_similar(my_artists[0], a) for a in their_names)
+        artist = max(artist, _similar(fold(s.artist), fold(" ".join(track.artists))))
+        agrees = any(_names_agree(my_artists[0], a) for a in their_names) or words_agree(fold(s.artist), fold(" ".join(track.artists)))
+        if not agrees and artist_vouched:
+            agrees = any(_scripts_differ(my_artists[0], a) for a in their_artists)
+    return Compared(
+        track=track,
+        title=_similar(mine.core, theirs.core),
+        artist=artist,
+        title_agrees=titles_agree(mine, theirs),
+        artist_agrees=agrees,
+        versions_agree=_versions_agree(mine, theirs, their_markers),
+    )
 
 
-def _preference(s: Suggestion, c: Scored) -> tuple[Any, ...]:
-    """Best first: scores, then the album and year the LLM named, then the oldest
+def _preference(s: Suggestion, c: Compared) -> tuple[Any, ...]:
+    """Best first: agreement, then the album and year the LLM named, then the oldest
     release (the original rather than a later compilation)."""
-    album_match = 1.0 if s.album and same_album(s.album, c.item.get("album") or "") else 0.0
-    year_match = 1.0 if s.year and _year(c.item) == s.year else 0.0
-    released = (c.item.get("release_date") or "9999").ljust(10, "9")
-    return (-c.combined, -album_match, -year_match, released)
-
-
-def _year(item: dict[str, Any]) -> int | None:
-    text = (item.get("release_date") or "")[:4]
-    return int(text) if text.isdigit() else None
+    album_match = 1.0 if s.album and same_album(s.album, c.track.album) else 0.0
+    year_match = 1.0 if s.year and c.track.year == s.year else 0.0
+    released = (c.track.release_date or "9999").ljust(10, "9")
+    return (-c.combined, -album_match, -year_match, released, c.track.id)
 
 
 def same_album(suggested: str, catalog: str) -> bool:
@@ -158,55 +244,73 @@ def same_album(suggested: str, catalog: str) -> bool:
     return any(t and _similar(mine, t) >= 90 for t in theirs)
 
 
-def discrepancies(s: Suggestion, item: dict[str, Any]) -> list[dict[str, Any]]:
+def discrepancies(s: Suggestion, track: CatalogTrack) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
-    album = item.get("album") or ""
-    if s.album and album and not same_album(s.album, album):
-        found.append({"field": "album", "suggested": s.album, "catalog": album})
-    year = _year(item)
-    if s.year and year and s.year != year:
-        found.append({"field": "year", "suggested": s.year, "catalog": year})
+    if s.album and track.album and not same_album(s.album, track.album):
+        found.append({"field": "album", "suggested": s.album, "catalog": track.album})
+    if s.year and track.year and s.year != track.year:
+        found.append({"field": "year", "suggested": s.year, "catalog": track.year})
     return found
 
 
-def public_track(item: dict[str, Any]) -> dict[str, Any]:
-    keys = ("id", "name", "artists", "album", "release_date", "url", "image_url", "duration_ms")
-    return {k: item.get(k) for k in keys}
+def _why_uncertain(s: Suggestion, c: Compared) -> str:
+    if not c.versions_agree:
+        return "a different version; please check"
+    if not c.title_agrees:
+        return "a title that differs in a word; please check"
+    return "a close but not exact match; please check"
 
 
-def decide(s: Suggestion, items: list[dict[str, Any]]) -> Verdict:
-    """The verdict on ``s`` given every candidate the searches returned."""
-    unique = {item["id"]: item for item in items if item.get("id")}
-    scored = [score(s, item) for item in unique.values()]
-    verified = sorted((c for c in scored if c.verified), key=lambda c: _preference(s, c))
+def decide(s: Suggestion, tracks: Iterable[CatalogTrack], *, catalog: str = "",
+           vouched: frozenset[str] | set[str] = frozenset()) -> Verdict:
+    """The verdict on ``s`` given every candidate the searches returned; ``vouched``:
+    the ids of candidates the catalog's artist filter returned."""
+    unique = {t.id: t for t in tracks if t.id}
+    compared = [compare(s, t, artist_vouched=t.id in vouched) for t in unique.values()]
+    catalog = catalog or next((t.catalog for t in unique.values()), "")
+    verified = sorted((c for c in compared if c.verified), key=lambda c: _preference(s, c))
     if verified:
         best = verified[0]
-        return Verdict(VERIFIED, best.combined, public_track(best.item), None, discrepancies(s, best.item), "matched title and artist")
-    near = sorted((c for c in scored if c.near), key=lambda c: _preference(s, c))
+        return Verdict(VERIFIED, best.combined, best.track.public(), None, discrepancies(s, best.track),
+                       "matched title and artist", catalog=best.track.catalog)
+    near = sorted((c for c in compared if c.near), key=lambda c: _preference(s, c))
     if near:
         best = near[0]
-        why = "a different version" if not best.versions_agree else "a close but not exact match"
-        return Verdict(UNCERTAIN, best.combined, public_track(best.item), None, discrepancies(s, best.item), f"{why}; please check")
-    elsewhere = sorted((c for c in scored if c.same_title), key=lambda c: (c.title, c.item.get("popularity") or 0), reverse=True)
+        return Verdict(UNCERTAIN, best.combined, best.track.public(), None, discrepancies(s, best.track),
+                       _why_uncertain(s, best), catalog=best.track.catalog)
+    elsewhere = sorted((c for c in compared if c.same_title),
+                       key=lambda c: (c.title, c.track.popularity or 0), reverse=True)
     if elsewhere:
         best = elsewhere[0]
-        by = ", ".join(best.item.get("artists") or [])
-        return Verdict(NOT_FOUND, best.combined, None, public_track(best.item), [], f"not by this artist; the title exists by {by}")
-    closest = max((c.combined for c in scored), default=0.0)
-    return Verdict(NOT_FOUND, closest, None, None, [], "no such track in the catalog")
+        by = ", ".join(best.track.artists)
+        return Verdict(NOT_FOUND, best.combined, None, best.track.public(), [],
+                       f"not by this artist; the title exists by {by}", catalog=best.track.catalog)
+    closest = max((c.combined for c in compared), default=0.0)
+    return Verdict(NOT_FOUND, closest, None, None, [], "no such track in the catalog", catalog=catalog)
 
 
-def match(s: Suggestion, search: Callable[[str], list[dict[str, Any]]]) -> Verdict:
+def match(s: Suggestion, search: Callable[[Query], list[CatalogTrack]], queries: Sequence[Query], *,
+          catalog: str = "", known: Sequence[CatalogTrack] = (), known_vouched: Iterable[str] = ()) -> Verdict:
     """Run the searches until one candidate verifies (or all have run), then decide.
 
-    ``search`` raises ``CatalogUnavailable`` when the catalog does not answer; a
-    verdict built on half the searches would call real tracks missing, so that
-    propagates to the caller, who marks the track unchecked."""
+    ``known``: candidates already at hand (a combined request's answer), tried
+    before any search. ``search`` raises ``CatalogUnavailable`` when the catalog does
+    not answer; a verdict built on half the searches would call real tracks missing,
+    so that propagates to the caller, who marks the track unchecked."""
     if not s.title.strip() or not s.artist.strip():
-        return Verdict(NOT_FOUND, 0.0, None, None, [], "the suggestion has no title or no artist")
-    items: list[dict[str, Any]] = []
-    for query in query_strategies(s):
-        items.extend(search(query))
-        if any(score(s, item).verified for item in items):
-            break
-    return decide(s, items)
+        return Verdict(NOT_FOUND, 0.0, None, None, [], "the suggestion has no title or no artist", catalog=catalog)
+    tracks: list[CatalogTrack] = list(known)
+    vouched: set[str] = set(known_vouched)
+
+    def settled() -> bool:
+        return any(compare(s, t, artist_vouched=t.id in vouched).verified for t in tracks)
+
+    if not (tracks and settled()):
+        for query in queries:
+            found = search(query)
+            tracks.extend(found)
+            if query.vouches_artist:
+                vouched.update(t.id for t in found)
+            if settled():
+                break
+    return decide(s, tracks, catalog=catalog, vouched=vouched)

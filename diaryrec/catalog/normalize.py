@@ -29,6 +29,7 @@ _EDITION_WORDS = re.compile(
 _CREDIT = re.compile(r"^\s*(feat\.?|ft\.?|featuring|with|prod\.?( by)?|w/)\s+(.+)$", re.IGNORECASE)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "´": "'", "`": "'"})
 _BRACKETS = re.compile(r"[\(\[\{]([^\)\]\}]*)[\)\]\}]")
+_INNER_CREDIT = re.compile(r"\s(feat\.?|ft\.?|featuring)\s", re.IGNORECASE)
 _DASH_SUFFIX = re.compile(r"\s+[-–—]\s+(.+)$")
 _ARTIST_SPLIT = re.compile(r"\s*(?:,|;|/|\s&\s|\sand\s|\sx\s|\s×\s|\sfeat\.?\s|\sft\.?\s|\sfeaturing\s|\swith\s|\svs\.?\s)\s*", re.IGNORECASE)
 _KANA_VOICING = {"\u3099", "\u309a"}
@@ -71,6 +72,29 @@ class TitleParts:
     core: str  # folded title without credits, editions and version parts
     markers: set[str] = field(default_factory=set)
     credits: list[str] = field(default_factory=list)  # featured artists named in the title
+    #: who or where a version names, by marker: "Dillon Francis Remix" -> {"remix": "dillon francis"}
+    versions: dict[str, str] = field(default_factory=dict)
+    #: the core without its parenthesised subtitles ("Song (Part of the Title)" -> "song"); "" when it has none
+    bare: str = ""
+
+    def readings(self) -> list[str]:
+        """The title with and without its subtitles: either may be how a side names it."""
+        return [self.core, self.bare] if self.bare and self.bare != self.core else [self.core]
+
+
+# words that name a version's kind, not who made it or where: dropped from its qualifier
+_VERSION_FILLER = {w for words in VERSION_MARKERS.values() for w in words for w in w.split()} | {
+    "at", "the", "from", "in", "on", "by", "version", "edit", "mix", "session", "sessions", "recorded", "performance",
+    "a", "an", "of", "and",
+}
+
+
+def version_qualifier(part: str) -> str:
+    """The words of a version part that name it: "Live at Wembley Stadium" -> "wembley
+    stadium", "R3HAB Remix" -> "r3hab", "Acoustic Version" -> ""."""
+    folded = _EDITION_MIX.sub(" ", fold(part))
+    words = [w for w in folded.split() if w not in _VERSION_FILLER and not re.fullmatch(r"\d{4}", w)]
+    return " ".join(words)
 
 
 def split_title(title: str) -> TitleParts:
@@ -78,18 +102,30 @@ def split_title(title: str) -> TitleParts:
     text = unicodedata.normalize("NFKC", title or "").translate(_QUOTES)
     markers: set[str] = set()
     credits: list[str] = []
+    versions: dict[str, str] = {}
+    subtitles: list[str] = []
 
     def take(part: str) -> None:
         credit = _CREDIT.match(part)
         if credit:
             credits.extend(split_artists(credit.group(3)))
-        else:
-            markers.update(markers_in(part))
+            return
+        found = markers_in(part)
+        markers.update(found)
+        qualifier = version_qualifier(part) if found else ""
+        for marker in found:
+            if qualifier:
+                versions[marker] = qualifier
 
     def bracket(match: re.Match[str]) -> str:
         inner = match.group(1)
-        # a bracket of the other script is an alternative name ("숙녀 (淑女) Lady"), keep it
+        if _INNER_CREDIT.search(inner):  # "(Drake ft. Rick Ross)": who sings, not a subtitle
+            credits.extend(split_artists(inner))
+            return " "
+        # a bracket of the other script is an alternative name ("숙녀 (淑女) Lady"), keep it;
+        # so is a subtitle ("Song (Part of the Title)"), which ``bare`` leaves out
         if not _CREDIT.match(inner) and not markers_in(inner) and not _EDITION_WORDS.search(fold(inner)):
+            subtitles.append(inner)
             return f" {inner} "
         take(inner)
         return " "
@@ -111,7 +147,12 @@ def split_title(title: str) -> TitleParts:
     core = fold(text)
     if not core:  # a title that is only a bracket, e.g. "(Intro)"
         core = fold(title)
-    return TitleParts(core=core, markers=markers, credits=[c for c in (fold(c) for c in credits) if c])
+    bare = f" {core} "
+    for subtitle in subtitles:
+        bare = bare.replace(f" {fold(subtitle)} ", " ", 1)
+    bare = " ".join(bare.split()) if subtitles else ""
+    return TitleParts(core=core, markers=markers, credits=[c for c in (fold(c) for c in credits) if c],
+                      versions=versions, bare=bare)
 
 
 def split_artists(artist: str) -> list[str]:

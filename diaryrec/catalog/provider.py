@@ -58,10 +58,15 @@ class CatalogTrack:
         text = self.release_date[:4]
         return int(text) if text.isdigit() else None
 
+    def public(self) -> dict[str, Any]:
+        """The form a verdict stores (``recommended_track.catalog_track`` /
+        ``suggestion``) and the exports carry. The title is stored as ``name``: the key
+        exports have had since the first version."""
+        full = self.to_dict()
+        return {k: full[k] for k in ("catalog", "id", "name", "artists", "album", "release_date", "url", "image_url", "duration_ms")}
+
     def to_dict(self) -> dict[str, Any]:
-        """The stored form (``recommended_track.catalog_track`` / ``suggestion``, the
-        exports, the cache). The title is stored as ``name``: the key exports have had
-        since the first version."""
+        """Everything, for the cache (ranking needs the popularity, matching the aliases)."""
         return {
             "catalog": self.catalog,
             "id": self.id,
@@ -115,16 +120,20 @@ class CatalogUnavailable(Exception):
 @dataclass(frozen=True)
 class Query:
     """One search a provider runs for a suggestion: ``text`` in the catalog's own
-    syntax; ``label`` names the strategy for logs and benchmarks."""
+    syntax; ``label`` names the strategy for logs and benchmarks. ``vouches_artist``:
+    the catalog filters this search by the suggested artist itself (Spotify's
+    ``artist:`` matches romanised and native names alike), so what it returns is by
+    that artist in the catalog's judgement, whatever the script."""
 
     text: str
     label: str = ""
+    vouches_artist: bool = False
 
 
 @dataclass
 class BatchAnswer:
-    """What one combined request answered for several suggestions: the candidates
-    per suggestion (by index), and which suggestions it could not settle."""
+    """What combined requests answered for several suggestions: the candidates per
+    suggestion, by its index; an index left out goes through its own queries."""
 
     candidates: dict[int, list[CatalogTrack]] = field(default_factory=dict)
 
@@ -143,6 +152,8 @@ class CatalogProvider(ABC):
     name: ClassVar[str]
     #: how many searches may run at once against this catalog
     concurrency: int = 1
+    #: ``search_batch`` answers a whole reply in combined requests
+    batches: ClassVar[bool] = False
 
     @property
     def cache_scope(self) -> str:
@@ -183,11 +194,3 @@ def register(cls: type[CatalogProvider]) -> type[CatalogProvider]:
     """Class decorator: make a provider known by its ``id``."""
     PROVIDERS[cls.id] = cls
     return cls
-
-
-def display_name(catalog_id: str | None) -> str:
-    """The word for a catalog id ("spotify" -> "Spotify"); unknown ids as written."""
-    if not catalog_id:
-        return "Spotify"  # rows from before catalogs were named
-    cls = PROVIDERS.get(catalog_id)
-    return cls.name if cls is not None else catalog_id

@@ -1,9 +1,14 @@
-"""Checking suggested tracks against Spotify: the checker the CLI uses, and the
+"""Checking suggested tracks against the catalogs: the checker the CLI uses, and the
 ``TrackValidator`` a recommendation turn uses, which writes every verdict into its
 ``recommended_track`` row as soon as that track is decided.
 
-The tracks of one reply are checked concurrently (one search round for a reply
-whose tracks all exist); searches are cached in the study database, misses too.
+A checker asks one catalog (a ``CatalogProvider``): a whole reply in one combined
+request where the catalog allows it (MusicBrainz), then each suggestion's own
+searches for what is still open, concurrently as far as the catalog allows (one
+search round for a Spotify reply whose tracks all exist). Searches are cached in the
+study database, misses too, under keys that name the catalog. The validator asks the
+study's catalogs in order: a track verified by any of them is verified, and the
+verdict records which one answered.
 """
 
 from __future__ import annotations
@@ -18,16 +23,11 @@ from typing import Any
 from sqlmodel import select
 
 from diaryrec.catalog.cache import CatalogCache, cache_key
-from diaryrec.catalog.client import (
-    MAX_SEARCH_LIMIT,
-    CatalogClient,
-    CatalogConfig,
-    CatalogUnavailable,
-    CredentialsRejectedError,
-    resolve_config,
-)
-from diaryrec.catalog.match import UNCHECKED, Suggestion, Verdict, match
-from diaryrec.validation import OnVerdict, UncheckedValidator
+from diaryrec.catalog.client import CredentialsRejectedError
+from diaryrec.catalog.match import UNCHECKED, Verdict, match
+from diaryrec.catalog.normalize import fold
+from diaryrec.catalog.provider import CatalogProvider, CatalogTrack, CatalogUnavailable, Query, Suggestion
+from diaryrec.validation import OnVerdict
 from diaryrec.store import Store
 from diaryrec.store.models import RecommendedTrack
 from diaryrec.store.types import utcnow
@@ -35,52 +35,104 @@ from diaryrec.vocabulary import Verdict as VerdictCode
 
 log = logging.getLogger(__name__)
 
-#: when to try an unchecked track again if Spotify gave no Retry-After
+#: when to try an unchecked track again if the catalog gave no Retry-After
 DEFAULT_RECHECK_AFTER = dt.timedelta(minutes=10)
+#: search results kept per query (Spotify caps search at 10 since February 2026)
+SEARCH_LIMIT = 10
+
+CacheEntry = tuple[str, str, dict[str, Any], bool]
 
 
 class CatalogChecker:
-    """Suggestion in, verdict out: search (through the cache), match, decide."""
+    """Suggestion in, verdict out, for one catalog: search (through the cache),
+    match, decide."""
 
-    def __init__(self, client: CatalogClient, cache: CatalogCache | None = None, *, concurrency: int | None = None):
-        self.client = client
+    def __init__(self, provider: CatalogProvider, cache: CatalogCache | None = None, *, concurrency: int | None = None):
+        self.provider = provider
         self.cache = cache
-        self.market = client.config.market
-        self.concurrency = max(1, concurrency or client.config.concurrency)
+        self.concurrency = max(1, concurrency or provider.concurrency)
         # during check_many the cache is written once at the end: one fsync, not one per search
-        self._deferred: list[tuple[str, str, dict[str, Any], bool]] | None = None
+        self._deferred: list[CacheEntry] | None = None
         self._lock = threading.Lock()
 
-    def _search(self, query: str) -> list[dict[str, Any]]:
-        key = cache_key("search", self.market, query, MAX_SEARCH_LIMIT)
-        if self.cache is not None:
-            cached = self.cache.get(key)
-            if cached is not None:
-                return list(cached.get("items") or [])
-        try:
-            items = self.client.search_tracks(query, MAX_SEARCH_LIMIT)
-        except CatalogUnavailable:
-            stale = self.cache.get(key, allow_stale=True) if self.cache is not None else None
-            if stale is not None:  # offline: yesterday's answer beats no answer
-                return list(stale.get("items") or [])
-            raise
-        if self.cache is not None:
-            entry = (key, self.market, {"q": query, "items": items}, bool(items))
-            with self._lock:
-                deferred = self._deferred
-                if deferred is not None:
-                    deferred.append(entry)
-            if deferred is None:
-                self.cache.put_many([entry])
-        return items
+    @property
+    def catalog(self) -> str:
+        return self.provider.id
 
-    def check(self, suggestion: Suggestion) -> Verdict:
+    def _key(self, kind: str, *parts: Any) -> str:
+        return cache_key(kind, self.provider.id, self.provider.cache_scope, *parts)
+
+    def _cached(self, key: str, *, allow_stale: bool = False) -> list[CatalogTrack] | None:
+        if self.cache is None:
+            return None
+        entry = self.cache.get(key, allow_stale=allow_stale)
+        if entry is None:
+            return None
+        return [CatalogTrack.from_dict(item, catalog=self.provider.id) for item in entry.get("items") or []]
+
+    def _remember(self, key: str, query: str, tracks: list[CatalogTrack]) -> None:
+        if self.cache is None:
+            return
+        entry = (key, self.provider.cache_scope, {"q": query, "catalog": self.provider.id,
+                                                   "items": [t.to_dict() for t in tracks]}, bool(tracks))
+        with self._lock:
+            deferred = self._deferred
+            if deferred is not None:
+                deferred.append(entry)
+        if deferred is None:
+            self.cache.put_many([entry])
+
+    def _search(self, query: Query) -> list[CatalogTrack]:
+        key = self._key("search", query.text, SEARCH_LIMIT)
+        cached = self._cached(key)
+        if cached is not None:
+            return cached
+        try:
+            tracks = self.provider.search(query)
+        except CatalogUnavailable:
+            stale = self._cached(key, allow_stale=True)
+            if stale is not None:  # offline: yesterday's answer beats no answer
+                return stale
+            raise
+        self._remember(key, query.text, tracks)
+        return tracks
+
+    def _batch_key(self, s: Suggestion) -> str:
+        return self._key("batch", fold(s.title), fold(s.artist))
+
+    def _batch(self, suggestions: Sequence[Suggestion]) -> dict[int, list[CatalogTrack]]:
+        """Candidates from the catalog's combined requests, cached per suggestion; {}
+        for a catalog that has none, or when the catalog does not answer."""
+        if not self.provider.batches or not suggestions:
+            return {}
+        known: dict[int, list[CatalogTrack]] = {}
+        missing: list[int] = []
+        for i, s in enumerate(suggestions):
+            cached = self._cached(self._batch_key(s))
+            if cached is not None:
+                known[i] = cached
+            else:
+                missing.append(i)
+        if missing:
+            try:
+                answer = self.provider.search_batch([suggestions[i] for i in missing])
+            except CatalogUnavailable as exc:
+                log.info("%s: combined request failed (%s); checking one by one", self.provider.name, exc.reason)
+                return known
+            for j, i in enumerate(missing):
+                if j in answer.candidates:
+                    known[i] = answer.candidates[j]
+                    s = suggestions[i]
+                    self._remember(self._batch_key(s), f"{s.title} / {s.artist}", answer.candidates[j])
+        return known
+
+    def check(self, suggestion: Suggestion, known: Sequence[CatalogTrack] = ()) -> Verdict:
         """The verdict; ``unchecked`` when the catalog gave no answer. Raises
         CredentialsRejectedError: no track can be checked with bad credentials."""
         try:
-            return match(suggestion, self._search)
+            return match(suggestion, self._search, self.provider.queries(suggestion), catalog=self.provider.id, known=known)
         except CatalogUnavailable as exc:
-            return Verdict(UNCHECKED, None, None, None, [], exc.reason, retry_after=exc.retry_after)
+            return Verdict(UNCHECKED, None, None, None, [], exc.reason, retry_after=exc.retry_after, catalog=self.provider.id)
 
     def check_many(
         self, suggestions: Sequence[Suggestion], on_result: Callable[[int, Verdict], None] | None = None
@@ -90,14 +142,15 @@ class CatalogChecker:
         results: list[Verdict | None] = [None] * len(suggestions)
         if not suggestions:
             return []
-        workers = min(self.concurrency, len(suggestions))
         with self._lock:
             owner = self._deferred is None  # a nested or concurrent call leaves the flush to the first
             if owner:
                 self._deferred = []
         try:
+            known = self._batch(suggestions)
+            workers = min(self.concurrency, len(suggestions))
             with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="catalog-check") as pool:
-                futures = {pool.submit(self.check, s): i for i, s in enumerate(suggestions)}
+                futures = {pool.submit(self.check, s, known.get(i, ())): i for i, s in enumerate(suggestions)}
                 try:
                     for future in as_completed(futures):
                         index = futures[future]
@@ -116,9 +169,78 @@ class CatalogChecker:
                     self.cache.put_many(entries)
         return [r for r in results if r is not None]
 
+    def close(self) -> None:
+        self.provider.close()
+
+
+#: how much a verdict says, for choosing among the catalogs' answers: the first
+#: catalog's answer stands unless a later one says more
+_RANK = {VerdictCode.VERIFIED: 3, VerdictCode.UNCERTAIN: 2, VerdictCode.NOT_FOUND: 1, UNCHECKED: 0}
+
+
+def better(current: Verdict | None, other: Verdict) -> Verdict:
+    if current is None or _RANK.get(other.verdict, 0) > _RANK.get(current.verdict, 0):
+        return other
+    return current
+
+
+class CatalogChain:
+    """The study's catalogs, asked in order: what one leaves unverified the next is
+    asked about; a track verified by any of them is verified."""
+
+    def __init__(self, checkers: Sequence[CatalogChecker], *, stop_on_rejected: bool = False):
+        if not checkers:
+            raise ValueError("a catalog chain needs at least one catalog")
+        self.checkers = list(checkers)
+        #: the CLI stops on rejected credentials (no line would be checked); a turn goes on
+        self.stop_on_rejected = stop_on_rejected
+
+    @property
+    def catalogs(self) -> list[str]:
+        return [c.catalog for c in self.checkers]
+
+    def check_many(
+        self, suggestions: Sequence[Suggestion], on_result: Callable[[int, Verdict], None] | None = None
+    ) -> list[Verdict]:
+        """Like ``CatalogChecker.check_many``; ``on_result`` runs once per suggestion,
+        with its final verdict. Rejected credentials of one catalog move its tracks on
+        to the next; with none left they are unchecked, with the reason."""
+        best: dict[int, Verdict] = {}
+        open_ = list(range(len(suggestions)))
+        for n, checker in enumerate(self.checkers):
+            last = n == len(self.checkers) - 1
+            order = list(open_)
+
+            def decided(j: int, verdict: Verdict, *, order: list[int] = order, last: bool = last) -> None:
+                i = order[j]
+                best[i] = better(best.get(i), verdict)
+                if (last or verdict.verdict == VerdictCode.VERIFIED) and on_result is not None:
+                    on_result(i, best[i])
+
+            try:
+                checker.check_many([suggestions[i] for i in order], on_result=decided)
+            except CredentialsRejectedError as exc:
+                if self.stop_on_rejected:
+                    raise
+                log.warning("%s rejected its credentials", checker.provider.name)
+                for i in order:
+                    if i not in best or best[i].verdict != VerdictCode.VERIFIED:
+                        best[i] = better(best.get(i), Verdict(UNCHECKED, reason=exc.message, catalog=checker.catalog))
+                        if last and on_result is not None:
+                            on_result(i, best[i])
+            open_ = [i for i in order if best[i].verdict != VerdictCode.VERIFIED]
+            if not open_:
+                break
+        return [best[i] for i in range(len(suggestions))]
+
+    def close(self) -> None:
+        for checker in self.checkers:
+            checker.close()
+
 
 def write_verdict(row: RecommendedTrack, verdict: Verdict, now: dt.datetime) -> None:
     row.verdict = verdict.verdict
+    row.catalog = verdict.catalog or None
     row.verdict_reason = verdict.reason or None
     row.score = verdict.score
     row.catalog_track = verdict.track
@@ -132,12 +254,16 @@ def write_verdict(row: RecommendedTrack, verdict: Verdict, now: dt.datetime) -> 
         row.next_check_at = None
 
 
-class SpotifyValidator:
-    """The ``TrackValidator`` backed by Spotify."""
+class CatalogValidator:
+    """The ``TrackValidator`` backed by the study's catalogs."""
 
-    def __init__(self, store: Store, checker: CatalogChecker):
+    def __init__(self, store: Store, checker: CatalogChecker | CatalogChain):
         self.store = store
-        self.checker = checker
+        self.chain = checker if isinstance(checker, CatalogChain) else CatalogChain([checker])
+
+    @property
+    def catalogs(self) -> list[str]:
+        return self.chain.catalogs
 
     def validate(self, track_ids: Sequence[int], on_verdict: OnVerdict | None = None) -> None:
         ids = [int(i) for i in track_ids]
@@ -158,33 +284,15 @@ class SpotifyValidator:
             if on_verdict is not None:
                 on_verdict(track_id)
 
-        try:
-            self.checker.check_many([plain[i] for i in order], on_result=record)
-        except CredentialsRejectedError as exc:
-            # the turn must go on: every track not yet decided is unchecked, with the reason
-            log.warning("Spotify credentials rejected; tracks left unchecked")
-            self._mark_rest_unchecked(order, exc.message, on_verdict)
-
-    def _mark_rest_unchecked(self, ids: list[int], reason: str, on_verdict: OnVerdict | None) -> None:
-        now = utcnow()
-        decided: list[int] = []
-        with self.store.session() as session:
-            for track_id in ids:
-                row = session.get(RecommendedTrack, track_id)
-                if row is None or row.verdict not in (VerdictCode.PENDING, UNCHECKED):
-                    continue
-                write_verdict(row, Verdict(UNCHECKED, reason=reason), now)
-                session.add(row)
-                decided.append(track_id)
-            session.commit()
-        for track_id in decided:
-            if on_verdict is not None:
-                on_verdict(track_id)
+        self.chain.check_many([plain[i] for i in order], on_result=record)
 
     def recheck_unchecked(self, store: Store | None = None, on_verdict: OnVerdict | None = None,
                           now: dt.datetime | None = None) -> list[int]:
         """Check again the unchecked tracks whose ``next_check_at`` has passed."""
         return recheck_unchecked(store or self.store, self, on_verdict=on_verdict, now=now)
+
+    def close(self) -> None:
+        self.chain.close()
 
 
 def due_unchecked(store: Store, now: dt.datetime | None = None) -> list[int]:
@@ -209,14 +317,15 @@ def recheck_unchecked(store: Store, validator: Any, on_verdict: OnVerdict | None
     return ids
 
 
-def make_checker(config: CatalogConfig, store: Store | None, *, use_cache: bool = True) -> CatalogChecker:
+def make_checker(provider: CatalogProvider, store: Store | None, *, use_cache: bool = True,
+                 concurrency: int | None = None) -> CatalogChecker:
     cache = CatalogCache(store) if (store is not None and use_cache) else None
-    return CatalogChecker(CatalogClient(config), cache)
+    return CatalogChecker(provider, cache, concurrency=concurrency)
 
 
-def make_validator(store: Store, *, study_catalog: Any = None, settings: Any = None) -> Any:
-    """A SpotifyValidator when credentials exist, else an UncheckedValidator."""
-    config = resolve_config(study_catalog=study_catalog, settings=settings)
-    if config is None:
-        return UncheckedValidator(store)
-    return SpotifyValidator(store, make_checker(config, store))
+def make_validator(store: Store, *, study_catalog: Any = None, settings: Any = None, contact: str = "") -> Any:
+    """A ``CatalogValidator`` over the study's catalogs (``providers.plan``)."""
+    from diaryrec.catalog.providers import choose
+
+    _plan, providers = choose(study_catalog=study_catalog, settings=settings, contact=contact)
+    return CatalogValidator(store, CatalogChain([make_checker(p, store) for p in providers]))

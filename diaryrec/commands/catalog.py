@@ -1,7 +1,8 @@
-"""``diaryrec catalog check [FILE|-]``: check exported or hand-written suggestions
-against Spotify. JSON lines in (``{"title", "artist", "album", "year"}``), one JSON
-line out per input line, in input order, with the verdict added. Misses are
-results (exit 0); missing or rejected credentials stop it with one line."""
+"""``diaryrec catalog check [FILE|-] [--catalog spotify|musicbrainz]``: check exported
+or hand-written suggestions against a catalog. JSON lines in (``{"title", "artist",
+"album", "year"}``), one JSON line out per input line, in input order, with the
+verdict and the catalog that gave it added. Misses are results (exit 0); missing or
+rejected credentials stop it with one line."""
 
 from __future__ import annotations
 
@@ -12,31 +13,36 @@ import sys
 from typing import Any, TextIO
 
 from diaryrec.errors import UserError
+from diaryrec.vocabulary import CatalogId
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = sub.add_parser("catalog", help="check suggested tracks against the Spotify catalog")
+    parser = sub.add_parser("catalog", help="check suggested tracks against a music catalog (Spotify or MusicBrainz)")
     actions = parser.add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
     check = actions.add_parser(
         "check",
         help="check JSON lines of suggestions; writes one JSON line with the verdict per input",
         description='Reads JSON lines {"title": str, "artist": str, "album": str|null, "year": int|null} '
-        "and writes one JSON line per input, in input order, with verdict, track, score, "
-        "discrepancies, suggestion and reason (a line that is not such an object gets the verdict "
-        '"invalid"). Credentials: DIARYREC_SPOTIFY_CLIENT_ID / DIARYREC_SPOTIFY_CLIENT_SECRET, else the '
-        "study joined in the data folder, else diaryrec's settings and the keyring. Market: --market, else "
-        "diaryrec's settings, else the study joined, else US.",
+        "and writes one JSON line per input, in input order, with verdict, catalog, track (with the catalog's "
+        "own id: a Spotify id or a MusicBrainz MBID), score, discrepancies, suggestion and reason (a line that "
+        'is not such an object gets the verdict "invalid"). Catalog: --catalog, else the joined study\'s '
+        "[catalog] providers, else Spotify when its app credentials exist, else MusicBrainz (no key). Spotify "
+        "credentials: DIARYREC_SPOTIFY_CLIENT_ID / DIARYREC_SPOTIFY_CLIENT_SECRET, else the study joined in the "
+        "data folder, else diaryrec's settings and the keyring. Market: --market, else diaryrec's settings, else "
+        "the study joined, else US.",
     )
     check.add_argument("file", nargs="?", default="-", metavar="FILE|-", help="input file (default: standard input)")
+    check.add_argument("--catalog", choices=[c.value for c in CatalogId],
+                       help="the catalog to ask (default: the study's, else Spotify with credentials, else MusicBrainz)")
     check.add_argument("--market", type=lambda v: v.upper(), help="Spotify market, two letters (default: settings, else study, else US)")
     check.add_argument("--concurrency", type=int, default=10, help="checks run at the same time (default 10)")
-    check.add_argument("--no-cache", action="store_true", help="ask Spotify even for answers cached in the data folder")
+    check.add_argument("--no-cache", action="store_true", help="ask the catalog even for answers cached in the data folder")
     check.set_defaults(run=run_check)
 
 
 def _parse(line: str) -> tuple[dict[str, Any], Any]:
     """(the input fields, a Suggestion or an error text)."""
-    from diaryrec.catalog.match import Suggestion
+    from diaryrec.catalog.provider import Suggestion
 
     try:
         data = json.loads(line)
@@ -64,30 +70,29 @@ def _read_lines(name: str) -> list[str]:
         raise UserError(f"cannot read {name}: {exc.strerror or exc}") from None
 
 
-def _config(args: argparse.Namespace, store: Any) -> Any:
-    from diaryrec.catalog.client import CredentialsMissingError, resolve_config
+def _checker(args: argparse.Namespace, store: Any) -> Any:
+    """The catalogs to ask, by the one rule (``catalog.providers.plan``)."""
+    from diaryrec.catalog.providers import choose
+    from diaryrec.catalog.validator import CatalogChain, make_checker
     from diaryrec.paths import DataLayout, resolve_data_dir
     from diaryrec.settings import load_settings
 
-    study_catalog = None
+    study_catalog, contact = None, ""
     if store is not None:
         from diaryrec.services.study import active_study
 
         active = active_study(store)
-        study_catalog = active.study.catalog if active is not None else None
+        if active is not None:
+            study_catalog, contact = active.study.catalog, active.study.study.researcher.email
     settings = load_settings(DataLayout(resolve_data_dir(args.data_dir)).settings_file)
-    config = resolve_config(study_catalog=study_catalog, settings=settings, market=args.market,
-                            concurrency=max(1, args.concurrency))
-    if config is None:
-        raise CredentialsMissingError(
-            "no Spotify client ID and secret are configured.",
-            hint="Set DIARYREC_SPOTIFY_CLIENT_ID and DIARYREC_SPOTIFY_CLIENT_SECRET, or save them in diaryrec's settings.",
-        )
-    return config
+    chosen, providers = choose(study_catalog=study_catalog, settings=settings, market=args.market, contact=contact,
+                               only=args.catalog, concurrency=max(1, args.concurrency))
+    for catalog, why in chosen.left_out:
+        print(f"note: the study lists {catalog}, which is not used: {why}", file=sys.stderr)
+    return CatalogChain([make_checker(p, store, use_cache=not args.no_cache) for p in providers], stop_on_rejected=True)
 
 
 def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
-    from diaryrec.catalog.validator import make_checker
     from diaryrec.paths import DataLayout, resolve_data_dir
     from diaryrec.store import open_store
 
@@ -102,8 +107,9 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
     layout = DataLayout(resolve_data_dir(args.data_dir))
     # the cache needs the data folder; with --no-cache it is opened only to read a joined study's credentials
     store = open_store(layout) if (not args.no_cache or layout.database.exists()) else None
+    checker = None
     try:
-        checker = make_checker(_config(args, store), store, use_cache=not args.no_cache)
+        checker = _checker(args, store)
         wanted = [(i, item) for i, (_, item) in enumerate(parsed) if not isinstance(item, str)]
         verdicts = checker.check_many([item for _, item in wanted])
         by_line = {i: v for (i, _), v in zip(wanted, verdicts)}
@@ -111,11 +117,13 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
             if i in by_line:
                 result = {**fields, "album": fields.get("album"), "year": fields.get("year"), **by_line[i].to_dict()}
             else:
-                result = {**fields, "verdict": "invalid", "track": None, "score": None, "discrepancies": [],
-                          "suggestion": None, "reason": item}
+                result = {**fields, "verdict": "invalid", "catalog": None, "track": None, "score": None,
+                          "discrepancies": [], "suggestion": None, "reason": item}
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
         out.flush()
     finally:
+        if checker is not None:
+            checker.close()
         if store is not None:
             store.close()
     return 0

@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from diaryrec.protocol.calendar import LANGUAGES, Activity, Calendar, WeekPlan, parse_clock
+from diaryrec.vocabulary import CatalogId
 
 FORMAT_VERSION = 1
 MAX_TEXT = 20_000  # characters in any one study text; a study file is not a book
@@ -119,9 +120,19 @@ class LlmSettings(_Strict):
 
 
 class CatalogSettings(_Strict):
+    #: the catalogs that check tracks, in order (a track verified by any is verified);
+    #: empty: Spotify when its app credentials are available, else MusicBrainz
+    providers: Annotated[list[CatalogId], Field(max_length=len(CatalogId))] = []
     market: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] = "US"
     client_id: Annotated[str, Field(max_length=200)] = ""
     client_secret: Annotated[str, Field(max_length=200)] = ""
+
+    @field_validator("providers")
+    @classmethod
+    def _each_once(cls, value: list[CatalogId]) -> list[CatalogId]:
+        if len(set(value)) != len(value):
+            raise ValueError("names a catalog twice")
+        return value
 
 
 class Stage(_Strict):

@@ -19,7 +19,8 @@ import json
 from pathlib import Path
 from typing import Optional
 
-from sqlalchemy import URL, Boolean, Column, Engine, ForeignKey, Integer, String, Table, UniqueConstraint, create_engine, event
+from sqlalchemy import (URL, Boolean, Column, Connection, Engine, ForeignKey, Integer, String, Table, UniqueConstraint,
+                        create_engine, event, inspect, text)
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
@@ -29,7 +30,8 @@ from diaryrec.research.tables import STORED
 from diaryrec.store.engine import sqlite_url
 from diaryrec.store.types import UtcDateTime, utcnow
 
-MERGED_SCHEMA_VERSION = 1
+#: 2: recommended_track.catalog (which catalog gave the verdict)
+MERGED_SCHEMA_VERSION = 2
 
 
 class ResearchModel(SQLModel, registry=registry()):
@@ -140,6 +142,10 @@ def open_merged(target: str, *, create: bool = True) -> Engine:
             if create and conn.execute(info.select()).first() is None:
                 conn.execute(info.insert().values(schema_version=MERGED_SCHEMA_VERSION))
             row = conn.execute(info.select()).first()
+            if row is not None and row.schema_version < MERGED_SCHEMA_VERSION:
+                _add_new_columns(conn)
+                conn.execute(info.update().values(schema_version=MERGED_SCHEMA_VERSION))
+                row = conn.execute(info.select()).first()
     except Exception as exc:  # noqa: BLE001
         engine.dispose()
         raise MergedDatabaseError(
@@ -150,6 +156,21 @@ def open_merged(target: str, *, create: bool = True) -> Engine:
         engine.dispose()
         raise MergedDatabaseError("This merged study database was written by a newer diaryrec.", hint="Install the newest diaryrec.")
     return engine
+
+
+def _add_new_columns(conn: Connection) -> None:
+    """Bring a merged database of an older diaryrec up to date: the columns a newer
+    participant store has are added (nullable, so the rows merged before read as
+    "not recorded"). Every schema change so far is such a column."""
+    inspector = inspect(conn)
+    for name, table in STUDY_TABLES.items():
+        if not inspector.has_table(name):
+            continue  # create_all made it just now
+        present = {c["name"] for c in inspector.get_columns(name)}
+        for column in table.columns:
+            if column.name not in present:
+                kind = column.type.compile(dialect=conn.dialect)
+                conn.execute(text(f'ALTER TABLE "{name}" ADD COLUMN "{column.name}" {kind}'))
 
 
 def make_url_safe(url: str) -> str:

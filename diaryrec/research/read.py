@@ -70,6 +70,7 @@ class TrackView:
     verdict: str
     hidden: bool
     ratings: tuple[int, ...]
+    catalog: str = ""  # the catalog that gave the verdict; "" in bundles from before catalogs were named
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,7 @@ class StudyData:
             tracks[t["message_id"]].append(TrackView(
                 id=t["id"], position=t["position"], title=t["title"], artist=t["artist"], album=t["album"],
                 year=t["year"], reason=t["reason"] or "", verdict=t["verdict"], hidden=bool(t["hidden"]),
-                ratings=tuple(ratings[t["id"]]),
+                ratings=tuple(ratings[t["id"]]), catalog=t.get("catalog") or "",
             ))
         images = defaultdict(list)
         for i in self.rows("message_image", participant_id):

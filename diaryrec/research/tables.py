@@ -137,10 +137,11 @@ TABLES: list[TableSpec] = [
         "year": "year as suggested",
         "reason": "the recommender's reason",
         "keywords": "keywords given with the reason (JSON list)",
-        "verdict": "verified (found in Spotify), not_found (likely hallucinated), uncertain, unchecked or pending",
+        "verdict": "verified (found in the catalog named in catalog), not_found (likely hallucinated), uncertain, unchecked or pending",
+        "catalog": "the catalog that gave the verdict: spotify or musicbrainz (empty while pending; every verdict from before catalogs were named is Spotify's)",
         "verdict_reason": "why the verdict was given",
         "score": "match score of the best catalog candidate (0–100)",
-        "catalog_track": "the matching Spotify track (JSON)",
+        "catalog_track": "the matching catalog track (JSON: catalog, id — a Spotify id or a MusicBrainz MBID — name, artists, album, release_date, url)",
         "suggestion": "a close catalog match offered instead (JSON)",
         "discrepancies": "differences between the suggestion and the catalog (JSON list)",
         "checked_at": "when the catalog was asked" + WHEN,
@@ -195,7 +196,7 @@ TABLES: list[TableSpec] = [
 
 BY_NAME = {spec.name: spec for spec in TABLES}
 STORED = [spec for spec in TABLES if spec.model is not None]
-#: the catalog cache is the app's offline memory of Spotify answers, not study data
+#: the catalog cache is the app's offline memory of catalog answers, not study data
 NOT_EXPORTED = {m.CatalogCacheEntry.__tablename__}
 
 

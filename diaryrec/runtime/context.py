@@ -19,10 +19,13 @@ from diaryrec.paths import DataLayout
 from diaryrec.services.home import remember_calendar
 from diaryrec.store.glance import calendar_key
 from diaryrec.catalog.credentials import CredentialSource, SpotifyCredentials, resolve_credentials, resolve_market
+from diaryrec.catalog.providers import CatalogPlan
+from diaryrec.catalog.providers import plan as plan_catalogs
 from diaryrec.services.connection import LlmConfig, resolve_llm_config, spotify_token_url
 from diaryrec.services.study import ActiveStudy, active_study
 from diaryrec.settings import Settings, load_settings, save_settings
 from diaryrec.store import Store, open_store
+from diaryrec.vocabulary import CatalogId
 
 if TYPE_CHECKING:  # the LLM client pulls in openai: imported when the services start, not at start-up
     from diaryrec.llm.client import LlmClient
@@ -130,6 +133,14 @@ class AppContext:
             return SpotifyCredentials(fake.client_id, fake.client_secret, self._market(), CredentialSource.SANDBOX)
         return resolve_credentials(study_catalog=self.study.study.catalog if self.study else None, settings=self.settings)
 
+    def catalog_plan(self) -> CatalogPlan:
+        """Which catalogs check tracks (``catalog.providers.plan``): the sandbox's fake
+        Spotify there, else the study file's list, else Spotify with credentials, else
+        MusicBrainz."""
+        if self.sandbox:
+            return CatalogPlan((CatalogId.SPOTIFY,), "sandbox")
+        return plan_catalogs(study_catalog=self.study.study.catalog if self.study else None, settings=self.settings)
+
     def _market(self) -> str:
         return resolve_market(study_catalog=self.study.study.catalog if self.study else None, settings=self.settings)
 
@@ -166,7 +177,8 @@ class AppContext:
         if self.sandbox:
             # imported here: the fakes (and their track lists) are not needed outside the sandbox
             from diaryrec.catalog.client import CatalogConfig
-            from diaryrec.catalog.validator import SpotifyValidator, make_checker
+            from diaryrec.catalog.spotify import SpotifyProvider
+            from diaryrec.catalog.validator import CatalogValidator, make_checker
             from diaryrec.sandbox.openai_fake import start_sandbox_llm
             from diaryrec.sandbox.spotify_fake import start_sandbox_spotify
 
@@ -176,13 +188,14 @@ class AppContext:
             provider = built.sandbox_llm.provider()
             config = CatalogConfig(client_id=fake.client_id, client_secret=fake.client_secret, market=self._market(),
                                    api_url=fake.api_url, token_url=fake.token_url)
-            built.validator = SpotifyValidator(self.store, make_checker(config, self.store))
+            built.validator = CatalogValidator(self.store, make_checker(SpotifyProvider(config), self.store))
         else:
             from diaryrec.catalog.validator import make_validator
 
             llm = self.llm_config()
             provider = ProviderConfig(base_url=llm.base_url.rstrip("/"), model=llm.model, api_key=llm.api_key)
-            built.validator = make_validator(self.store, study_catalog=study.catalog, settings=self.settings)
+            built.validator = make_validator(self.store, study_catalog=study.catalog, settings=self.settings,
+                                             contact=study.study.researcher.email)
         built.llm = LlmClient(provider)
         built.turns = TurnService(self.store, built.llm, built.validator, study.study.unknown_tracks,
                                   template_dir=study.llm.template_dir or None)

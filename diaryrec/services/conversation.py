@@ -44,6 +44,7 @@ class TrackView:
     image_url: str = ""
     suggested_artist: str = ""  # not found by this artist: who the catalog has the title by
     will_recheck: bool = False  # unchecked because the catalog gave no answer: checked again later
+    catalog: str = ""  # the catalog that gave the verdict (a diaryrec.vocabulary.CatalogId), "" before one answered
 
     @property
     def shown(self) -> bool:
@@ -61,7 +62,7 @@ def track_view(row: RecommendedTrack, replaced_by_id: int | None = None) -> Trac
         hidden=row.hidden, replaces_id=row.replaces_id, replaced_by_id=replaced_by_id,
         url=str(catalog.get("url") or ""), image_url=str(catalog.get("image_url") or ""),
         suggested_artist=", ".join(str(a) for a in artists) if isinstance(artists, list) else str(artists),
-        will_recheck=row.next_check_at is not None,
+        will_recheck=row.next_check_at is not None, catalog=row.catalog or "",
     )
 
 

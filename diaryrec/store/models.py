@@ -160,6 +160,8 @@ class RecommendedTrack(SQLModel, table=True):
     keywords: list[str] = _json([])
     verdict: str = Field(default=Verdict.PENDING.value, index=True)  # a diaryrec.vocabulary.Verdict
     verdict_reason: Optional[str] = None
+    #: the catalog that gave the verdict (a diaryrec.vocabulary.CatalogId); None before one answered
+    catalog: Optional[str] = None
     score: Optional[float] = None
     catalog_track: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON, nullable=True))
     suggestion: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON, nullable=True))

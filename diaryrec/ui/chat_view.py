@@ -53,6 +53,7 @@ from diaryrec.ui.screenshots import png_bytes, render_full
 from diaryrec.ui.services import ServicesGate
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.track_card import TrackCard
+from diaryrec.ui.words import catalogs_named
 from diaryrec.ui.widgets import FittingScroll
 from diaryrec.vocabulary import FollowUpKind, Verdict
 
@@ -65,7 +66,6 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".heic", ".h
 SETTINGS_ERRORS = {"no_key", "wrong_key", "model_not_found", "connection", "quota", "rejected"}
 WAIT_NOTICE_S = 10  # no word of the reply after this long: say it is still waited for
 THUMB_PX = 64  # attached pictures in the composer and in the conversation
-NO_CATALOG = "no Spotify credentials configured"  # validation.UncheckedValidator's reason
 
 
 def _load_cover(track_id: int, url: str, covers: Path) -> tuple[int, QImage]:
@@ -156,7 +156,7 @@ class Bubble(QFrame):
 
 class CardGroup(QFrame):
     """One reply's track cards, in the recommender's order, with the notes that
-    belong to them (suggestions replaced or hidden, tracks Spotify could not check)."""
+    belong to them (suggestions replaced or hidden, tracks the catalog could not check)."""
 
     def __init__(self, message_id: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -204,13 +204,14 @@ class CardGroup(QFrame):
     def show_unchecked(self, tracks: Sequence[TrackView]) -> None:
         unchecked = [t for t in tracks if t.verdict == Verdict.UNCHECKED]
         later = [t for t in unchecked if t.will_recheck]
+        catalogs = catalogs_named(t.catalog for t in unchecked)
         if later:
-            text = (self.tr("Spotify could not be reached, so one track is not checked yet; diaryrec checks it again later.")
+            text = (self.tr("{catalog} could not be reached, so one track is not checked yet; diaryrec checks it again later.")
                     if len(later) == 1 else
-                    self.tr("Spotify could not be reached, so {n} tracks are not checked yet; diaryrec checks them again later.")
-                    .format(n=len(later)))
+                    self.tr("{catalog} could not be reached, so {n} tracks are not checked yet; diaryrec checks them again later.")
+                    ).format(catalog=catalogs, n=len(later))
         elif unchecked:
-            text = self.tr("These tracks are not checked against Spotify: no Spotify app is set up for this study.")
+            text = self.tr("These tracks could not be checked against a music catalog.")
         else:
             text = ""
         if not text:
@@ -237,14 +238,15 @@ class NotShownNote(QFrame):
         replaced = [t for t in tracks if t.replaced_by_id is not None]
         hidden = [t for t in tracks if t.replaced_by_id is None]
         parts = []
+        catalog = catalogs_named(t.catalog for t in tracks)
         if len(replaced) == 1:
-            parts.append(self.tr("1 suggestion was not found in Spotify and was replaced."))
+            parts.append(self.tr("1 suggestion was not found in {catalog} and was replaced.").format(catalog=catalog))
         elif replaced:
-            parts.append(self.tr("{n} suggestions were not found in Spotify and were replaced.").format(n=len(replaced)))
+            parts.append(self.tr("{n} suggestions were not found in {catalog} and were replaced.").format(n=len(replaced), catalog=catalog))
         if len(hidden) == 1:
-            parts.append(self.tr("1 suggestion was not found in Spotify and is not shown."))
+            parts.append(self.tr("1 suggestion was not found in {catalog} and is not shown.").format(catalog=catalog))
         elif hidden:
-            parts.append(self.tr("{n} suggestions were not found in Spotify and are not shown.").format(n=len(hidden)))
+            parts.append(self.tr("{n} suggestions were not found in {catalog} and are not shown.").format(n=len(hidden), catalog=catalog))
         self.summary = QLabel(" ".join(parts))
         self.summary.setObjectName("turnNote")
         self.summary.setWordWrap(True)

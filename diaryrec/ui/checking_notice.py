@@ -1,12 +1,14 @@
-"""The line above every screen that says plainly when recommended songs are not being
-checked against Spotify (no client ID, no secret), or when keys typed earlier are
-gone because this computer has no keyring, with a button to Settings.
+"""The line above every screen that says plainly when recommended songs are checked
+against another catalog than the study meant (MusicBrainz because no Spotify client
+ID or secret is set up), or when keys typed earlier are gone because this computer
+has no keyring, with a button to Settings.
 
-The check is the study's headline measure: a study that silently checks nothing
-collects nothing. What is in effect comes from the one resolver
-(``catalog.credentials.resolve_credentials`` through ``AppContext.spotify_config``),
-read in a worker (the keyring may be slow) each time the services are (re)started.
-Light on purpose: the window builds it before the first paint.
+The check is the study's headline measure, and it is never off: without a Spotify
+app, MusicBrainz (no key) checks the songs. What is in effect comes from the one
+rule (``catalog.providers.plan`` through ``AppContext.catalog_plan``, with
+``catalog.credentials.resolve_credentials`` for what is missing), read in a worker
+(the keyring may be slow) each time the services are (re)started. Light on purpose:
+the window builds it before the first paint.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from diaryrec.ui.tasks import TaskRunner
+from diaryrec.vocabulary import CatalogId
 
 if TYPE_CHECKING:
     from diaryrec.runtime.context import AppContext
@@ -34,8 +37,12 @@ def read_checking_state(context: AppContext) -> dict[str, Any]:
     spotify = context.spotify_config()
     llm = context.llm_config()
     local = any(host in llm.base_url for host in ("://localhost", "://127.0.0.1", "://[::1]"))
+    catalogs = context.catalog_plan()
+    # Spotify is wanted but cannot be used: by default (no list), or listed and left out
+    spotify_wanted = catalogs.because == "no spotify credentials" or any(c == CatalogId.SPOTIFY for c, _ in catalogs.left_out)
     return {
-        "missing": spotify.missing,
+        "missing": spotify.missing if spotify_wanted else None,
+        "catalogs": ", ".join(catalogs.names),
         "keyring": keyring_available(),
         "llm_key_missing": not llm.api_key and not llm.key_from_study and not local,
     }
@@ -82,8 +89,8 @@ class CheckingNotice(QFrame):
             "client_id": self.tr("the Spotify client ID is missing"),
         }.get(state["missing"])
         if reason:
-            lines.append(self.tr("Songs are not being checked: {reason}. Open Settings and enter what your research team gave you.")
-                         .format(reason=reason))
+            lines.append(self.tr("Songs are checked against {catalogs}, not Spotify: {reason}. Open Settings and enter what "
+                                 "your research team gave you.").format(catalogs=state["catalogs"], reason=reason))
         if state["llm_key_missing"] and not state["keyring"]:
             lines.append(self.tr("The language model's key is not there: it has to be typed again in Settings."))
         if lines and not state["keyring"]:

@@ -123,6 +123,11 @@ class CredentialsForm(QWidget):
         self.spotify_hint.setWordWrap(True)
         self.spotify_hint.setVisible(False)
         spotify_form.addRow(self.spotify_hint)
+        self.catalogs_line = QLabel()
+        self.catalogs_line.setObjectName("catalogsInUse")
+        self.catalogs_line.setWordWrap(True)
+        self.catalogs_line.setVisible(False)
+        spotify_form.addRow(self.catalogs_line)
 
         self.keyring_note = QLabel(session_only_note())
         self.keyring_note.setObjectName("sandboxNote")
@@ -179,16 +184,21 @@ class CredentialsForm(QWidget):
         elif spotify.id_from_study:
             self.client_secret.setPlaceholderText(self.tr("the secret your research team gave you"))
         else:
-            self.client_secret.setPlaceholderText(self.tr("optional, but without it no track is checked"))
+            self.client_secret.setPlaceholderText(self.tr("optional: without it, tracks are checked against MusicBrainz"))
         if spotify.id_from_study and not spotify.client_secret:
             self.spotify_hint.setText(self.tr("The client ID comes with your study file; type the client secret your research team gave you, "
-                                              "so that every recommended track is checked."))
+                                              "so that recommended tracks are checked against Spotify."))
         elif spotify.id_from_study:
             self.spotify_hint.setText(self.tr("The client ID comes with your study file."))
         else:
             self.spotify_hint.setText("")
         self.spotify_hint.setVisible(bool(self.spotify_hint.text()))
         self.market.setText(spotify.market)
+
+    def show_catalogs(self, names: list[str]) -> None:
+        """Which catalogs check the tracks now (``AppContext.catalog_plan``)."""
+        self.catalogs_line.setText(self.tr("Recommended tracks are checked against: {catalogs}").format(catalogs=", ".join(names)))
+        self.catalogs_line.setVisible(bool(names))
 
     def values(self) -> CredentialValues:
         return CredentialValues(
@@ -224,7 +234,7 @@ class CredentialsForm(QWidget):
         self.test_button.setEnabled(True)
         lines = [(self.report_text(r), "true" if r.ok else "false") for r in reports]
         if len(reports) == 1:
-            lines.append((self.tr("Spotify: not set up, so recommended tracks will not be checked."), "warn"))
+            lines.append((self.tr("Spotify: not set up, so recommended tracks are checked against MusicBrainz, the open catalog."), "warn"))
         self.result.show_lines(lines)  # each line in its own colour: a success is never red
         self.tested.emit(reports)
 

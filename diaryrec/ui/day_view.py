@@ -128,7 +128,7 @@ class DayView(QWidget, Screen):
                         "<li>{title} — {artist}{album}{year} <i>[{verdict}]</i></li>".format(
                             title=esc(t.title), artist=esc(t.artist),
                             album=f", {esc(t.album)}" if t.album else "", year=f" ({t.year})" if t.year else "",
-                            verdict=esc(verdict_text(t.verdict)),
+                            verdict=esc(verdict_text(t.verdict, t.catalog)),
                         )
                         for t in message.tracks
                     )

@@ -1,4 +1,4 @@
-"""Settings: the language model and Spotify, the daily reminder, the interface
+"""Settings: the language model and Spotify (with the catalogs in use), the daily reminder, the interface
 language, the data folder, and the export for the research team."""
 
 from __future__ import annotations
@@ -149,14 +149,16 @@ class SettingsView(QWidget, Screen):
         context = self.context
         self.credentials.setEnabled(False)
         self.tasks.run(
-            lambda: (context.llm_config(), context.spotify_config(), keyring_available()),
+            lambda: (context.llm_config(), context.spotify_config(), keyring_available(), context.catalog_plan()),
             on_done=self._credentials_loaded,
             on_error=lambda exc: self.status.setText(self.tr("The stored keys could not be read: {error}").format(error=error_text(exc))),
         )
 
     def _credentials_loaded(self, configs: tuple) -> None:  # type: ignore[type-arg]
         self.credentials.spotify_token_url = self.context.spotify_token_url  # the sandbox's fake, when it runs
-        self.credentials.load(*configs)
+        llm, spotify, keyring, catalogs = configs
+        self.credentials.load(llm, spotify, keyring)
+        self.credentials.show_catalogs(catalogs.names)
         self.credentials.setEnabled(True)
 
     def updated_settings(self) -> Settings:

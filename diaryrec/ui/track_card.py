@@ -1,6 +1,6 @@
 """A recommendation card: cover, title, artist, album, year, the reason and
-keywords, the catalog's verdict in words (never colour alone) and "Open in
-Spotify". The card fills in as the verdict and the cover arrive."""
+keywords, the catalog's verdict in words (never colour alone, naming the catalog
+that gave it) and "Open in <catalog>". The card fills in as the verdict and the cover arrive."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from diaryrec.services.conversation import TrackView
 from diaryrec.ui.words import verdict_text
+from diaryrec.vocabulary import catalog_name
 
 COVER_PX = 72
 
@@ -38,7 +39,7 @@ class TrackCard(QFrame):
         self.keywords.setWordWrap(True)
         self.badge = QLabel()
         self.badge.setObjectName("verdictBadge")
-        self.open_button = QPushButton(self.tr("Open in Spotify"))
+        self.open_button = QPushButton()
         self.open_button.clicked.connect(self._open)
         text = QVBoxLayout()
         text.setSpacing(2)
@@ -69,14 +70,16 @@ class TrackCard(QFrame):
         self.reason.setVisible(bool(track.reason))
         self.keywords.setText(self.tr("Keywords: {words}").format(words=", ".join(track.keywords)))
         self.keywords.setVisible(bool(track.keywords))
-        self.badge.setText(verdict_text(track.verdict))
+        self.badge.setText(verdict_text(track.verdict, track.catalog))
         self.badge.setProperty("verdict", track.verdict)
         self.badge.style().unpolish(self.badge)
         self.badge.style().polish(self.badge)
+        catalog = catalog_name(track.catalog)
+        self.open_button.setText(self.tr("Open in {catalog}").format(catalog=catalog))
         self.open_button.setEnabled(bool(track.url))
-        self.open_button.setToolTip(track.url or self.tr("Not found in Spotify, so there is nothing to open."))
+        self.open_button.setToolTip(track.url or self.tr("Not found in {catalog}, so there is nothing to open.").format(catalog=catalog))
         self.setAccessibleName(self.tr("{title} by {artist}: {verdict}").format(
-            title=track.title, artist=track.artist, verdict=verdict_text(track.verdict)))
+            title=track.title, artist=track.artist, verdict=verdict_text(track.verdict, track.catalog)))
 
     def set_cover(self, image: QImage) -> None:
         if image.isNull():

@@ -10,19 +10,21 @@ and comes from ``diaryrec/sheets/prompt_words.py``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QCoreApplication
 
 from diaryrec.errors import QT_TRANSLATE_NOOP
 from diaryrec.sheets.vocabulary import DataType, ExplanationLevel, ExplanationStyle, Purpose
-from diaryrec.vocabulary import VERDICT_COLOURS, FeedbackKind, Verdict
+from diaryrec.vocabulary import VERDICT_COLOURS, FeedbackKind, Verdict, catalog_name
 
 VERDICT_CONTEXT = "Verdict"  # the translation contexts (lupdate needs them spelt out in each mark)
 
 # the one verdict → words map of the screens (chat cards, diary day, research window);
 # the sign in front carries the verdict without colour
 _VERDICT_WORDS: dict[Verdict, str] = {
-    Verdict.VERIFIED: QT_TRANSLATE_NOOP("Verdict", "✓ verified in Spotify"),
-    Verdict.NOT_FOUND: QT_TRANSLATE_NOOP("Verdict", "✗ not found in Spotify"),
+    Verdict.VERIFIED: QT_TRANSLATE_NOOP("Verdict", "✓ verified in {catalog}"),
+    Verdict.NOT_FOUND: QT_TRANSLATE_NOOP("Verdict", "✗ not found in {catalog}"),
     Verdict.UNCERTAIN: QT_TRANSLATE_NOOP("Verdict", "? uncertain match"),
     Verdict.UNCHECKED: QT_TRANSLATE_NOOP("Verdict", "… not checked yet"),
     Verdict.PENDING: QT_TRANSLATE_NOOP("Verdict", "… not checked yet"),
@@ -30,10 +32,18 @@ _VERDICT_WORDS: dict[Verdict, str] = {
 _UNKNOWN_COLOUR = VERDICT_COLOURS[Verdict.UNCHECKED]
 
 
-def verdict_text(verdict: str) -> str:
-    """A track's verdict in the interface language (an unknown code as it is)."""
+def verdict_text(verdict: str, catalog: str | None = None) -> str:
+    """A track's verdict in the interface language, naming the catalog that gave it
+    (an unknown code as it is)."""
     words = _VERDICT_WORDS.get(verdict)  # type: ignore[call-overload]  # a StrEnum key matches its string
-    return QCoreApplication.translate(VERDICT_CONTEXT, words) if words else verdict
+    if not words:
+        return verdict
+    return QCoreApplication.translate(VERDICT_CONTEXT, words).replace("{catalog}", catalog_name(catalog))
+
+
+def catalogs_named(catalogs: Iterable[str | None]) -> str:
+    """The catalogs that gave some verdicts, by name, in order ("Spotify", "Spotify, MusicBrainz")."""
+    return ", ".join(dict.fromkeys(catalog_name(c) for c in catalogs)) or catalog_name(None)
 
 
 def verdict_colour(verdict: str) -> str:

@@ -62,145 +62,145 @@
 <context>
     <name>CardGroup</name>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="208"/>
-        <source>Spotify could not be reached, so one track is not checked yet; diaryrec checks it again later.</source>
-        <translation>Spotify에 연결할 수 없어 1곡을 아직 확인하지 못했습니다. diaryrec가 나중에 다시 확인합니다.</translation>
+        <location filename="../../diaryrec/ui/chat_view.py" line="209"/>
+        <source>{catalog} could not be reached, so one track is not checked yet; diaryrec checks it again later.</source>
+        <translation>{catalog}에 연결할 수 없어 1곡을 아직 확인하지 못했습니다. diaryrec가 나중에 다시 확인합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="210"/>
-        <source>Spotify could not be reached, so {n} tracks are not checked yet; diaryrec checks them again later.</source>
-        <translation>Spotify에 연결할 수 없어 {n}곡을 아직 확인하지 못했습니다. diaryrec가 나중에 다시 확인합니다.</translation>
+        <location filename="../../diaryrec/ui/chat_view.py" line="211"/>
+        <source>{catalog} could not be reached, so {n} tracks are not checked yet; diaryrec checks them again later.</source>
+        <translation>{catalog}에 연결할 수 없어 {n}곡을 아직 확인하지 못했습니다. diaryrec가 나중에 다시 확인합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="213"/>
-        <source>These tracks are not checked against Spotify: no Spotify app is set up for this study.</source>
-        <translation>이 곡들은 Spotify에서 확인하지 않았습니다. 이 연구에 Spotify 앱이 설정되어 있지 않습니다.</translation>
+        <location filename="../../diaryrec/ui/chat_view.py" line="214"/>
+        <source>These tracks could not be checked against a music catalog.</source>
+        <translation>이 곡들은 음악 카탈로그에서 확인하지 못했습니다.</translation>
     </message>
 </context>
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="325"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="327"/>
         <source>Conversation</source>
         <translation>대화</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="330"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="332"/>
         <source>Write a message. Enter sends, Shift+Enter starts a new line.</source>
         <translation>메시지를 쓰세요. Enter로 보내고, Shift+Enter로 줄을 바꿉니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="331"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="333"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="337"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="339"/>
         <source>&amp;Attach image…</source>
         <translation>이미지 첨부(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="343"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="345"/>
         <source>Remove images</source>
         <translation>이미지 빼기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="368"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="370"/>
         <source>&amp;Send</source>
         <translation>보내기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="371"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="373"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="373"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="375"/>
         <source>&amp;Retry</source>
         <translation>다시 시도(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="447"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="449"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="448"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="450"/>
         <source>Scripted reply (sandbox)</source>
         <translation>정해진 답변(샌드박스)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="448"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="450"/>
         <source>Recommender</source>
         <translation>추천 시스템</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="451"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="453"/>
         <source>This conversation could not be read: {error}</source>
         <translation>이 대화를 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="586"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="588"/>
         <source>Sending your feedback…</source>
         <translation>피드백을 보내는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="848"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="850"/>
         <source>This reply did not arrive in the form diaryrec reads, so it shows no tracks. Try again to ask for it once more.</source>
         <translation>이 답변은 diaryrec가 읽을 수 있는 형식으로 오지 않아 곡을 보여 줄 수 없습니다. 다시 시도하면 한 번 더 요청합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="462"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="464"/>
         <source>This reply was cut off.</source>
         <translation>이 답변은 중간에 끊겼습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="475"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="477"/>
         <source>This message has no answer yet.</source>
         <translation>이 메시지에는 아직 답이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="480"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="482"/>
         <source>Attach images</source>
         <translation>이미지 첨부</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="480"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="482"/>
         <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.heic *.heif)</source>
         <translation>이미지 (*.png *.jpg *.jpeg *.gif *.webp *.heic *.heif)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="489"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="491"/>
         <source>pasted image</source>
         <translation>붙여 넣은 이미지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="532"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="534"/>
         <source>Attached: {names}</source>
         <translation>첨부됨: {names}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="552"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="554"/>
         <source>The recommender is not running. Check the language model settings.</source>
         <translation>추천 시스템이 실행되고 있지 않습니다. 언어 모델 설정을 확인해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="648"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="650"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="665"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="667"/>
         <source>Still waiting for the recommender… ({seconds} s)</source>
         <translation>추천 시스템의 답을 기다리는 중… ({seconds}초)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="834"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="836"/>
         <source>Try again</source>
         <translation>다시 시도</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="838"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="840"/>
         <source>Open settings</source>
         <translation>설정 열기</translation>
     </message>
@@ -246,142 +246,142 @@
 <context>
     <name>Choice</name>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="48"/>
+        <location filename="../../diaryrec/ui/words.py" line="58"/>
         <source>general demographic information (age, gender, occupation)</source>
         <translation>일반적인 인구통계 정보(나이, 성별, 직업)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="49"/>
+        <location filename="../../diaryrec/ui/words.py" line="59"/>
         <source>five favourite songs</source>
         <translation>가장 좋아하는 노래 다섯 곡</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="50"/>
+        <location filename="../../diaryrec/ui/words.py" line="60"/>
         <source>a detailed description of the music I like</source>
         <translation>좋아하는 음악에 대한 자세한 설명</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="51"/>
+        <location filename="../../diaryrec/ui/words.py" line="61"/>
         <source>a photo or image that conveys a mood</source>
         <translation>분위기를 전하는 사진이나 이미지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="52"/>
+        <location filename="../../diaryrec/ui/words.py" line="62"/>
         <source>my current situation or emotion</source>
         <translation>지금의 상황이나 감정</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="53"/>
+        <location filename="../../diaryrec/ui/words.py" line="63"/>
         <source>favourite artists</source>
         <translation>좋아하는 아티스트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="54"/>
+        <location filename="../../diaryrec/ui/words.py" line="64"/>
         <source>information about an event (e.g. a rock festival)</source>
         <translation>행사에 대한 정보(예: 록 페스티벌)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="55"/>
+        <location filename="../../diaryrec/ui/words.py" line="65"/>
         <source>a virtual character&apos;s profile</source>
         <translation>가상 캐릭터의 프로필</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="56"/>
+        <location filename="../../diaryrec/ui/words.py" line="66"/>
         <source>music I dislike</source>
         <translation>싫어하는 음악</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="57"/>
+        <location filename="../../diaryrec/ui/words.py" line="67"/>
         <source>personality-test results</source>
         <translation>성격 검사 결과</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="58"/>
+        <location filename="../../diaryrec/ui/words.py" line="68"/>
         <source>a YouTube channel I watch</source>
         <translation>즐겨 보는 유튜브 채널</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="59"/>
+        <location filename="../../diaryrec/ui/words.py" line="69"/>
         <source>music I might dislike</source>
         <translation>내가 싫어할 수도 있는 음악</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="60"/>
+        <location filename="../../diaryrec/ui/words.py" line="70"/>
         <source>unfamiliar music I might enjoy</source>
         <translation>낯설지만 좋아할 만한 음악</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="61"/>
+        <location filename="../../diaryrec/ui/words.py" line="71"/>
         <source>music I will like</source>
         <translation>내가 좋아할 음악</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="62"/>
+        <location filename="../../diaryrec/ui/words.py" line="72"/>
         <source>new genres, eras or countries, starting from my taste</source>
         <translation>내 취향에서 출발한 새로운 장르, 시대, 나라의 음악</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="63"/>
+        <location filename="../../diaryrec/ui/words.py" line="73"/>
         <source>a detailed explanation</source>
         <translation>자세한 설명</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="64"/>
+        <location filename="../../diaryrec/ui/words.py" line="74"/>
         <source>keywords</source>
         <translation>키워드</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="65"/>
+        <location filename="../../diaryrec/ui/words.py" line="75"/>
         <source>images (a scene described in words)</source>
         <translation>이미지(말로 그린 장면)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="66"/>
+        <location filename="../../diaryrec/ui/words.py" line="76"/>
         <source>objective attributes (genre, era, release year, album, producer, vocal style)</source>
         <translation>객관적 속성(장르, 시대, 발매 연도, 앨범, 프로듀서, 보컬 스타일)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="67"/>
+        <location filename="../../diaryrec/ui/words.py" line="77"/>
         <source>why I personally might like or dislike it</source>
         <translation>내가 왜 좋아하거나 싫어할지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="68"/>
+        <location filename="../../diaryrec/ui/words.py" line="78"/>
         <source>concrete</source>
         <translation>구체적으로</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="69"/>
+        <location filename="../../diaryrec/ui/words.py" line="79"/>
         <source>balanced</source>
         <translation>적당히</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="70"/>
+        <location filename="../../diaryrec/ui/words.py" line="80"/>
         <source>deliberately open</source>
         <translation>일부러 열어 두기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="71"/>
+        <location filename="../../diaryrec/ui/words.py" line="81"/>
         <source>a rating from 1 to 5 for each track</source>
         <translation>곡마다 1~5점 평가</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="72"/>
+        <location filename="../../diaryrec/ui/words.py" line="82"/>
         <source>multiple-choice options you generate on why a track is good or bad</source>
         <translation>곡이 좋거나 나쁜 이유에 대해 추천 시스템이 만든 객관식 선택지</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="73"/>
+        <location filename="../../diaryrec/ui/words.py" line="83"/>
         <source>a free explanation, followed by questions you ask to deepen my reflection</source>
         <translation>자유로운 설명과, 생각을 깊게 해 주는 추천 시스템의 추가 질문</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="74"/>
+        <location filename="../../diaryrec/ui/words.py" line="84"/>
         <source>a tournament between the recommended tracks</source>
         <translation>추천곡끼리의 토너먼트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="75"/>
+        <location filename="../../diaryrec/ui/words.py" line="85"/>
         <source>my own way of giving feedback</source>
         <translation>나만의 피드백 방식</translation>
     </message>
@@ -905,57 +905,57 @@
 <context>
     <name>FeedbackPanel</name>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="166"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="169"/>
         <source>Your feedback</source>
         <translation>나의 피드백</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="185"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="190"/>
         <source>Rate each track from 1 to 5</source>
         <translation>곡마다 1~5점으로 평가하세요</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="189"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="194"/>
         <source>Choose the answers that fit</source>
         <translation>맞는 답을 고르세요</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="197"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="202"/>
         <source>The recommender offered no options this time; use the other boxes or write a message.</source>
         <translation>이번에는 추천 시스템이 선택지를 주지 않았습니다. 다른 칸을 쓰거나 메시지를 보내 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="201"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="206"/>
         <source>Explain why you liked or disliked the tracks; the recommender will ask you questions back</source>
         <translation>곡이 왜 좋았는지 또는 싫었는지 설명하세요. 추천 시스템이 질문으로 답합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="203"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="208"/>
         <source>Your explanation</source>
         <translation>나의 설명</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="208"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="213"/>
         <source>Tournament: pick the better of each pair until one is left</source>
         <translation>토너먼트: 한 곡이 남을 때까지 두 곡 중 더 좋은 곡을 고르세요</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="212"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="217"/>
         <source>Your own way of giving feedback</source>
         <translation>나만의 피드백 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="214"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="219"/>
         <source>Your own feedback</source>
         <translation>나만의 피드백</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="221"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="226"/>
         <source>Send feedback</source>
         <translation>피드백 보내기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="254"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="259"/>
         <source>Give at least one answer first.</source>
         <translation>먼저 하나 이상 답해 주세요.</translation>
     </message>
@@ -1482,48 +1482,48 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>NotShownNote</name>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="241"/>
-        <source>1 suggestion was not found in Spotify and was replaced.</source>
-        <translation>추천 1곡을 Spotify에서 찾지 못해 다른 곡으로 바꿨습니다.</translation>
-    </message>
-    <message>
         <location filename="../../diaryrec/ui/chat_view.py" line="243"/>
-        <source>{n} suggestions were not found in Spotify and were replaced.</source>
-        <translation>추천 {n}곡을 Spotify에서 찾지 못해 다른 곡으로 바꿨습니다.</translation>
+        <source>1 suggestion was not found in {catalog} and was replaced.</source>
+        <translation>추천 1곡을 {catalog}에서 찾지 못해 다른 곡으로 바꿨습니다.</translation>
     </message>
     <message>
         <location filename="../../diaryrec/ui/chat_view.py" line="245"/>
-        <source>1 suggestion was not found in Spotify and is not shown.</source>
-        <translation>추천 1곡을 Spotify에서 찾지 못해 보여 주지 않습니다.</translation>
+        <source>{n} suggestions were not found in {catalog} and were replaced.</source>
+        <translation>추천 {n}곡을 {catalog}에서 찾지 못해 다른 곡으로 바꿨습니다.</translation>
     </message>
     <message>
         <location filename="../../diaryrec/ui/chat_view.py" line="247"/>
-        <source>{n} suggestions were not found in Spotify and are not shown.</source>
-        <translation>추천 {n}곡을 Spotify에서 찾지 못해 보여 주지 않습니다.</translation>
+        <source>1 suggestion was not found in {catalog} and is not shown.</source>
+        <translation>추천 1곡을 {catalog}에서 찾지 못해 보여 주지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="251"/>
-        <location filename="../../diaryrec/ui/chat_view.py" line="279"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="249"/>
+        <source>{n} suggestions were not found in {catalog} and are not shown.</source>
+        <translation>추천 {n}곡을 {catalog}에서 찾지 못해 보여 주지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/chat_view.py" line="253"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="281"/>
         <source>Show them</source>
         <translation>보기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="257"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="259"/>
         <source>by another artist: {artist}</source>
         <translation>다른 아티스트의 곡: {artist}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="258"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="260"/>
         <source>not found</source>
         <translation>찾지 못함</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="259"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="261"/>
         <source>{title} — {artist} ({why})</source>
         <translation>{title} — {artist} ({why})</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/chat_view.py" line="279"/>
+        <location filename="../../diaryrec/ui/chat_view.py" line="281"/>
         <source>Hide them</source>
         <translation>숨기기</translation>
     </message>
@@ -2726,7 +2726,7 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../diaryrec/ui/app.py" line="152"/>
+        <location filename="../../diaryrec/ui/app.py" line="145"/>
         <source>diaryrec is already open with this study&apos;s data folder ({folder}). Switch to its window; if you cannot find it, wait a moment and start diaryrec again.</source>
         <translation>diaryrec이 이 연구의 데이터 폴더({folder})로 이미 열려 있습니다. 그 창으로 전환해 주세요. 창이 보이지 않으면 잠시 기다린 뒤 diaryrec을 다시 실행해 주세요.</translation>
     </message>
@@ -2734,19 +2734,19 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>StarRating</name>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="51"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="54"/>
         <source>{n} of 5 stars for {subject}</source>
         <translation>{subject}에 별 5개 중 {n}개</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="52"/>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="67"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="55"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="70"/>
         <source>{n} of 5</source>
         <translation>5점 중 {n}점</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="56"/>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="67"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="59"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="70"/>
         <source>not rated</source>
         <translation>평가 안 함</translation>
     </message>
@@ -2968,33 +2968,33 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>Tournament</name>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="92"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="95"/>
         <source>Start over</source>
         <translation>처음부터 다시</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="94"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="97"/>
         <source>or</source>
         <translation>또는</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="134"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="137"/>
         <source>Winner: {name}</source>
         <translation>우승: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="139"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="142"/>
         <source>A tournament needs at least two tracks.</source>
         <translation>토너먼트에는 두 곡 이상이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="143"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="146"/>
         <source>Which do you prefer?</source>
         <translation>어느 쪽이 더 좋나요?</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="146"/>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="147"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="149"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="150"/>
         <source>Prefer {name}</source>
         <translation>{name} 선택</translation>
     </message>
@@ -3002,22 +3002,22 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>TrackCard</name>
     <message>
-        <location filename="../../diaryrec/ui/track_card.py" line="41"/>
-        <source>Open in Spotify</source>
-        <translation>Spotify에서 열기</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/track_card.py" line="70"/>
+        <location filename="../../diaryrec/ui/track_card.py" line="71"/>
         <source>Keywords: {words}</source>
         <translation>키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/track_card.py" line="77"/>
-        <source>Not found in Spotify, so there is nothing to open.</source>
-        <translation>Spotify에서 찾지 못해 열 수 없습니다.</translation>
+        <location filename="../../diaryrec/ui/track_card.py" line="78"/>
+        <source>Open in {catalog}</source>
+        <translation>{catalog}에서 열기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/track_card.py" line="78"/>
+        <location filename="../../diaryrec/ui/track_card.py" line="80"/>
+        <source>Not found in {catalog}, so there is nothing to open.</source>
+        <translation>{catalog}에서 찾지 못해 열 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/track_card.py" line="81"/>
         <source>{title} by {artist}: {verdict}</source>
         <translation>{artist}의 {title}: {verdict}</translation>
     </message>
@@ -3025,7 +3025,7 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>UnexpectedError</name>
     <message>
-        <location filename="../../diaryrec/ui/app.py" line="178"/>
+        <location filename="../../diaryrec/ui/app.py" line="171"/>
         <source>Something went wrong inside diaryrec ({kind}). What you saved is kept, and you can go on.
 
 If it happens again, please send the file diaryrec.log from {folder} to the research team.</source>
@@ -3037,13 +3037,13 @@ If it happens again, please send the file diaryrec.log from {folder} to the rese
 <context>
     <name>UserError</name>
     <message>
-        <location filename="../../diaryrec/catalog/client.py" line="216"/>
+        <location filename="../../diaryrec/catalog/client.py" line="207"/>
         <source>Spotify rejected the client ID and secret.</source>
         <extracomment>Spotify caps search at 10 results per type since February 2026 the longest Retry-After we sit out; anything longer becomes &quot;unchecked, retry later&quot;</extracomment>
         <translation>Spotify가 클라이언트 ID와 시크릿을 거부했습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/catalog/client.py" line="217"/>
+        <location filename="../../diaryrec/catalog/client.py" line="208"/>
         <source>Check them in the settings or the study file, or ask the research team.</source>
         <translation>설정이나 연구 파일에서 확인하거나 연구팀에 문의해 주세요.</translation>
     </message>
@@ -3487,23 +3487,23 @@ If it happens again, please send the file diaryrec.log from {folder} to the rese
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="24"/>
-        <source>✓ verified in Spotify</source>
-        <translation>✓ Spotify에서 확인됨</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/words.py" line="25"/>
-        <source>✗ not found in Spotify</source>
-        <translation>✗ Spotify에 없음</translation>
-    </message>
-    <message>
         <location filename="../../diaryrec/ui/words.py" line="26"/>
+        <source>✓ verified in {catalog}</source>
+        <translation>✓ {catalog}에서 확인됨</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="27"/>
+        <source>✗ not found in {catalog}</source>
+        <translation>✗ {catalog}에 없음</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/words.py" line="28"/>
         <source>? uncertain match</source>
         <translation>? 확실하지 않음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/words.py" line="27"/>
-        <location filename="../../diaryrec/ui/words.py" line="28"/>
+        <location filename="../../diaryrec/ui/words.py" line="29"/>
+        <location filename="../../diaryrec/ui/words.py" line="30"/>
         <source>… not checked yet</source>
         <translation>… 아직 확인 안 됨</translation>
     </message>

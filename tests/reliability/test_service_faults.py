@@ -1,5 +1,5 @@
 """Every LLM fault of issue 8 item 4 and every Spotify fault of item 5, at the service
-level (TurnService, SpotifyValidator) against the loopback fakes.
+level (TurnService, CatalogValidator) against the loopback fakes.
 
 LLM: the participant gets a typed ``UserError`` with an English and a Korean message
 saying what to do; their message is stored once; nothing half-received is stored as
@@ -22,9 +22,10 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
+from diaryrec.catalog.spotify import SpotifyProvider
 from diaryrec.catalog.cache import CatalogCache
-from diaryrec.catalog.client import CatalogClient, CatalogConfig
-from diaryrec.catalog.validator import CatalogChecker, SpotifyValidator, due_unchecked
+from diaryrec.catalog.client import CatalogConfig
+from diaryrec.catalog.validator import CatalogChecker, CatalogValidator, due_unchecked
 from diaryrec.errors import UserError
 from diaryrec.llm import CancelToken, errors
 from diaryrec.sandbox.openai_fake import FakeOpenAI
@@ -212,7 +213,7 @@ def spotify():
 def spotify_validator(store, fake, *, secret=SANDBOX_CLIENT_SECRET, token_url=None, timeout_s=5.0):  # noqa: ANN001
     config = CatalogConfig(SANDBOX_CLIENT_ID, secret, market="KR", api_url=fake.api_url,
                            token_url=token_url or fake.token_url, timeout_s=timeout_s)
-    return SpotifyValidator(store, CatalogChecker(CatalogClient(config), CatalogCache(store)))
+    return CatalogValidator(store, CatalogChecker(SpotifyProvider(config), CatalogCache(store)))
 
 
 def _spotify(kind: str, **params: Any):  # noqa: ANN202

@@ -100,9 +100,9 @@ def test_the_studys_client_id_with_the_typed_secret_checks_tracks(qtbot, open_wi
     assert memory_keyring.store[("diaryrec", "spotify_client_secret")] == "study-app-secret-0042"
     window.services.start()
     qtbot.waitUntil(lambda: window.services.up, timeout=10_000)
-    from diaryrec.catalog.validator import SpotifyValidator
+    from diaryrec.catalog.validator import CatalogValidator
 
-    assert isinstance(context.validator, SpotifyValidator)  # tracks are checked, not left "not checked yet"
+    assert isinstance(context.validator, CatalogValidator)  # tracks are checked, not left "not checked yet"
     qtbot.wait(200)
     assert not window.checking_notice.isVisible()
 
@@ -143,14 +143,16 @@ def test_an_unknown_model_is_reported_in_one_language(qtbot, open_window, tmp_pa
     save_png(window, qtbot, artifacts_dir, "ko-credentials-model-unknown")
 
 
-# -- item 2: checking off is said plainly ----------------------------------------------------------
+# -- item 2: checking off is said plainly; since issue 14 it is never off (MusicBrainz) -----------
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_when_songs_are_not_checked_every_screen_says_so(qtbot, open_window, joined, spotify, artifacts_dir, lang):
+def test_without_a_spotify_app_every_screen_says_which_catalog_checks(qtbot, open_window, joined, spotify, artifacts_dir, lang):
     window, context = open_window(lang=lang, services=True)
     notice = window.checking_notice
     qtbot.waitUntil(lambda: notice.isVisible())
-    expected = "Songs are not being checked" if lang == "en" else "곡이 실제로 있는지 확인하지 않고 있습니다"
+    expected = "Songs are checked against MusicBrainz, not Spotify" if lang == "en" else "Spotify가 아니라 MusicBrainz에서 확인합니다"
     assert expected in notice.text.text()
+    qtbot.waitUntil(lambda: window.services.up, timeout=10_000)
+    assert context.validator.catalogs == ["musicbrainz"]
     for width, height in SIZES:
         window.resize(width, height)
         save_png(window, qtbot, artifacts_dir, f"{lang}-home-not-checked-{width}x{height}")
@@ -162,9 +164,7 @@ def test_when_songs_are_not_checked_every_screen_says_so(qtbot, open_window, joi
     settings.credentials.client_secret.setText(spotify.client_secret)
     settings.save_button.click()
     qtbot.waitUntil(lambda: not window.checking_notice.isVisible(), timeout=10_000)
-    from diaryrec.catalog.validator import SpotifyValidator
-
-    qtbot.waitUntil(lambda: isinstance(context.validator, SpotifyValidator), timeout=10_000)
+    qtbot.waitUntil(lambda: context.validator.catalogs == ["spotify"], timeout=10_000)
 
 
 # -- item 9: no keyring ------------------------------------------------------------------------------

@@ -118,7 +118,7 @@ class ResearchPages(QObject):
             if t.hidden:
                 title += " <span class='empty'>{}</span>".format(esc(self.tr("(hidden by the participant)")))
             album = ", ".join(x for x in (t.album or "", str(t.year) if t.year else "") if x)
-            verdict = f"<span style='color:{verdict_colour(t.verdict)}; font-weight:600'>{esc(verdict_text(t.verdict))}</span>"
+            verdict = f"<span style='color:{verdict_colour(t.verdict)}; font-weight:600'>{esc(verdict_text(t.verdict, t.catalog))}</span>"
             rows.append(
                 f"<tr><td>{t.position + 1}</td><td>{title}</td><td>{esc(t.artist)}</td><td>{esc(album)}</td>"
                 f"<td>{verdict}</td><td>{esc(self._rating(t.ratings))}</td><td>{esc(t.reason)}</td></tr>"

@@ -44,7 +44,8 @@ def test_one_line_out_per_line_in_in_input_order(spotify_env, tmp_path, capsys):
     assert [o["verdict"] for o in out] == ["verified", "verified", "not_found", "not_found"]
     for o in out:
         assert set(o) >= {"title", "artist", "album", "year", "verdict", "track", "score", "discrepancies", "suggestion", "reason"}
-    assert set(out[0]["track"]) == {"id", "name", "artists", "album", "release_date", "url", "image_url", "duration_ms"}
+    assert set(out[0]["track"]) == {"catalog", "id", "name", "artists", "album", "release_date", "url", "image_url", "duration_ms"}
+    assert out[0]["catalog"] == "spotify" and out[0]["track"]["catalog"] == "spotify"
     assert out[1]["track"]["name"] == "피카부 Peek-A-Boo" and out[1]["discrepancies"] == [
         {"field": "year", "suggested": 2016, "catalog": 2017}]
     assert out[2]["suggestion"]["artists"] == ["Ed Sheeran"] and out[2]["track"] is None

@@ -4,7 +4,8 @@ import time
 
 import pytest
 
-from diaryrec.catalog.client import CatalogClient, CatalogConfig, CredentialsRejectedError
+from diaryrec.catalog.spotify import SpotifyProvider
+from diaryrec.catalog.client import CatalogConfig, CredentialsRejectedError
 from diaryrec.catalog.match import Suggestion
 from diaryrec.catalog.validator import CatalogChecker
 
@@ -25,7 +26,7 @@ REPLY = [
 def checker(fake, secret="fake-spotify-secret-7f3a", **kw):
     config = CatalogConfig("test-client", secret, market="KR", api_url=fake.api_url, token_url=fake.token_url,
                            **{"timeout_s": 5.0, **kw})
-    return CatalogChecker(CatalogClient(config))
+    return CatalogChecker(SpotifyProvider(config))
 
 
 def searches(fake):
@@ -69,7 +70,7 @@ def test_the_token_is_reused_until_it_expires(fake, monkeypatch):
 def test_a_huge_retry_after_makes_the_track_unchecked_without_waiting(fake):
     sleeps = []
     client = checker(fake)
-    client.client._sleep = sleeps.append
+    client.provider.client._sleep = sleeps.append
     fake.set_fault("429", retry_after=86_400)
     verdict = client.check(REPLY[0])
     assert verdict.verdict == "unchecked"
@@ -84,7 +85,7 @@ def test_a_huge_retry_after_makes_the_track_unchecked_without_waiting(fake):
 def test_a_short_retry_after_is_waited_out(fake):
     sleeps = []
     client = checker(fake)
-    client.client._sleep = sleeps.append
+    client.provider.client._sleep = sleeps.append
     fake.set_fault("429", count=1, retry_after=2)
     assert client.check(REPLY[0]).verdict == "verified"
     assert sleeps == [2.0]
@@ -131,7 +132,7 @@ def test_a_slow_catalog_times_out(fake):
 def test_no_server_at_all():
     config = CatalogConfig("id", "secret", api_url="http://127.0.0.1:9/v1/", token_url="http://127.0.0.1:9/api/token",
                            timeout_s=1.0)
-    verdict = CatalogChecker(CatalogClient(config)).check(REPLY[0])
+    verdict = CatalogChecker(SpotifyProvider(config)).check(REPLY[0])
     assert verdict.verdict == "unchecked" and "cannot be reached" in verdict.reason
 
 

@@ -1,4 +1,4 @@
-"""SpotifyValidator: verdicts written into recommended_track rows, unchecked tracks
+"""CatalogValidator: verdicts written into recommended_track rows, unchecked tracks
 persisted and checked again, and a cache that makes re-checking work offline."""
 
 import datetime as dt
@@ -6,10 +6,10 @@ import threading
 
 from sqlmodel import select
 
+from diaryrec.catalog.spotify import SpotifyProvider
 from diaryrec.catalog.cache import CatalogCache
-from diaryrec.catalog.client import CatalogClient, CatalogConfig
-from diaryrec.catalog.validator import CatalogChecker, SpotifyValidator, due_unchecked, make_validator
-from diaryrec.validation import UncheckedValidator
+from diaryrec.catalog.client import CatalogConfig
+from diaryrec.catalog.validator import CatalogChecker, CatalogValidator, due_unchecked, make_validator
 from diaryrec.store import open_store
 from diaryrec.store.models import CatalogCacheEntry, Conversation, Message, RecommendedTrack
 from diaryrec.store.types import utcnow
@@ -46,7 +46,7 @@ def rows_by_id(store, ids):
 
 def validator(store, fake, secret="fake-spotify-secret-7f3a"):
     config = CatalogConfig("test-client", secret, market="KR", api_url=fake.api_url, token_url=fake.token_url, timeout_s=5)
-    return SpotifyValidator(store, CatalogChecker(CatalogClient(config), CatalogCache(store)))
+    return CatalogValidator(store, CatalogChecker(SpotifyProvider(config), CatalogCache(store)))
 
 
 def test_every_verdict_is_written_and_announced_as_it_is_decided(store, fake):
@@ -118,7 +118,7 @@ def test_rechecking_works_offline_from_the_cache(store, fake):
     more = add_reply(store)
     offline = CatalogConfig("test-client", "fake-spotify-secret-7f3a", market="KR", api_url="http://127.0.0.1:9/v1/",
                             token_url="http://127.0.0.1:9/api/token", timeout_s=1)
-    SpotifyValidator(store, CatalogChecker(CatalogClient(offline), CatalogCache(store))).validate(more)
+    CatalogValidator(store, CatalogChecker(SpotifyProvider(offline), CatalogCache(store))).validate(more)
     again = {r.position: (r.verdict, r.catalog_track, r.suggestion) for r in rows_by_id(store, more).values()}
     assert list(again.values()) == [first[i] for i in ids]
 
@@ -154,14 +154,14 @@ def test_rejected_credentials_leave_every_track_unchecked_with_the_reason(store,
     assert sorted(announced) == sorted(ids)
 
 
-def test_the_factory_needs_credentials(store, fake, monkeypatch):
+def test_the_factory_uses_spotify_with_credentials_and_musicbrainz_without(store, fake, monkeypatch):
     for name in ("DIARYREC_SPOTIFY_CLIENT_ID", "DIARYREC_SPOTIFY_CLIENT_SECRET"):
         monkeypatch.delenv(name, raising=False)
-    assert isinstance(make_validator(store), UncheckedValidator)
+    assert make_validator(store).catalogs == ["musicbrainz"]  # checking is never off
     for key, value in fake.env().items():
         monkeypatch.setenv(key, value)
     chosen = make_validator(store)
-    assert isinstance(chosen, SpotifyValidator)
+    assert isinstance(chosen, CatalogValidator) and chosen.catalogs == ["spotify"]
     ids = add_reply(store, SUGGESTED[:1])
     chosen.validate(ids)
     assert rows_by_id(store, ids)[ids[0]].verdict == "verified"

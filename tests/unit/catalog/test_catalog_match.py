@@ -1,13 +1,19 @@
 import pytest
 
-from diaryrec.catalog.client import CatalogUnavailable
-from diaryrec.catalog.match import Suggestion, decide, match, query_strategies
+from diaryrec.catalog.client import CatalogConfig, CatalogUnavailable
+from diaryrec.catalog.match import Suggestion, decide, match
+from diaryrec.catalog.provider import CatalogTrack, Query
+from diaryrec.catalog.spotify import SpotifyProvider
 
 
-def item(tid, name, artist, album="Album", date="2019-01-01", **extra):
+def item(tid, name, artist, album="Album", date="2019-01-01", catalog="spotify", **extra):
     artists = artist if isinstance(artist, list) else [artist]
-    return {"id": tid, "name": name, "artists": artists, "album": album, "release_date": date,
-            "url": f"https://open.spotify.com/track/{tid}", "image_url": "", "duration_ms": 1000, **extra}
+    return CatalogTrack(catalog=catalog, id=tid, title=name, artists=tuple(artists), album=album, release_date=date,
+                        url=f"https://open.spotify.com/track/{tid}", duration_ms=1000, **extra)
+
+
+def spotify_queries(s):
+    return SpotifyProvider(CatalogConfig("id", "secret")).queries(s)
 
 
 MEMORIES = item("orig", "Memories", "Maroon 5", "Memories", "2019-09-20")
@@ -85,19 +91,24 @@ def test_korean_titles_match_either_script():
     assert decide(Suggestion("Swimpyo", "Kozypop"), [item("s", "쉼표", "Kozypop")]).verdict == "verified"
 
 
-def test_strategies_are_field_filtered_first_then_relaxed():
-    queries = query_strategies(Suggestion("Memories (Live)", "Maroon 5 feat. Someone"))
-    assert queries == ["track:memories live artist:maroon 5", "memories live maroon 5", "track:memories live"]
+def test_spotify_strategies_are_field_filtered_first_then_relaxed():
+    queries = spotify_queries(Suggestion("Memories (Live)", "Maroon 5 feat. Someone"))
+    assert [q.text for q in queries] == ["track:memories live artist:maroon 5", "memories live maroon 5", "track:memories live"]
+    assert [q.vouches_artist for q in queries] == [True, False, False]
+
+
+def run(s, search):
+    return match(s, search, spotify_queries(s), catalog="spotify")
 
 
 def test_match_stops_at_the_first_search_that_verifies():
     asked = []
 
     def search(q):
-        asked.append(q)
-        return [MEMORIES] if q.startswith("track:memories artist:") else []
+        asked.append(q.text)
+        return [MEMORIES] if q.text.startswith("track:memories artist:") else []
 
-    assert match(Suggestion("Memories", "Maroon 5"), search).verdict == "verified"
+    assert run(Suggestion("Memories", "Maroon 5"), search).verdict == "verified"
     assert len(asked) == 1
 
 
@@ -105,12 +116,19 @@ def test_match_runs_every_strategy_before_saying_not_found():
     asked = []
 
     def search(q):
-        asked.append(q)
-        return [OTHER] if q == "track:memories" else []
+        asked.append(q.text)
+        return [OTHER] if q.text == "track:memories" else []
 
-    verdict = match(Suggestion("Memories", "Maroon 5"), search)
+    verdict = run(Suggestion("Memories", "Maroon 5"), search)
     assert verdict.verdict == "not_found" and verdict.suggestion["id"] == "other"
+    assert verdict.catalog == "spotify"
     assert len(asked) == 3
+
+
+def test_candidates_at_hand_settle_a_suggestion_without_a_search():
+    verdict = match(Suggestion("Memories", "Maroon 5"), lambda q: pytest.fail("searched"), spotify_queries(Suggestion("Memories", "Maroon 5")),
+                    known=[OTHER, MEMORIES])
+    assert verdict.verdict == "verified" and verdict.track["id"] == "orig"
 
 
 def test_a_catalog_failure_is_not_a_verdict():
@@ -118,11 +136,11 @@ def test_a_catalog_failure_is_not_a_verdict():
         raise CatalogUnavailable("down")
 
     with pytest.raises(CatalogUnavailable):
-        match(Suggestion("Memories", "Maroon 5"), search)
+        run(Suggestion("Memories", "Maroon 5"), search)
 
 
 def test_empty_suggestions_are_not_found_without_searching():
-    assert match(Suggestion("", "Maroon 5"), lambda q: pytest.fail("searched")).verdict == "not_found"
+    assert run(Suggestion("", "Maroon 5"), lambda q: pytest.fail("searched")).verdict == "not_found"
 
 
 def test_an_album_named_short_is_the_same_album():
@@ -133,3 +151,86 @@ def test_an_album_named_short_is_the_same_album():
     assert same_album("÷", "÷ (Deluxe)")  # only symbols: compared as written
     assert not same_album("÷", "x (Deluxe)")
     assert not same_album("Red Pill Blues", "Memories")
+
+
+# --- word by word (issue 14): an invented title cannot pass on character similarity ---
+CLOSER = item("closer", "Hold You Closer", "Elton John")
+
+
+@pytest.mark.parametrize("title", ["Hold Me Closer", "Hold Closer", "Hold You Closer Now", "Hold You Not Closer"])
+def test_a_title_that_differs_by_a_whole_word_is_not_verified(title):
+    verdict = decide(Suggestion(title, "Elton John"), [CLOSER])
+    assert verdict.verdict in ("uncertain", "not_found"), title
+    assert (verdict.track or verdict.suggestion or {}).get("id") == "closer"  # the real track, for a human look
+
+
+@pytest.mark.parametrize("mine, real", [
+    ("22", "23"), ("Love Story", "Live Story"), ("The Night", "The Light"), ("One", "The One"),
+    ("I Will Always Love You", "I Will Never Love You"), ("Thank U, Next", "Thank U, Last"),
+])
+def test_numbers_articles_negations_and_substituted_letters_make_another_song(mine, real):
+    assert decide(Suggestion(mine, "Someone"), [item("r", real, "Someone")]).verdict != "verified"
+
+
+@pytest.mark.parametrize("mine, real", [
+    ("Beautifull People", "Beautiful People"), ("Recieve Me", "Receive Me"), ("Bohemain Rhapsody", "Bohemian Rhapsody"),
+    ("Peekaboo", "Peek-A-Boo"), ("Dont Stop Me Now", "Don't Stop Me Now"), ("Mr Brightside", "Mr. Brightside"),
+])
+def test_a_typo_within_a_word_and_spacing_still_verify(mine, real):
+    assert decide(Suggestion(mine, "Someone"), [item("r", real, "Someone")]).verdict == "verified"
+
+
+def test_a_named_version_verifies_only_against_that_version():
+    r3hab = item("r3", "Titanium - R3HAB Remix", "David Guetta")
+    tiesto = item("ti", "Titanium - Tiësto Remix", "David Guetta")
+    assert decide(Suggestion("Titanium (R3HAB Remix)", "David Guetta"), [tiesto, r3hab]).track["id"] == "r3"
+    only_other = decide(Suggestion("Titanium (Alesso Remix)", "David Guetta"), [tiesto, r3hab])
+    assert only_other.verdict != "verified"
+    wembley = item("w", "Live Forever - Live at Wembley Stadium", "Oasis")
+    assert decide(Suggestion("Live Forever (Live at Wembley)", "Oasis"), [wembley]).verdict == "verified"
+    assert decide(Suggestion("Live Forever (Live at Knebworth)", "Oasis"), [wembley]).verdict != "verified"
+    assert decide(Suggestion("Titanium (Remix)", "David Guetta"), [r3hab]).verdict == "verified"  # no name given
+
+
+def test_a_parenthesised_subtitle_on_one_side_only_does_not_lose_a_real_song():
+    full = item("f", "Hallelujah (Part of the Shrek Soundtrack)", "Rufus Wainwright")
+    assert decide(Suggestion("Hallelujah", "Rufus Wainwright"), [full]).verdict == "verified"
+    short = item("s", "Bohemian Rhapsody", "Queen")
+    assert decide(Suggestion("Bohemian Rhapsody (A Night at the Opera)", "Queen"), [short]).verdict == "verified"
+
+
+@pytest.mark.parametrize("mine, credited", [
+    ("Ms. Lauryn Hill", ["Lauryn Hill"]), ("Weeknd", ["The Weeknd"]), ("Simon and Garfunkel", ["Simon & Garfunkel"]),
+    ("Daryl Hall", ["Daryl Hall & John Oates"]), ("Ed Sheeran, Justin Bieber", ["Ed Sheeran", "Justin Bieber"]),
+    ("Ed Sheeran ft. Justin Bieber & Khalid", ["Ed Sheeran"]),
+])
+def test_artist_spellings_and_credits(mine, credited):
+    assert decide(Suggestion("Some Song", mine), [item("a", "Some Song", credited)]).verdict == "verified"
+
+
+def test_a_different_artist_of_similar_letters_is_not_the_artist():
+    assert decide(Suggestion("Some Song", "Maroon Five"), [item("a", "Some Song", "Maroon 5")]).verdict != "verified"
+
+
+def test_artists_across_scripts_by_the_catalogs_word():
+    iu = item("iu", "Blueming", "IU")
+    # no reading of "아이유" spells "IU": only the catalog can say they are one artist
+    assert decide(Suggestion("Blueming", "아이유"), [iu]).verdict != "verified"
+    assert decide(Suggestion("Blueming", "아이유"), [iu], vouched={"iu"}).verdict == "verified"  # Spotify's artist filter
+    aliased = item("iu2", "Blueming", "IU", aliases=("아이유", "Lee Ji-eun"))
+    assert decide(Suggestion("Blueming", "아이유"), [aliased]).verdict == "verified"  # MusicBrainz's aliases
+    yonezu = item("ky", "Lemon", "米津玄師", catalog="musicbrainz", aliases=("Kenshi Yonezu",))
+    assert decide(Suggestion("Lemon", "Kenshi Yonezu"), [yonezu]).verdict == "verified"
+    # the filter vouches across scripts only: a Latin name it returned must still be the name
+    assert decide(Suggestion("Blueming", "IV"), [iu], vouched={"iu"}).verdict != "verified"
+
+
+def test_llm_style_quotes_and_credits():
+    hit = item("x", "Don’t Start Now", "Dua Lipa")
+    assert decide(Suggestion("“Don't Start Now”", "Dua Lipa feat. Nobody"), [hit]).verdict == "verified"
+
+
+def test_the_verdict_names_the_catalog_that_answered():
+    verdict = decide(Suggestion("Lemon", "Kenshi Yonezu"), [item("ky", "Lemon", "Kenshi Yonezu", catalog="musicbrainz")])
+    assert verdict.catalog == "musicbrainz" and verdict.track["catalog"] == "musicbrainz"
+    assert verdict.to_dict()["catalog"] == "musicbrainz"
