@@ -16,6 +16,7 @@ from diaryrec.errors import UserError
 from diaryrec.protocol import LoadedStudy, default_study_path, parse_study_text
 from diaryrec.protocol import schedule
 from diaryrec.protocol.model import Activity, StudyFile
+from diaryrec.vocabulary import CatalogId
 
 CONSENT_PLACEHOLDER = "REPLACE THIS: your consent text"
 _CONSENT = re.compile(r'^consent = \{.*?"""\s*\}\s*$', re.DOTALL | re.MULTILINE)
@@ -39,14 +40,16 @@ HEADER = """\
 #   - [llm]: an OpenAI-compatible provider (OpenAI, Ollama, LM Studio, vLLM, ...);
 #     leave api_key empty so that each participant enters their own key (kept in the
 #     OS keyring), or fill it in only if every participant should share one key;
-#   - [catalog]: the Spotify app that checks that suggested tracks exist, and its
-#     market. Without a client id and secret no track is checked, and the study's
-#     hallucination measure collects nothing. Create one app for the whole study on
-#     the Spotify developer dashboard (its owner needs Spotify Premium since 2026; see
-#     README.md, "Catalog validation"); put its client_id here and either give each
-#     participant the client secret to type (kept in their OS keyring), or put
-#     client_secret here too if the file itself is handled as a secret;
-#   - [study] unknown_tracks: what happens to a suggested track Spotify does not know:
+#   - [catalog]: the catalogs that check that suggested tracks exist. `providers`
+#     lists them in order ("spotify", "musicbrainz"; a track verified by any of them
+#     is verified); left empty, Spotify checks when its app is set up, else
+#     MusicBrainz, the open catalog, which needs no key. For Spotify, create one app
+#     for the whole study on the Spotify developer dashboard (its owner needs Spotify
+#     Premium since 2026; see README.md, "Catalog validation"); put its client_id here
+#     and either give each participant the client secret to type (kept in their OS
+#     keyring), or put client_secret here too if the file itself is handled as a
+#     secret. MusicBrainz is asked with your `researcher` e-mail as its contact;
+#   - [study] unknown_tracks: what happens to a suggested track the catalog does not know:
 #     "replace" asks the LLM for a replacement, "mark" shows it marked as not found,
 #     "hide" leaves it out of the participant's view (it is still recorded).
 
@@ -111,19 +114,30 @@ def describe(loaded: LoadedStudy, lang: str | None = None) -> StudyCheck:
     if study.llm.api_key:
         notes.append("the study file carries an LLM API key: every participant will share it")
     catalog = study.catalog
-    if catalog.client_id and catalog.client_secret:
-        catalog_line = "Spotify app (client id and secret) in the study file: every track is checked"
+    listed = [str(c) for c in catalog.providers]
+    spotify_meant = not listed or CatalogId.SPOTIFY in listed
+    if not spotify_meant:
+        catalog_line = f"{', '.join(listed)} (no key needed): every track is checked"
+    elif catalog.client_id and catalog.client_secret:
+        catalog_line = "Spotify app (client id and secret) in the study file: every track is checked against Spotify"
         notes.append("the study file carries a Spotify client secret: every participant will share it")
     elif catalog.client_id:
         catalog_line = ("client id in the study file; each participant types the client secret you give them "
-                        "(until they do, tracks are NOT checked)")
+                        "(until they do, tracks are checked against MusicBrainz)")
     elif catalog.client_secret:
         catalog_line = "client secret in the study file but no client id: each participant must type the client id"
         notes.append("[catalog] has a client_secret without its client_id: give the client_id in the study file too")
     else:
-        catalog_line = "NO Spotify app in the study file: tracks are not checked unless each participant types a client id and secret"
-        notes.append("suggested tracks will not be checked against Spotify (the hallucination measure collects nothing) "
-                     "unless you set [catalog] client_id (and give participants the secret) — see README.md, Catalog validation")
+        catalog_line = ("no Spotify app in the study file: tracks are checked against MusicBrainz (the open catalog) "
+                        "unless a participant types a Spotify client id and secret")
+        notes.append("no Spotify app: suggested tracks are checked against MusicBrainz only; set [catalog] "
+                     'providers = ["musicbrainz"] to say so, or set client_id (see README.md, Catalog validation)')
+    if listed and len(listed) > 1:
+        catalog_line += f"; catalogs in order: {', '.join(listed)}"
+    email = info.researcher.email.strip().casefold()
+    if (not listed or CatalogId.MUSICBRAINZ in listed) and (not email or email.endswith(("@example.org", "@example.com"))):
+        notes.append("MusicBrainz asks every client for a contact, and diaryrec sends the researcher's e-mail: "
+                     "set [study] researcher to your real address")
     lines = [
         f"Study: {t(info.name)}",
         f"  id {info.id}, protocol {info.protocol_version}, shown in {lang}",
@@ -133,7 +147,8 @@ def describe(loaded: LoadedStudy, lang: str | None = None) -> StudyCheck:
         f"  participant code: {info.participant_code or 'typed by the participant'}",
         f"  LLM: {study.llm.model} at {study.llm.base_url}; API key "
         + ("in the study file" if study.llm.api_key else "entered by each participant"),
-        f"  catalog: Spotify market {study.catalog.market}; tracks not found: {info.unknown_tracks.value}",
+        f"  catalog: {', '.join(listed) if listed else 'Spotify with its app, else MusicBrainz'}; Spotify market "
+        f"{study.catalog.market}; tracks not found: {info.unknown_tracks.value}",
         f"  catalog check: {catalog_line}",
         "",
         "Consent text:",

@@ -41,19 +41,26 @@ def test_check_study_names_the_line_of_an_error(tmp_path, capsys):
     assert "bad.toml, line" in err and "study.unknown_tracks" in err
 
 
-def test_check_study_says_plainly_whether_tracks_are_checked(tmp_path, capsys):
-    """Issue 13 item 2: a study file without a Spotify app checks no track; check-study
-    says so, and says what the template's pattern (client id here, secret typed by each
-    participant) asks of the participants."""
+def test_check_study_says_plainly_which_catalog_checks_the_tracks(tmp_path, capsys):
+    """Issue 13 item 2, issue 14: a study file without a Spotify app is checked against
+    MusicBrainz; check-study says so, and says what the template's pattern (client id
+    here, secret typed by each participant) asks of the participants."""
     path = tmp_path / "pilot.toml"
     text = new_study_text("pilot").replace(CONSENT_PLACEHOLDER, "I agree")
     path.write_text(text, encoding="utf-8")
     assert main(["research", "check-study", str(path)]) == 0
     captured = capsys.readouterr()
-    assert "catalog check: NO Spotify app in the study file: tracks are not checked" in captured.out
-    assert "will not be checked against Spotify" in captured.err
+    assert "catalog check: no Spotify app in the study file: tracks are checked against MusicBrainz" in captured.out
+    assert "checked against MusicBrainz only" in captured.err
+    assert "MusicBrainz asks every client for a contact" in captured.err  # the template has no researcher e-mail
     path.write_text(text.replace('client_id = ""', 'client_id = "0123abcd"'), encoding="utf-8")
     assert main(["research", "check-study", str(path)]) == 0
     captured = capsys.readouterr()
     assert "client id in the study file; each participant types the client secret" in captured.out
-    assert "will not be checked" not in captured.err
+    assert "MusicBrainz only" not in captured.err
+    path.write_text(text.replace("providers = []", 'providers = ["musicbrainz"]'), encoding="utf-8")
+    assert main(["research", "check-study", str(path)]) == 0
+    assert "catalog check: musicbrainz (no key needed): every track is checked" in capsys.readouterr().out
+    path.write_text(text.replace("providers = []", 'providers = ["musicbrainz", "discogs"]'), encoding="utf-8")
+    assert main(["research", "check-study", str(path)]) != 0
+    assert "catalog.providers" in capsys.readouterr().err

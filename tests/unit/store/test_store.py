@@ -101,12 +101,12 @@ def test_foreign_sqlite_file_is_refused(layout):
         open_store(layout)
 
 
-MIGRATION_0002 = '''
+MIGRATION_NEXT = '''
 """{doc}"""
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0002"
+revision = "{rev}"
 down_revision = "{down}"
 branch_labels = None
 depends_on = None
@@ -128,14 +128,16 @@ def downgrade():
 def next_migration(tmp_path, monkeypatch):
     """A copy of the shipped migrations plus one more revision, used in place of them."""
 
-    def make(fail: bool) -> None:
+    def make(fail: bool) -> str:
         folder = tmp_path / "migrations"
         shutil.copytree(sqlite_file.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
-        body = MIGRATION_0002.format(
-            doc="test migration", down=head_revision(), fail="raise RuntimeError('boom')" if fail else ""
+        rev = f"{int(head_revision()) + 1:04d}"
+        body = MIGRATION_NEXT.format(
+            doc="test migration", rev=rev, down=head_revision(), fail="raise RuntimeError('boom')" if fail else ""
         )
-        (folder / "versions" / "0002_test.py").write_text(body)
+        (folder / "versions" / f"{rev}_test.py").write_text(body)
         monkeypatch.setattr(sqlite_file, "MIGRATIONS_DIR", folder)  # where the store finds its migrations
+        return rev
 
     return make
 
@@ -150,13 +152,14 @@ def _db_with_an_entry(layout: DataLayout) -> None:
 
 def test_backup_is_taken_before_a_migration(layout, next_migration):
     _db_with_an_entry(layout)
-    next_migration(fail=False)
+    shipped = head_revision()
+    rev = next_migration(fail=False)
     migrated = open_store(layout)
     migrated.close()
-    assert database_revision(layout.database) == "0002"
+    assert database_revision(layout.database) == rev
     assert migrated.backup is not None and migrated.backup.parent == layout.backups
     with sqlite3.connect(migrated.backup) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == shipped
         assert conn.execute("SELECT answers FROM diary_entry").fetchone()[0] == '{"pros_cons": "좋았다"}'
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
@@ -164,10 +167,11 @@ def test_backup_is_taken_before_a_migration(layout, next_migration):
 
 def test_a_failing_migration_leaves_the_database_as_it_was(layout, next_migration):
     _db_with_an_entry(layout)
+    shipped = head_revision()
     next_migration(fail=True)
     with pytest.raises(RuntimeError, match="boom"):
         open_store(layout)
-    assert database_revision(layout.database) == "0001"
+    assert database_revision(layout.database) == shipped
     with sqlite3.connect(layout.database) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         columns = {r[1] for r in conn.execute("PRAGMA table_info(diary_entry)")}
