@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,6 +104,7 @@ class Transcript:
     study_day: int
     week: int | None
     number_in_day: int  # 1, 2, … among the day's conversations, in the order they started
+    of_day: int  # how many conversations the day has
     purpose: str
     purpose_words: str
     task_id: str | None
@@ -118,9 +119,14 @@ class Transcript:
         return f"day-{self.study_day:02d}-conversation-{self.number_in_day}"
 
     @property
+    def name(self) -> str:
+        """``conversation``, or ``conversation 2`` on a day that has several."""
+        return f"conversation {self.number_in_day}" if self.of_day > 1 else "conversation"
+
+    @property
     def heading(self) -> str:
         task = f" {self.task_id}" if self.task_id else ""
-        return f"{self.participant_code} · day {self.study_day:02d} · conversation {self.number_in_day} ({self.purpose_words}{task})"
+        return f"{self.participant_code} · day {self.study_day:02d} · {self.name} ({self.purpose_words}{task})"
 
     @property
     def pictures(self) -> tuple[TranscriptPicture, ...]:
@@ -257,6 +263,7 @@ def build_transcripts(
                            key=lambda c: (c["study_day"], _when(c["started_at"], localize), c["id"]))
     out: list[Transcript] = []
     per_day: dict[int, int] = defaultdict(int)
+    of_day = Counter(int(c["study_day"]) for c in conversations)
     for row in conversations:
         day = int(row["study_day"])
         per_day[day] += 1
@@ -264,7 +271,7 @@ def build_transcripts(
         model = str(row.get("model") or "") or next((m.model for m in said if m.model), "")
         out.append(Transcript(
             participant_code=participant_code, study_id=study_id, conversation_id=int(row["id"]), study_day=day,
-            week=weeks.get(day), number_in_day=per_day[day], purpose=str(row["purpose"]),
+            week=weeks.get(day), number_in_day=per_day[day], of_day=of_day[day], purpose=str(row["purpose"]),
             purpose_words=PURPOSE_WORDS.get(str(row["purpose"]), str(row["purpose"])), task_id=row.get("task_id"),
             started_at=_when(row["started_at"], localize), provider_host=provider_host(str(row.get("provider") or "")),
             model=model, messages=said,
@@ -304,9 +311,11 @@ def _track_line(track: TranscriptTrack) -> str:
     return "\n".join(lines)
 
 
-def transcript_text(transcript: Transcript) -> str:
+def transcript_text(transcript: Transcript, picture_label: Callable[[TranscriptPicture], str] | None = None) -> str:
     """The transcript as plain text (a REFI-QDA text source): a header, then each
-    message with its time, speaker, pictures, tracks and feedback."""
+    message with its time, speaker, pictures, tracks and feedback. ``picture_label``
+    names a picture where it is (a QDA picture source); by default its file name."""
+    label = picture_label or (lambda p: f"{p.file_name}, {p.width}×{p.height}")
     week = f", week {transcript.week}" if transcript.week else ""
     header = [
         transcript.heading,
@@ -322,7 +331,7 @@ def transcript_text(transcript: Transcript) -> str:
             lines.append(f"({message.note})")
         if message.text:
             lines.append(message.text)
-        lines += [f"  [picture attached: {p.file_name}, {p.width}×{p.height}]" for p in message.pictures]
+        lines += [f"  [picture attached: {label(p)}]" for p in message.pictures]
         if message.tracks:
             lines.append("Suggested tracks:")
             lines += [_track_line(t) for t in message.tracks]
