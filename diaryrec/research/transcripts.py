@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import jinja2
 
@@ -137,10 +137,12 @@ def provider_host(value: str) -> str:
     """The host of a provider's address, never its path, query or credentials:
     ``https://user:key@llm.example.org:8443/v1?k=x`` → ``llm.example.org``. A stored
     provider is already a host (``ProviderConfig.label``); this holds for older rows too."""
-    value = (value or "").strip()
-    if not value:
-        return ""
-    return urlsplit(value if "://" in value else f"//{value}").hostname or ""
+    rest = (value or "").strip().split("://", 1)[-1]
+    netloc = re.split(r"[/?#]", rest, maxsplit=1)[0]
+    host = netloc.rsplit("@", 1)[-1]  # never the user name or key before an "@"
+    if host.startswith("["):  # an IPv6 literal, [::1]:8080
+        return host[1:host.find("]")].lower() if "]" in host else ""
+    return host.split(":", 1)[0].lower()
 
 
 def stamp(when: dt.datetime) -> str:
