@@ -174,7 +174,8 @@ def export_qda(data: StudyData, out: Path, *, progress: Callable[[int, int, str]
         for case in cases:
             for source in case.sources:
                 if source.picture is None:
-                    _write_member(archive, source.member, source.text.encode("utf-8"), stamp_tuple)
+                    # what XML cannot hold is left out of the text files too: tools read both alike
+                    _write_member(archive, source.member, xml_text(source.text).encode("utf-8"), stamp_tuple)
                 else:
                     _copy_member(archive, source.member, source.picture, stamp_tuple)
     sources = [s for c in cases for s in c.sources]
