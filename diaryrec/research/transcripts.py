@@ -346,7 +346,7 @@ def transcript_text(transcript: Transcript, picture_label: Callable[[TranscriptP
 
 
 def html_environment() -> jinja2.Environment:
-    env = jinja2.Environment(
+    return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
@@ -354,8 +354,6 @@ def html_environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["stamp"] = stamp
-    return env
 
 
 def picture_uri(picture: TranscriptPicture) -> str | None:
@@ -374,6 +372,6 @@ def transcript_html(transcript: Transcript, *, environment: jinja2.Environment |
     """The transcript as one self-contained HTML page."""
     env = environment or html_environment()
     return env.get_template("export/transcript.html.j2").render(
-        t=transcript, picture_uri=picture_uri, app_version=__version__,
+        t=transcript, picture_uri=picture_uri, stamp=stamp, app_version=__version__,
         generated_at=stamp(generated_at) if generated_at else "",
     )
