@@ -42,7 +42,7 @@ from diaryrec.protocol import parse_study_text
 from diaryrec.research.scrub import Scrubber, known_secrets
 from diaryrec.research.snapshot import Snapshot, nest, read_snapshot
 from diaryrec.research.tables import TABLES, csv_columns
-from diaryrec.research.transcripts import build_transcripts, html_environment, transcript_html
+from diaryrec.research.transcripts import build_transcripts, transcript_html, transcript_template
 from diaryrec.store import Store
 from diaryrec.store.types import utcnow
 
@@ -215,10 +215,10 @@ class _BundleWriter:
             localize=lambda when: when.astimezone(self._zone(when)), weeks={d["number"]: d["week"] for d in days},
             picture_path=images.get,
         )
-        env = html_environment()
+        template = transcript_template()
         now = self.now.astimezone(self.zone)
         for transcript in transcripts:  # one page in memory at a time: the pictures are embedded
-            yield f"transcripts/{transcript.file_stem}.html", transcript_html(transcript, environment=env, generated_at=now)
+            yield f"transcripts/{transcript.file_stem}.html", transcript_html(transcript, template=template, generated_at=now)
 
     def write(self, archive: zipfile.ZipFile) -> None:
         tables = {name: self._rows(rows) for name, rows in self.snapshot.tables.items()}

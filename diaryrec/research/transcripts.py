@@ -367,11 +367,15 @@ def picture_uri(picture: TranscriptPicture) -> str | None:
     return f"data:{picture.mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def transcript_html(transcript: Transcript, *, environment: jinja2.Environment | None = None,
+def transcript_template() -> jinja2.Template:
+    """The page's template, compiled once for a whole export."""
+    return html_environment().get_template("export/transcript.html.j2")
+
+
+def transcript_html(transcript: Transcript, *, template: jinja2.Template | None = None,
                     generated_at: dt.datetime | None = None) -> str:
     """The transcript as one self-contained HTML page."""
-    env = environment or html_environment()
-    return env.get_template("export/transcript.html.j2").render(
+    return (template or transcript_template()).render(
         t=transcript, picture_uri=picture_uri, stamp=stamp, app_version=__version__,
         generated_at=stamp(generated_at) if generated_at else "",
     )
