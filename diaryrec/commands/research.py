@@ -133,9 +133,9 @@ def run_export_qda(args: argparse.Namespace) -> int:
     from diaryrec.research.read import open_study_data
 
     with open_study_data(args.source, Path(args.files) if args.files else None) as data:
-        result = export_qda(data, Path(args.out))
         for outcome in data.refused:
             print(outcome.line(), file=sys.stderr)
+        result = export_qda(data, Path(args.out))
     print(f"Wrote {result.path}: {result.participants} participant(s), {result.text_sources} text and "
           f"{result.picture_sources} picture source(s)")
     if result.pictures_missing:
