@@ -3,7 +3,8 @@
 - ``new-study OUT.toml``: a complete, commented study file to edit and send;
 - ``check-study FILE``: validates it and prints what a participant will see;
 - ``merge BUNDLE.zip… --out study.sqlite`` (or ``--db URL`` for PostgreSQL);
-- ``report study.sqlite --out report.html [--csv DIR]``.
+- ``report study.sqlite --out report.html [--csv DIR]``;
+- ``export-qda SOURCE --out study.qdpx``: a REFI-QDA project for qualitative coding.
 """
 
 from __future__ import annotations
@@ -44,6 +45,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     report.add_argument("--out", required=True, metavar="report.html")
     report.add_argument("--csv", metavar="DIR", help="also write the aggregate tables as CSV files into DIR")
     report.set_defaults(run=run_report)
+
+    qda = tools.add_parser("export-qda", help="a REFI-QDA project (.qdpx) for ATLAS.ti, MAXQDA, NVivo, QualCoder …")
+    qda.add_argument("source", metavar="SOURCE", help="a merged SQLite file, a database URL, or a folder of bundles")
+    qda.add_argument("--out", required=True, metavar="study.qdpx")
+    qda.add_argument("--files", metavar="DIR", help="where a merge put the screenshots and images (default: beside a "
+                     "SQLite file, e.g. study-files/)")
+    qda.set_defaults(run=run_export_qda)
 
 
 def run_new_study(args: argparse.Namespace) -> int:
@@ -117,4 +125,22 @@ def run_report(args: argparse.Namespace) -> int:
                 print(f"Wrote {path}")
         for outcome in data.refused:
             print(outcome.line(), file=sys.stderr)
+    return 0
+
+
+def run_export_qda(args: argparse.Namespace) -> int:
+    from diaryrec.research.qda import export_qda
+    from diaryrec.research.read import open_study_data
+
+    with open_study_data(args.source, Path(args.files) if args.files else None) as data:
+        for outcome in data.refused:
+            print(outcome.line(), file=sys.stderr)
+        result = export_qda(data, Path(args.out))
+    print(f"Wrote {result.path}: {result.participants} participant(s), {result.text_sources} text and "
+          f"{result.picture_sources} picture source(s)")
+    if result.pictures_missing:
+        print(f"{len(result.pictures_missing)} picture(s) not included: their files are not at hand "
+              "(merge with --files, or pass a folder of bundles)", file=sys.stderr)
+        for name in result.pictures_missing[:20]:
+            print(f"  {name}", file=sys.stderr)
     return 0

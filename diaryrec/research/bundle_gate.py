@@ -11,7 +11,8 @@ manifest check alone lets it through. So each member is also held to:
 - a compression ratio no honest export reaches (screenshots and photos are stored,
   tables and JSON deflate about 5-20 times; a bomb deflates about 1000 times);
 - being what it claims: screenshots and photos decode as bounded pictures (the same
-  gate as the participant's photos), CSV and JSON parse, text is UTF-8.
+  gate as the participant's photos), CSV and JSON parse, text (and the readable
+  transcripts/*.html, which the merge never reads otherwise) is UTF-8.
 
 Every check streams: no member is held in memory whole (data.json, which the merge
 needs as one object, is bounded by its limit first).
@@ -43,6 +44,9 @@ PHOTO = Kind("photo", 40 * MIB, "picture")  # media.images.MAX_FILE_BYTES: what 
 TABLE = Kind("table", 256 * MIB, "csv")
 DATA = Kind("data.json", 256 * MIB, "json")
 TEXT = Kind("text", 8 * MIB, "text")  # prompts/*.txt, README.md, manifest.json
+# transcripts/*.html: a conversation's page embeds its photos (base64, 4/3 of their
+# size; the app keeps photos at most 1568 px, well under 1 MB each)
+TRANSCRIPT = Kind("transcript", 128 * MIB, "text")
 
 BUNDLE_LIMIT = 2048 * MIB  # all members together, uncompressed
 BOMB_RATIO = 100  # uncompressed / compressed, for members over RATIO_FLOOR
@@ -60,6 +64,8 @@ def kind_of(name: str) -> Kind:
         return PHOTO
     if top == "tables" and path.suffix == ".csv":
         return TABLE
+    if top == "transcripts" and path.suffix == ".html":
+        return TRANSCRIPT
     if name == "data.json":
         return DATA
     return TEXT

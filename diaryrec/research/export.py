@@ -8,6 +8,8 @@ Layout (the codebook in the bundle's README.md says the same for the researcher)
     tables/*.csv       one table per entity, UTF-8 with BOM, stable columns
     prompts/*.txt      every compiled prompt version
     screenshots/, images/   the files the diary and the conversations refer to
+    transcripts/*.html one readable page per conversation (research.transcripts),
+                       made from data.json: the participant can read them before sending
     README.md          the codebook
 
 The zip is written beside its destination under a temporary name and renamed into
@@ -24,7 +26,7 @@ import io
 import json
 import logging
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +42,7 @@ from diaryrec.protocol import parse_study_text
 from diaryrec.research.scrub import Scrubber, known_secrets
 from diaryrec.research.snapshot import Snapshot, nest, read_snapshot
 from diaryrec.research.tables import TABLES, csv_columns
+from diaryrec.research.transcripts import build_transcripts, transcript_html, transcript_template
 from diaryrec.store import Store
 from diaryrec.store.types import utcnow
 
@@ -202,12 +205,27 @@ class _BundleWriter:
                 wanted.append((member, path))
         return wanted
 
+    def _transcripts(self, tables: dict[str, list[dict[str, Any]]], days: list[dict[str, Any]],
+                     files: list[tuple[str, Path]]) -> Iterator[tuple[str, str]]:
+        """(member, HTML) of every conversation, from data.json's scrubbed rows; the
+        pictures embedded are the bundle's own images/."""
+        images = {member.removeprefix("images/"): path for member, path in files if member.startswith("images/")}
+        transcripts = build_transcripts(
+            tables, participant_code=self.code, study_id=self.study_id,
+            localize=lambda when: when.astimezone(self._zone(when)), weeks={d["number"]: d["week"] for d in days},
+            picture_path=images.get,
+        )
+        template = transcript_template()
+        now = self.now.astimezone(self.zone)
+        for transcript in transcripts:  # one page in memory at a time: the pictures are embedded
+            yield f"transcripts/{transcript.file_stem}.html", transcript_html(transcript, template=template, generated_at=now)
+
     def write(self, archive: zipfile.ZipFile) -> None:
         tables = {name: self._rows(rows) for name, rows in self.snapshot.tables.items()}
         _model_names_without_folders(tables)
         days = self._rows(self.snapshot.protocol_days)
         files = self._files()
-        total = len(TABLES) + len(files) + 4
+        total = len(TABLES) + len(files) + len(tables["conversation"]) + 4
         done = 0
         for spec in TABLES:
             rows = days if spec.model is None else tables[spec.name]
@@ -240,6 +258,12 @@ class _BundleWriter:
             self._add(archive, member, path.read_bytes(), compress=False)
             done += 1
             self._step(done, total, member)
+        transcript_files = []
+        for name, page in self._transcripts(tables, days, files):
+            self._add(archive, name, page.encode("utf-8"))
+            transcript_files.append(name)
+            done += 1
+            self._step(done, total, name)
         readme = codebook_environment().get_template("export/README.md.j2").render(
             participant_code=self.code,
             study_id=self.study_id,
@@ -252,6 +276,7 @@ class _BundleWriter:
             prompt_files=prompt_files,
             screenshot_count=sum(1 for m, _ in files if m.startswith("screenshots/")),
             image_count=sum(1 for m, _ in files if m.startswith("images/")),
+            transcript_files=transcript_files,
             missing_files=self.missing,
         )
         self._add(archive, "README.md", self.scrub.text(readme).encode("utf-8"))

@@ -185,6 +185,10 @@ class StudyData:
             folder = conn.execute(select(table.c.files_folder).where(table.c.id == participant_id)).scalar()
         return self.files_root / folder if folder else None
 
+    def files_folder(self, participant_id: int) -> Path | None:
+        """Where the participant's screenshots/ and images/ were extracted; None when they were not."""
+        return self._files(participant_id)
+
     def _file(self, root: Path | None, folder: str, name: str) -> Path | None:
         if root is None:
             return None

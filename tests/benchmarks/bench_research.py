@@ -9,6 +9,11 @@ then 100 participants of the same shape.
   whether merging grows linearly (goal: within 1.3×).
 - Peak memory (tracemalloc) of merging 12 and 100 bundles: bundles are merged one
   at a time, so the peak should not grow with the number of participants.
+- REFI-QDA export (``research export-qda``) of the merged 12 and 100 participants,
+  against a baseline of writing the same members (the same bytes, the same
+  compression) with zipfile alone: the ratio is what building the sources, the
+  transcripts and the XML costs; the time per participant at 100 over that at 12
+  shows whether it grows linearly.
 - What the checks for bundles from other hands cost (``research.bundle_gate``: sizes,
   ratios, every picture, table and text read once more): merging 12 honest bundles
   with them against the same merge with the gate switched off (goal: within 1.3×,
@@ -30,6 +35,8 @@ from diaryrec.research import bundle_gate
 from diaryrec.research.export import export_bundle
 from diaryrec.research.merge import merge_bundles
 from diaryrec.research.merged import open_merged
+from diaryrec.research.qda import export_qda
+from diaryrec.research.read import open_study_data
 from diaryrec.research.synthetic import SyntheticSpec, make_participant
 from diaryrec.store import open_store
 from diaryrec.store.types import utcnow
@@ -87,6 +94,22 @@ def timed_merge(bundles: list[Path], target: Path, trace: bool = False) -> tuple
     return elapsed, peak
 
 
+def timed_qda(database: Path, out: Path) -> tuple[float, float, int]:
+    """(seconds for export-qda, seconds for zipping the same members again, participants)."""
+    with open_study_data(database) as data:
+        started = time.perf_counter()
+        result = export_qda(data, out)
+        elapsed = time.perf_counter() - started
+    assert result.picture_sources > 0 and not result.pictures_missing
+    started = time.perf_counter()
+    with zipfile.ZipFile(out) as source, zipfile.ZipFile(out.with_suffix(".plain.zip"), "w") as copy:
+        for info in source.infolist():
+            copy.writestr(info, source.read(info), compress_type=info.compress_type)
+    baseline = time.perf_counter() - started
+    out.with_suffix(".plain.zip").unlink()
+    return elapsed, baseline, result.participants
+
+
 def without_gate(monkeypatch_context):  # noqa: ANN001, ANN201 - a pytest MonkeyPatch
     monkeypatch_context.setattr(bundle_gate, "size_problems", lambda *_: [])
     monkeypatch_context.setattr(bundle_gate, "content_problem", lambda *_: None)
@@ -119,6 +142,14 @@ def test_research_benchmark(tmp_path_factory, monkeypatch):
     bench(f"merge peak memory, {len(bundles)} participants", peak_large, "MB",
           peak_small, f"MB at {len(small)} participants", "<= 1.3")
     assert os.path.getsize(root / "large.sqlite") > 0
+
+    qda_small = min((timed_qda(root / "small-0.sqlite", root / f"small-{i}.qdpx") for i in range(2)), key=lambda r: r[0])
+    qda_large = timed_qda(root / "large.sqlite", root / "large.qdpx")
+    for elapsed, baseline, people in (qda_small, qda_large):
+        bench(f"export-qda time, {people} participants", elapsed, "s", baseline, "s writing the same members with zipfile",
+              "reference")
+    bench(f"export-qda time per participant, {qda_large[2]} participants", qda_large[0] / qda_large[2], "s",
+          qda_small[0] / qda_small[2], f"s per participant at {qda_small[2]}", "<= 1.3")
 
     with monkeypatch.context() as switched_off:
         without_gate(switched_off)
