@@ -31,10 +31,10 @@ import jinja2
 
 from diaryrec import __version__
 from diaryrec.paths import templates_dir
-from diaryrec.vocabulary import VERDICT_COLOURS, ConversationPurpose, FeedbackKind, Verdict
+from diaryrec.vocabulary import VERDICT_COLOURS, ConversationPurpose, FeedbackKind, Verdict, catalog_name
 
-#: the catalog that answered when a stored verdict does not say (every verdict so far)
-DEFAULT_CATALOG = "Spotify"
+#: the catalog that answered when a stored verdict does not say (rows from before catalogs were named)
+DEFAULT_CATALOG = catalog_name(None)
 #: what each verdict means to a reader; ``{catalog}`` is the catalog that answered
 VERDICT_WORDS: dict[Verdict, str] = {
     Verdict.VERIFIED: "found in {catalog}",
@@ -171,9 +171,7 @@ def _catalog_of(track: dict[str, Any]) -> str:
         return ""
     if not verdict.checked:
         return ""
-    stored = track.get("catalog_track")
-    named = stored.get("catalog") if isinstance(stored, dict) else None
-    return str(named) if named else DEFAULT_CATALOG
+    return catalog_name(track.get("catalog"))  # the row's catalog; Spotify's for rows from before catalogs were named
 
 
 def _catalog_match(track: dict[str, Any]) -> str:

@@ -113,7 +113,7 @@ def test_korean_text_survives_the_round_trip(qdpx, tmp_path):
     chat = texts["P001 · day 01 · conversation"]
     assert TRICKY_TEXT.replace("\x07", "") in chat  # the character XML cannot hold is not in the text either
     assert "\x07" not in chat
-    assert "Suggested tracks:" in chat and "found in Melon" in chat and "not found in Spotify" in chat
+    assert "Suggested tracks:" in chat and "found in MusicBrainz" in chat and "not found in Spotify" in chat
     assert f"Feedback: wrote: {FREE_TEXT}" in chat
     assert "[picture attached: see P001 · day 01 · conversation · photo 1]" in chat
     assert "llm.example.org" in chat and "key=abc" not in chat

@@ -16,14 +16,14 @@ from sqlmodel import select
 from diaryrec.paths import DataLayout
 from diaryrec.store import models as m
 from diaryrec.store import open_store
-from diaryrec.vocabulary import FeedbackKind, Verdict
+from diaryrec.vocabulary import CatalogId, FeedbackKind, Verdict
 from tests.integration.research.research_helpers import export, participant
 
 PHOTO_NAME = "비오는-창가.jpg"
 TRICKY_TEXT = "창밖을 봐 <script>alert('x')</script> & \"따옴표\"\x07 끝"
 FREE_TEXT = "가사가 너무 슬퍼요"
 ERROR_KIND = "timeout"
-OTHER_CATALOG = "Melon"
+OTHER_CATALOG = "MusicBrainz"  # the name of the catalog id stored on the row
 FULL_PROVIDER = "https://user:sk-secret-123456@llm.example.org:8443/v1?key=abc"
 
 
@@ -52,7 +52,8 @@ def enrich(layout: DataLayout) -> None:
             tracks = session.exec(select(m.RecommendedTrack).where(m.RecommendedTrack.message_id == reply.id)
                                   .order_by(m.RecommendedTrack.position)).all()
             tracks[0].verdict = Verdict.VERIFIED
-            tracks[0].catalog_track = {"catalog": OTHER_CATALOG, "title": "밤편지", "artists": ["아이유"]}
+            tracks[0].catalog = CatalogId.MUSICBRAINZ
+            tracks[0].catalog_track = {"catalog": CatalogId.MUSICBRAINZ, "name": "밤편지", "artists": ["아이유"]}
             tracks[-1].verdict = Verdict.NOT_FOUND
             tracks[-1].hidden = True
             session.add(m.Feedback(conversation_id=conversation.id, message_id=reply.id, track_id=None,
