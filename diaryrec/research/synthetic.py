@@ -38,7 +38,7 @@ from diaryrec.services.study import join_study
 from diaryrec.store import open_store
 from diaryrec.store import models as m
 from diaryrec.store.types import utcnow
-from diaryrec.vocabulary import ConversationPurpose, FeedbackKind, Verdict
+from diaryrec.vocabulary import CatalogId, ConversationPurpose, FeedbackKind, Verdict
 
 ZONE = "Asia/Seoul"
 _TITLES = ["밤편지", "Spring Day", "사건의 지평선", "Hype Boy", "Ditto", "좋은 날", "Blueming", "Love wins all"]
@@ -130,7 +130,8 @@ def _write_day(session, rng: random.Random, spec: SyntheticSpec, number: int, da
             track = m.RecommendedTrack(
                 message_id=reply.id, position=position, title=rng.choice(_TITLES), artist=rng.choice(_ARTISTS),
                 year=rng.randint(1995, 2024), reason="잔잔한 분위기와 따뜻한 목소리", keywords=["잔잔함", "감성"],
-                verdict=verdict, score=rng.uniform(90, 100) if verdict is Verdict.VERIFIED else None, checked_at=at,
+                verdict=verdict, score=rng.uniform(0.9, 1.0) if verdict is Verdict.VERIFIED else None, checked_at=at,
+                catalog=None if verdict is Verdict.UNCHECKED else rng.choice(tuple(CatalogId)),
             )
             session.add(track)
             session.flush()

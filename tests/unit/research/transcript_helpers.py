@@ -55,6 +55,7 @@ def enrich(layout: DataLayout) -> None:
             tracks[0].catalog = CatalogId.MUSICBRAINZ
             tracks[0].catalog_track = {"catalog": CatalogId.MUSICBRAINZ, "name": "밤편지", "artists": ["아이유"]}
             tracks[-1].verdict = Verdict.NOT_FOUND
+            tracks[-1].catalog = CatalogId.SPOTIFY
             tracks[-1].hidden = True
             session.add(m.Feedback(conversation_id=conversation.id, message_id=reply.id, track_id=None,
                                    kind=FeedbackKind.MULTIPLE_CHOICE, choices=["분위기가 좋다", "너무 느리다"]))
