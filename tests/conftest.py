@@ -79,6 +79,13 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def no_real_musicbrainz(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a Spotify app the catalog check asks MusicBrainz: in tests it asks a
+    closed port on this machine (unreachable at once) unless a test starts the fake."""
+    monkeypatch.setenv("DIARYREC_MUSICBRAINZ_API_URL", "http://127.0.0.1:9/ws/2/")
+
+
 @pytest.fixture
 def layout(data_dir: Path):
     from diaryrec.paths import DataLayout

@@ -54,6 +54,9 @@ class CatalogChecker:
         # during check_many the cache is written once at the end: one fsync, not one per search
         self._deferred: list[CacheEntry] | None = None
         self._lock = threading.Lock()
+        #: set when the catalog cannot be reached (or asked us to wait) during a check_many:
+        #: the other searches of that reply are not sent, their tracks are unchecked at once
+        self._down: CatalogUnavailable | None = None
 
     @property
     def catalog(self) -> str:
@@ -88,14 +91,23 @@ class CatalogChecker:
         if cached is not None:
             return cached
         try:
+            if self._down is not None:
+                raise self._down
             tracks = self.provider.search(query)
-        except CatalogUnavailable:
+        except CatalogUnavailable as exc:
+            self._note_down(exc)
             stale = self._cached(key, allow_stale=True)
             if stale is not None:  # offline: yesterday's answer beats no answer
                 return stale
             raise
         self._remember(key, query.text, tracks)
         return tracks
+
+    def _note_down(self, exc: CatalogUnavailable) -> None:
+        if exc.kind in ("timeout", "unreachable", "rate_limit"):
+            with self._lock:
+                if self._deferred is not None:  # within a check_many: the rest of the reply waits for later
+                    self._down = self._down or exc
 
     def _batch_key(self, s: Suggestion) -> str:
         return self._key("batch", fold(s.title), fold(s.artist))
@@ -117,7 +129,8 @@ class CatalogChecker:
             try:
                 answer = self.provider.search_batch([suggestions[i] for i in missing])
             except CatalogUnavailable as exc:
-                log.info("%s: combined request failed (%s); checking one by one", self.provider.name, exc.reason)
+                log.info("%s: combined request failed (%s)", self.provider.name, exc.reason)
+                self._note_down(exc)
                 return known
             for j, i in enumerate(missing):
                 if j in answer.candidates:
@@ -146,6 +159,7 @@ class CatalogChecker:
             owner = self._deferred is None  # a nested or concurrent call leaves the flush to the first
             if owner:
                 self._deferred = []
+                self._down = None
         try:
             known = self._batch(suggestions)
             workers = min(self.concurrency, len(suggestions))
@@ -164,7 +178,7 @@ class CatalogChecker:
         finally:
             if owner:
                 with self._lock:
-                    entries, self._deferred = self._deferred or [], None
+                    entries, self._deferred, self._down = self._deferred or [], None, None
                 if self.cache is not None:
                     self.cache.put_many(entries)
         return [r for r in results if r is not None]

@@ -208,37 +208,37 @@
 <context>
     <name>CheckingNotice</name>
     <message>
-        <location filename="../../diaryrec/ui/checking_notice.py" line="55"/>
+        <location filename="../../diaryrec/ui/checking_notice.py" line="62"/>
         <source>Open Settings</source>
         <translation>설정 열기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/checking_notice.py" line="80"/>
+        <location filename="../../diaryrec/ui/checking_notice.py" line="87"/>
         <source>no Spotify app (client ID and client secret) is set up</source>
         <translation>Spotify 앱(클라이언트 ID와 클라이언트 시크릿)이 설정되지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/checking_notice.py" line="81"/>
+        <location filename="../../diaryrec/ui/checking_notice.py" line="88"/>
         <source>the Spotify client secret is missing</source>
         <translation>Spotify 클라이언트 시크릿이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/checking_notice.py" line="82"/>
+        <location filename="../../diaryrec/ui/checking_notice.py" line="89"/>
         <source>the Spotify client ID is missing</source>
         <translation>Spotify 클라이언트 ID가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/checking_notice.py" line="85"/>
-        <source>Songs are not being checked: {reason}. Open Settings and enter what your research team gave you.</source>
-        <translation>추천곡이 실제로 있는지 확인하지 않고 있습니다: {reason}. 설정을 열고 연구팀에게 받은 값을 입력하세요.</translation>
+        <location filename="../../diaryrec/ui/checking_notice.py" line="92"/>
+        <source>Songs are checked against {catalogs}, not Spotify: {reason}. Open Settings and enter what your research team gave you.</source>
+        <translation>추천곡은 Spotify가 아니라 {catalogs}에서 확인합니다: {reason}. 설정을 열고 연구팀에게 받은 값을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/checking_notice.py" line="88"/>
+        <location filename="../../diaryrec/ui/checking_notice.py" line="95"/>
         <source>The language model&apos;s key is not there: it has to be typed again in Settings.</source>
         <translation>언어 모델 키가 없습니다. 설정에서 다시 입력해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/checking_notice.py" line="90"/>
+        <location filename="../../diaryrec/ui/checking_notice.py" line="97"/>
         <source>This computer has no password store (keyring), so keys are kept only while diaryrec is open.</source>
         <translation>이 컴퓨터에는 비밀번호 저장소(키링)가 없어서, 키는 diaryrec이 열려 있는 동안에만 보관됩니다.</translation>
     </message>
@@ -555,6 +555,21 @@
         <translation>클라이언트 ID(&amp;I)</translation>
     </message>
     <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="187"/>
+        <source>optional: without it, tracks are checked against MusicBrainz</source>
+        <translation>선택 사항: 없으면 곡을 MusicBrainz에서 확인합니다</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="189"/>
+        <source>The client ID comes with your study file; type the client secret your research team gave you, so that recommended tracks are checked against Spotify.</source>
+        <translation>클라이언트 ID는 연구 파일에 들어 있습니다. 추천곡을 Spotify에서 확인할 수 있도록 연구팀에게 받은 클라이언트 시크릿을 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="237"/>
+        <source>Spotify: not set up, so recommended tracks are checked against MusicBrainz, the open catalog.</source>
+        <translation>Spotify: 설정되지 않아 추천곡을 공개 카탈로그인 MusicBrainz에서 확인합니다.</translation>
+    </message>
+    <message>
         <location filename="../../diaryrec/ui/credentials.py" line="101"/>
         <source>Base U&amp;RL</source>
         <translation>기본 URL(&amp;R)</translation>
@@ -570,86 +585,76 @@
         <translation>마켓(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="131"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="136"/>
         <source>&amp;Test connection</source>
         <translation>연결 테스트(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="134"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="139"/>
         <source>Connection test result</source>
         <translation>연결 테스트 결과</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="146"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="151"/>
         <source>OpenAI</source>
         <translation>OpenAI</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="146"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="151"/>
         <source>Ollama (on this computer)</source>
         <translation>Ollama (이 컴퓨터에서 실행)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="146"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="151"/>
         <source>LM Studio (on this computer)</source>
         <translation>LM Studio (이 컴퓨터에서 실행)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="146"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="151"/>
         <source>Other OpenAI-compatible service</source>
         <translation>기타 OpenAI 호환 서비스</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="165"/>
-        <location filename="../../diaryrec/ui/credentials.py" line="176"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="170"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="181"/>
         <source>provided by the study</source>
         <translation>연구에서 제공됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="168"/>
-        <location filename="../../diaryrec/ui/credentials.py" line="178"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="173"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="183"/>
         <source>stored: {masked} (type to replace)</source>
         <translation>저장됨: {masked} (바꾸려면 새로 입력)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="168"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="173"/>
         <source>paste your key here</source>
         <translation>여기에 키를 붙여 넣으세요</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="180"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="185"/>
         <source>the secret your research team gave you</source>
         <translation>연구팀에게 받은 시크릿</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="182"/>
-        <source>optional, but without it no track is checked</source>
-        <translation>선택 사항이지만, 없으면 곡을 확인하지 않습니다</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="184"/>
-        <source>The client ID comes with your study file; type the client secret your research team gave you, so that every recommended track is checked.</source>
-        <translation>클라이언트 ID는 연구 파일에 들어 있습니다. 추천된 모든 곡을 확인할 수 있도록 연구팀에게 받은 클라이언트 시크릿을 입력하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="187"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="192"/>
         <source>The client ID comes with your study file.</source>
         <translation>클라이언트 ID는 연구 파일에 들어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="209"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="200"/>
+        <source>Recommended tracks are checked against: {catalogs}</source>
+        <translation>추천곡을 확인하는 카탈로그: {catalogs}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/credentials.py" line="219"/>
         <source>Testing…</source>
         <translation>테스트하는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="221"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="231"/>
         <source>The test itself failed: {error}</source>
         <translation>테스트를 실행하지 못했습니다: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="227"/>
-        <source>Spotify: not set up, so recommended tracks will not be checked.</source>
-        <translation>Spotify: 설정되지 않아 추천된 곡을 확인하지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -2554,33 +2559,33 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
         <translation>저장된 키를 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="179"/>
-        <location filename="../../diaryrec/ui/settings_view.py" line="211"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="181"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="213"/>
         <source>Not saved: {error}</source>
         <translation>저장하지 못했습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="197"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="199"/>
         <source>Settings saved. The keys are kept only until diaryrec closes: this computer has no password store (keyring).</source>
         <translation>설정을 저장했습니다. 이 컴퓨터에는 비밀번호 저장소(키링)가 없어서, 키는 diaryrec을 닫을 때까지만 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="200"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="202"/>
         <source>Settings saved.</source>
         <translation>설정을 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="216"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="218"/>
         <source>Choose the data folder</source>
         <translation>데이터 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="226"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="228"/>
         <source>diaryrec will use {folder} from the next start. Your data stays where it is now; to take it along, copy the whole folder there while diaryrec is closed.</source>
         <translation>다음 실행부터 {folder} 폴더를 사용합니다. 지금의 데이터는 그대로 남아 있으니, 옮기려면 diaryrec를 닫은 상태에서 폴더 전체를 그곳에 복사하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="232"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="234"/>
         <source>The folder could not be remembered: {error}</source>
         <translation>폴더를 기억하지 못했습니다: {error}</translation>
     </message>
@@ -3093,7 +3098,7 @@ If it happens again, please send the file diaryrec.log from {folder} to the rese
         <translation>메모가 {limit:,}자보다 깁니다. 줄여 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/research/export.py" line="74"/>
+        <location filename="../../diaryrec/research/export.py" line="77"/>
         <source>There is nothing to export yet: this data folder has not joined a study.</source>
         <translation>아직 내보낼 것이 없습니다. 이 데이터 폴더로는 아직 연구에 참여하지 않았습니다.</translation>
     </message>
