@@ -50,6 +50,7 @@ REPORT_LINE = QT_TRANSLATE_NOOP("Connection", "{service}: {words}")
 SERVICE_NAMES = {
     "llm": QT_TRANSLATE_NOOP("Connection", "Language model"),
     "spotify": QT_TRANSLATE_NOOP("Connection", "Spotify"),
+    "musicbrainz": QT_TRANSLATE_NOOP("Connection", "MusicBrainz"),
 }
 STATUS_WORDS = {
     ConnectionStatus.OK: QT_TRANSLATE_NOOP("Connection", "works."),
@@ -72,7 +73,7 @@ ANSWERED_BY = QT_TRANSLATE_NOOP("Connection", "It answered as {model}.")
 
 @dataclass(frozen=True)
 class ConnectionReport:
-    service: str  # "llm" | "spotify"
+    service: str  # "llm" | "spotify" | "musicbrainz"
     status: ConnectionStatus
     detail: str = ""  # what the service said, for the log and the "details" line
     offered: tuple[str, ...] | None = None  # MODEL_UNKNOWN: the models the provider lists (names, not words)
@@ -174,6 +175,27 @@ def check_spotify(
     finally:
         client.close()
     return ConnectionReport("spotify", ConnectionStatus.OK, "app token received")
+
+
+def check_musicbrainz(contact: str = "", *, timeout: float = DEFAULT_TIMEOUT) -> ConnectionReport:
+    """Ask MusicBrainz one search through the provider the validator uses (its
+    User-Agent, its pace, ``DIARYREC_MUSICBRAINZ_API_URL``): no key, so an answer
+    means the check works from this computer."""
+    from diaryrec.catalog.musicbrainz import MusicBrainzProvider, UserAgentRejectedError, resolve_config
+    from diaryrec.catalog.provider import CatalogUnavailable
+
+    provider = MusicBrainzProvider(resolve_config(contact=contact, timeout_s=timeout))
+    try:
+        provider.check_connection()
+    except UserAgentRejectedError as exc:
+        return ConnectionReport("musicbrainz", ConnectionStatus.UNAUTHORIZED, str(exc)[:300])
+    except CatalogUnavailable as exc:
+        status = _SPOTIFY_STATUS.get(exc.kind, ConnectionStatus.SERVER_ERROR)
+        log.info("MusicBrainz connection check: %s (%s)", status, exc.reason)
+        return ConnectionReport("musicbrainz", status, exc.reason[:300])
+    finally:
+        provider.close()
+    return ConnectionReport("musicbrainz", ConnectionStatus.OK, "search answered")
 
 
 _SPOTIFY_STATUS = {

@@ -30,6 +30,7 @@ from diaryrec.errors import UserError
 from diaryrec.ui.errors import error_text
 from diaryrec.ui.file_dialogs import documents_folder
 from diaryrec.ui.i18n import interface_language
+from diaryrec.vocabulary import CatalogId
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.widgets import page_scroll
 
@@ -320,7 +321,8 @@ class FirstRunView(QWidget):
         if self.sandbox or self.loaded is None:
             return False
         study = self.loaded.study
-        return not study.llm.api_key or not (study.catalog.client_id and study.catalog.client_secret)
+        spotify_wanted = not study.catalog.providers or CatalogId.SPOTIFY in study.catalog.providers
+        return not study.llm.api_key or (spotify_wanted and not (study.catalog.client_id and study.catalog.client_secret))
 
     def _consented(self) -> None:
         if not self.consent_box.isChecked():
@@ -349,6 +351,7 @@ class FirstRunView(QWidget):
             self.pages.addWidget(self.credentials_page)
         self._update_consent_buttons()
         self.credentials.spotify_token_url = self.context.spotify_token_url  # the one tester, asking where the validator asks
+        self.credentials.contact = self.loaded.study.study.researcher.email if self.loaded else ""
         self.credentials.load(*configs)
         self.pages.setCurrentWidget(self.credentials_page)
         self.credentials.base_url.setFocus()

@@ -156,6 +156,8 @@ class SettingsView(QWidget, Screen):
 
     def _credentials_loaded(self, configs: tuple) -> None:  # type: ignore[type-arg]
         self.credentials.spotify_token_url = self.context.spotify_token_url  # the sandbox's fake, when it runs
+        active = self.context.study
+        self.credentials.contact = active.study.study.researcher.email if active is not None else ""
         llm, spotify, keyring, catalogs = configs
         self.credentials.load(llm, spotify, keyring)
         self.credentials.show_catalogs(catalogs.names)
