@@ -141,21 +141,24 @@ def week_ratings(data: StudyData, p: ParticipantSummary, weeks: list[int], week:
     return [WeekRating(p.code, w, len(by_week[w]), sum(by_week[w]) / len(by_week[w]) if by_week[w] else None) for w in weeks]
 
 
-def _questions(study: StudyFile | None) -> dict[int, dict[str, str]]:
-    """Week -> question id -> its text."""
+def _questions(study: StudyFile | None) -> tuple[dict[int, dict[str, str]], set[str]]:
+    """Week -> question id -> its text; and the ids of the screenshot questions (a
+    picture, not words: their answers are not counted)."""
     if study is None:
-        return {}
-    return {w.number: {q.id: q.text.get(TEXT_LANGUAGE) for q in w.diary_questions} for w in study.weeks}
+        return {}, set()
+    texts = {w.number: {q.id: q.text.get(TEXT_LANGUAGE) for q in w.diary_questions} for w in study.weeks}
+    pictures = {q.id for w in study.weeks for q in w.diary_questions if q.kind == "screenshot"}
+    return texts, pictures
 
 
 def diary_records(data: StudyData, p: ParticipantSummary, study: StudyFile | None, week: WeekOf) -> list[DiaryRecord]:
-    questions = _questions(study)
+    questions, pictures = _questions(study)
     out = []
     for entry in data.diary_entries(p.id):
         w = week(p.id, entry.study_day)
         texts = questions.get(w, {})
         answers = tuple(DiaryAnswer(qid, texts.get(qid, qid), str(text), word_count(str(text)))
-                        for qid, text in entry.answers.items() if str(text or "").strip())
+                        for qid, text in entry.answers.items() if qid not in pictures and str(text or "").strip())
         out.append(DiaryRecord(p.code, entry.study_day, w, entry.status, entry.late, answers))
     return out
 

@@ -34,10 +34,10 @@ def _svg(width: float, height: float, body: list[str], title: str) -> Markup:
     )
 
 
-def axis_label(x: float, y: float, text: str, vertical: bool = False) -> str:
+def axis_label(x: float, y: float, text: str, vertical: bool = False, anchor: str = "middle") -> str:
     """An axis's name; ``vertical``: read bottom to top, beside a vertical axis."""
     turn = f' transform="rotate(-90 {x:.1f} {y:.1f})"' if vertical else ""
-    return _text(x, y, text, "middle", 11, f'class="axis-label" font-weight="bold" fill="#333"{turn}')
+    return _text(x, y, text, anchor, 11, f'class="axis-label" font-weight="bold" fill="#333"{turn}')
 
 
 def legend(items: Sequence[tuple[str, str]], x: float, y: float) -> list[str]:
@@ -55,7 +55,8 @@ def heatmap(rows: Sequence[tuple[str, Sequence[str]]], title: str = "Compliance 
     cell, left, top = 16, 96, 46
     days = max((len(states) for _, states in rows), default=0)
     width, height = max(left + days * cell + 20, 420), top + len(rows) * cell + 40
-    body = [axis_label(left + days * cell / 2, 14, x_label), axis_label(14, top + len(rows) * cell / 2, y_label, vertical=True)]
+    # the rows' axis is named above its labels: a few rows are too short for a turned label
+    body = [axis_label(left + days * cell / 2, 14, x_label), axis_label(left - 6, top - 6, y_label, anchor="end")]
     body += [_text(left + (d + 0.5) * cell, top - 6, d + 1, "middle", 9) for d in range(days)]
     for r, (label, states) in enumerate(rows):
         y = top + r * cell
@@ -74,7 +75,7 @@ def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float]], 
                  x_label: str = "week", y_label: str = "count") -> Markup:
     """Bars of several series side by side for each category (e.g. weeks)."""
     left, top, plot_h, group_w = 64, 20, 160, max(60, 28 * len(series) + 20)
-    width, height = max(left + group_w * len(categories) + 20, 300), top + plot_h + 76
+    width, height = max(left + group_w * len(categories) + 20, 300), top + plot_h + 66
     peak = max((v for values in series.values() for v in values), default=0) or 1
     bar_w = (group_w - 20) / max(1, len(series))
     body = [f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 10}" y2="{top + plot_h}" stroke="#555"/>',
@@ -102,15 +103,15 @@ def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float]], 
 def stacked_shares(categories: Sequence[str], parts: dict[str, Sequence[float]], colours: dict[str, str], title: str,
                    x_label: str = "share", y_label: str = "") -> Markup:
     """One horizontal 100 % bar per category, split into the shares of ``parts``."""
-    left, top, bar_h, plot_w = 126, 10, 18, 420
+    left, top, bar_h, plot_w = 126, 24 if y_label else 10, 18, 420
     plot_bottom = top + len(categories) * (bar_h + 6)
-    width, height = left + plot_w + 60, plot_bottom + 64
+    width, height = left + plot_w + 60, plot_bottom + 60
     body = [f'<line x1="{left}" y1="{plot_bottom}" x2="{left + plot_w}" y2="{plot_bottom}" stroke="#555"/>']
     for tick in (0.0, 0.5, 1.0):
         body.append(_text(left + plot_w * tick, plot_bottom + 12, f"{tick:.0%}", "middle", 9))
     body.append(axis_label(left + plot_w / 2, plot_bottom + 28, x_label))
-    if y_label:
-        body.append(axis_label(14, top + (plot_bottom - top) / 2, y_label, vertical=True))
+    if y_label:  # named above the bars' labels, as the heatmap's rows
+        body.append(axis_label(left - 6, top - 8, y_label, anchor="end"))
     for c, category in enumerate(categories):
         y = top + c * (bar_h + 6)
         total = sum(values[c] for values in parts.values())
