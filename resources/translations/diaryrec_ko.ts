@@ -905,57 +905,57 @@
 <context>
     <name>FeedbackPanel</name>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="166"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="169"/>
         <source>Your feedback</source>
         <translation>나의 피드백</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="185"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="190"/>
         <source>Rate each track from 1 to 5</source>
         <translation>곡마다 1~5점으로 평가하세요</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="189"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="194"/>
         <source>Choose the answers that fit</source>
         <translation>맞는 답을 고르세요</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="197"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="202"/>
         <source>The recommender offered no options this time; use the other boxes or write a message.</source>
         <translation>이번에는 추천 시스템이 선택지를 주지 않았습니다. 다른 칸을 쓰거나 메시지를 보내 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="201"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="206"/>
         <source>Explain why you liked or disliked the tracks; the recommender will ask you questions back</source>
         <translation>곡이 왜 좋았는지 또는 싫었는지 설명하세요. 추천 시스템이 질문으로 답합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="203"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="208"/>
         <source>Your explanation</source>
         <translation>나의 설명</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="208"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="213"/>
         <source>Tournament: pick the better of each pair until one is left</source>
         <translation>토너먼트: 한 곡이 남을 때까지 두 곡 중 더 좋은 곡을 고르세요</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="212"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="217"/>
         <source>Your own way of giving feedback</source>
         <translation>나만의 피드백 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="214"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="219"/>
         <source>Your own feedback</source>
         <translation>나만의 피드백</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="221"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="226"/>
         <source>Send feedback</source>
         <translation>피드백 보내기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="254"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="259"/>
         <source>Give at least one answer first.</source>
         <translation>먼저 하나 이상 답해 주세요.</translation>
     </message>
@@ -1544,67 +1544,77 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>ParticipantView</name>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="63"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="64"/>
         <source>Conversations and recommendation cards</source>
         <translation>대화와 추천 카드</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="64"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="65"/>
         <source>Diary entries and screenshots</source>
         <translation>일기와 스크린샷</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="65"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="66"/>
         <source>Sheet versions and compiled prompts</source>
         <translation>시트 버전과 컴파일된 프롬프트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="70"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="71"/>
         <source>Timeline</source>
         <translation>타임라인</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="71"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="72"/>
         <source>Conversations</source>
         <translation>대화</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="72"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="73"/>
         <source>Diary</source>
         <translation>일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="73"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="74"/>
         <source>Sheets</source>
         <translation>시트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="84"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="85"/>
         <source>No participant chosen</source>
         <translation>선택된 참가자 없음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="85"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="86"/>
         <source>Choose a participant in the table above.</source>
         <translation>위 표에서 참가자를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="93"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="94"/>
         <source>Reading this participant&apos;s data…</source>
         <translation>이 참가자의 데이터를 읽는 중…</translation>
     </message>
     <message>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="99"/>
+        <source>no day had ended at the export (the study has {total} days)</source>
+        <translation>내보낼 때 끝난 날이 없음 (연구 기간 {total}일)</translation>
+    </message>
+    <message>
         <location filename="../../diaryrec/ui/research/participant_view.py" line="100"/>
+        <source>compliance {percent}: {done} of {ended} ended days complete (the study has {total} days)</source>
+        <translation>참여율 {percent}: 끝난 {ended}일 중 {done}일 완료 (연구 기간 {total}일)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="108"/>
         <source>Choose a day to read its conversation or diary entry.</source>
         <translation>날짜를 선택하면 그날의 대화나 일기를 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="104"/>
-        <source>Study {study} · time zone {zone} · exported {time} · {done} of {total} days complete, {sessions} sessions, {entries} diary entries</source>
-        <translation>연구 {study} · 시간대 {zone} · 내보낸 시각 {time} · {total}일 중 {done}일 완료, 세션 {sessions}회, 일기 {entries}개</translation>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="112"/>
+        <source>Study {study} · time zone {zone} · exported {time} · {compliance} · {sessions} sessions, {entries} diary entries</source>
+        <translation>연구 {study} · 시간대 {zone} · 내보낸 시각 {time} · {compliance} · 세션 {sessions}회, 일기 {entries}개</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="157"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="165"/>
         <source>Day {day}: no conversation and no diary entry.</source>
         <translation>{day}일차: 대화도 일기도 없습니다.</translation>
     </message>
@@ -1612,122 +1622,142 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>ParticipantsModel</name>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="31"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="32"/>
         <source>Participant</source>
         <translation>참가자</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="31"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="32"/>
         <source>The code the research team gave the participant</source>
         <translation>연구팀이 참가자에게 준 코드</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="32"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="33"/>
         <source>Study</source>
         <translation>연구</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="32"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="33"/>
         <source>The study file&apos;s id</source>
         <translation>연구 파일의 ID</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="33"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="34"/>
         <source>Compliance</source>
         <translation>참여율</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="33"/>
-        <source>Share of the study&apos;s days with a session and a diary entry</source>
-        <translation>추천 세션과 일기가 모두 있는 날의 비율</translation>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="34"/>
+        <source>Share of the days ended at the export with a session and a diary entry (complete of ended days)</source>
+        <translation>내보낼 때까지 끝난 날 중 추천 세션과 일기가 모두 있는 날의 비율 (완료한 날/끝난 날)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="34"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="35"/>
+        <source>Study days</source>
+        <translation>연구 기간(일)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="35"/>
+        <source>The study&apos;s length in days, reached or not</source>
+        <translation>연구 전체 일수 (아직 오지 않은 날 포함)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="36"/>
         <source>Days complete</source>
         <translation>완료한 날</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="34"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="36"/>
         <source>Days with a recommendation session and a diary entry (late ones included)</source>
         <translation>추천 세션과 일기가 모두 있는 날 (늦게 쓴 일기 포함)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="35"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="37"/>
         <source>Late</source>
         <translation>늦음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="35"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="37"/>
         <source>Complete days whose diary entry was saved after the day ended</source>
         <translation>완료한 날 중 그날이 끝난 뒤에 일기를 저장한 날</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="36"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="38"/>
         <source>Partly</source>
         <translation>일부</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="36"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="38"/>
         <source>Days with a session or a diary entry, not both</source>
         <translation>세션이나 일기 중 하나만 있는 날</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="37"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="39"/>
         <source>Missed</source>
         <translation>놓침</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="37"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="39"/>
         <source>Days with neither a session nor a diary entry</source>
         <translation>세션도 일기도 없는 날</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="38"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="40"/>
         <source>Sessions</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="38"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="40"/>
         <source>Conversations with the recommender</source>
         <translation>추천 시스템과 나눈 대화</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="39"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="41"/>
         <source>Diary entries</source>
         <translation>일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="39"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="41"/>
         <source>Saved diary entries</source>
         <translation>저장된 일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="40"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="42"/>
         <source>Not found</source>
         <translation>찾지 못함</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="40"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="42"/>
         <source>Hallucination rate: share of suggested tracks the catalogue did not find</source>
         <translation>환각 비율: 추천된 곡 중 카탈로그에서 찾지 못한 곡의 비율</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="41"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="43"/>
         <source>Exported</source>
         <translation>내보낸 시각</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="41"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="43"/>
         <source>When the participant exported this data (their local time)</source>
         <translation>참가자가 이 데이터를 내보낸 시각 (참가자의 현지 시각)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="109"/>
-        <source>{done} of {total} days complete</source>
-        <translation>{total}일 중 {done}일 완료</translation>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="104"/>
+        <source>{percent} · {done}/{ended}</source>
+        <translation>{percent} · {done}/{ended}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="111"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="115"/>
+        <source>No study day had ended at the export; the study has {total} days</source>
+        <translation>내보낼 때 끝난 연구일이 없습니다. 연구 기간은 {total}일입니다</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="116"/>
+        <source>{done} of the {ended} days ended at the export complete; the study has {total} days</source>
+        <translation>내보낼 때까지 끝난 {ended}일 중 {done}일 완료, 연구 기간은 {total}일</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="119"/>
         <source>{not_found} of {tracks} suggested tracks were not found</source>
         <translation>추천된 곡 {tracks}곡 중 {not_found}곡을 찾지 못함</translation>
     </message>
@@ -1735,7 +1765,7 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>ParticipantsTable</name>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="142"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="150"/>
         <source>Participants</source>
         <translation>참가자 목록</translation>
     </message>
@@ -2278,67 +2308,67 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
         <translation>{name}에서 읽을 수 있는 참가자가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="311"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="314"/>
         <source>One bundle was refused and is not shown:</source>
         <translation>번들 1개가 거부되어 표시되지 않습니다:</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="312"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="315"/>
         <source>{count} bundles were refused and are not shown:</source>
         <translation>번들 {count}개가 거부되어 표시되지 않습니다:</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="315"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="318"/>
         <source>{bundle}: {problems}</source>
         <translation>{bundle}: {problems}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="317"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="320"/>
         <source>… and {count} more (the log names them all).</source>
         <translation>… 외 {count}개 (전체 목록은 로그에 있습니다).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="318"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="321"/>
         <source>Ask the participants whose bundles were refused to export their data again.</source>
         <translation>번들이 거부된 참가자에게 데이터를 다시 내보내 달라고 요청하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="333"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="336"/>
         <source>{name} is a single export bundle. Put the participants&apos; bundles in one folder and open the folder, or merge them first with “diaryrec research merge”.</source>
         <translation>{name}은(는) 내보내기 번들 하나입니다. 참가자들의 번들을 한 폴더에 모아 그 폴더를 열거나, 먼저 “diaryrec research merge”로 병합하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="338"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="341"/>
         <source>{name} is not a database file. Choose the merged study database (.sqlite) or a folder of bundles.</source>
         <translation>{name}은(는) 데이터베이스 파일이 아닙니다. 병합된 연구 데이터베이스(.sqlite)나 번들 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="340"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="343"/>
         <source>{name} is a participant&apos;s own diaryrec database, not a merged study. Open the folder of the participants&apos; export bundles instead, or merge the bundles with “diaryrec research merge”.</source>
         <translation>{name}은(는) 병합된 연구 데이터가 아니라 참가자 한 명의 diaryrec 데이터베이스입니다. 대신 참가자들이 내보낸 번들 폴더를 열거나, “diaryrec research merge”로 번들을 병합하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="343"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="346"/>
         <source>{name} is a database, but not a merged diaryrec study. Merge the bundles with “diaryrec research merge” and open what it writes.</source>
         <translation>{name}은(는) 데이터베이스이지만 병합된 diaryrec 연구 데이터가 아닙니다. “diaryrec research merge”로 번들을 병합한 뒤 그 결과 파일을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="346"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="349"/>
         <source>{name} could not be opened: {reason}</source>
         <translation>{name}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="348"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="351"/>
         <source>{name} could not be read: {reason}</source>
         <translation>{name}을(를) 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="350"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="353"/>
         <source>{name} could not be opened because of an unexpected problem ({kind}). The details are in the log.</source>
         <translation>예상하지 못한 문제({kind}) 때문에 {name}을(를) 열 수 없습니다. 자세한 내용은 로그에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="372"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="375"/>
         <source>This participant&apos;s data could not be read ({reason}).</source>
         <translation>이 참가자의 데이터를 읽을 수 없습니다 ({reason}).</translation>
     </message>
@@ -2726,7 +2756,7 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../diaryrec/ui/app.py" line="152"/>
+        <location filename="../../diaryrec/ui/app.py" line="145"/>
         <source>diaryrec is already open with this study&apos;s data folder ({folder}). Switch to its window; if you cannot find it, wait a moment and start diaryrec again.</source>
         <translation>diaryrec이 이 연구의 데이터 폴더({folder})로 이미 열려 있습니다. 그 창으로 전환해 주세요. 창이 보이지 않으면 잠시 기다린 뒤 diaryrec을 다시 실행해 주세요.</translation>
     </message>
@@ -2734,19 +2764,19 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>StarRating</name>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="51"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="54"/>
         <source>{n} of 5 stars for {subject}</source>
         <translation>{subject}에 별 5개 중 {n}개</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="52"/>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="67"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="55"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="70"/>
         <source>{n} of 5</source>
         <translation>5점 중 {n}점</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="56"/>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="67"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="59"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="70"/>
         <source>not rated</source>
         <translation>평가 안 함</translation>
     </message>
@@ -2968,33 +2998,33 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>Tournament</name>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="92"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="95"/>
         <source>Start over</source>
         <translation>처음부터 다시</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="94"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="97"/>
         <source>or</source>
         <translation>또는</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="134"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="137"/>
         <source>Winner: {name}</source>
         <translation>우승: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="139"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="142"/>
         <source>A tournament needs at least two tracks.</source>
         <translation>토너먼트에는 두 곡 이상이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="143"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="146"/>
         <source>Which do you prefer?</source>
         <translation>어느 쪽이 더 좋나요?</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="146"/>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="147"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="149"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="150"/>
         <source>Prefer {name}</source>
         <translation>{name} 선택</translation>
     </message>
@@ -3025,7 +3055,7 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>UnexpectedError</name>
     <message>
-        <location filename="../../diaryrec/ui/app.py" line="178"/>
+        <location filename="../../diaryrec/ui/app.py" line="171"/>
         <source>Something went wrong inside diaryrec ({kind}). What you saved is kept, and you can go on.
 
 If it happens again, please send the file diaryrec.log from {folder} to the research team.</source>
