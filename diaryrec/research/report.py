@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import jinja2
 
@@ -190,10 +191,22 @@ def charts(agg: Aggregates) -> dict[str, Any]:
     }
 
 
+def local_time(when: dt.datetime, zone_name: str) -> str:
+    """``when`` as the participant's clock showed it, with its offset ("2025-04-09 12:00 UTC+09:00")."""
+    try:
+        local = when.astimezone(ZoneInfo(zone_name))
+    except (ZoneInfoNotFoundError, ValueError):
+        local = when.astimezone(dt.timezone.utc)
+    offset = local.strftime("%z")
+    return local.strftime("%Y-%m-%d %H:%M") + f" UTC{offset[:3]}:{offset[3:]}"
+
+
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())), undefined=jinja2.StrictUndefined, autoescape=True
     )
+    env.filters["local_time"] = local_time
+    return env
 
 
 def render_report(data: StudyData, now: dt.datetime | None = None) -> str:

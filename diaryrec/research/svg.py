@@ -18,6 +18,9 @@ STATE_COLOURS = {
     "today": "#ffffff",
     "upcoming": "#eeeeee",
 }
+#: the day of the export, nothing done yet: white with a blue edge (as in the app's timeline)
+TODAY_EDGE = "#0969da"
+STATE_LEGEND = {"today": "today (at the export)"}
 PALETTE = ["#1565c0", "#ef6c00", "#2e7d32", "#6a1b9a", "#c62828", "#00838f", "#8d6e63"]
 
 
@@ -40,6 +43,10 @@ def axis_label(x: float, y: float, text: str, vertical: bool = False, anchor: st
     return _text(x, y, text, anchor, 11, f'class="axis-label" font-weight="bold" fill="#333"{turn}')
 
 
+def legend_width(items: Sequence[tuple[str, str]]) -> float:
+    return sum(24 + 7 * len(label) for label, _ in items)
+
+
 def legend(items: Sequence[tuple[str, str]], x: float, y: float) -> list[str]:
     out = []
     for label, colour in items:
@@ -54,7 +61,8 @@ def heatmap(rows: Sequence[tuple[str, Sequence[str]]], title: str = "Compliance 
     """Participants (rows) × study days (columns), one coloured cell per day state."""
     cell, left, top = 16, 96, 46
     days = max((len(states) for _, states in rows), default=0)
-    width, height = max(left + days * cell + 20, 420), top + len(rows) * cell + 40
+    keys = [(STATE_LEGEND.get(s, s), c) for s, c in STATE_COLOURS.items()]
+    width, height = max(left + days * cell + 20, left + legend_width(keys) + 10), top + len(rows) * cell + 40
     # the rows' axis is named above its labels: a few rows are too short for a turned label
     body = [axis_label(left + days * cell / 2, 14, x_label), axis_label(left - 6, top - 6, y_label, anchor="end")]
     body += [_text(left + (d + 0.5) * cell, top - 6, d + 1, "middle", 9) for d in range(days)]
@@ -63,11 +71,12 @@ def heatmap(rows: Sequence[tuple[str, Sequence[str]]], title: str = "Compliance 
         body.append(_text(left - 6, y + cell - 4, label, "end"))
         for d, state in enumerate(states):
             colour = STATE_COLOURS.get(state, "#bdbdbd")
+            edge = f' stroke="{TODAY_EDGE}"' if state == "today" else ""  # white: seen by its edge
             body.append(
-                f'<rect x="{left + d * cell}" y="{y}" width="{cell - 1}" height="{cell - 1}" fill="{colour}">'
+                f'<rect x="{left + d * cell}" y="{y}" width="{cell - 1}" height="{cell - 1}" fill="{colour}"{edge}>'
                 f"<title>{escape(label)} day {d + 1}: {escape(state)}</title></rect>"
             )
-    body += legend([(s, c) for s, c in STATE_COLOURS.items() if s != "today"], left, height - 12)
+    body += legend(keys, left, height - 12)
     return _svg(width, height, body, title)
 
 

@@ -287,3 +287,9 @@ def test_report_files_are_readable_by_whoever_may_open_their_folder(study, tmp_p
         written = write_csv(data, out / "tables")
     for path in [out / "report.html", *written]:
         assert stat.S_IMODE(path.stat().st_mode) == file_mode, path.name
+
+
+def test_export_times_are_the_participant_s_own_clock(study):
+    with open_study_data(study) as data:
+        html = render_report(data)
+    assert "exported 2025-04-09 12:00 UTC+09:00 ·" in html  # noon in Seoul on day 9
