@@ -202,11 +202,9 @@ def local_time(when: dt.datetime, zone_name: str) -> str:
 
 
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
+    return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())), undefined=jinja2.StrictUndefined, autoescape=True
     )
-    env.filters["local_time"] = local_time
-    return env
 
 
 def render_report(data: StudyData, now: dt.datetime | None = None) -> str:
@@ -214,7 +212,7 @@ def render_report(data: StudyData, now: dt.datetime | None = None) -> str:
     return _environment().get_template("report/report.html.j2").render(
         agg=agg, charts=charts(agg), generated_at=(now or utcnow()).isoformat(timespec="seconds"), app_version=__version__,
         study_ids=sorted({p.study_id for p in agg.participants}), refused=data.refused,
-        sources=SOURCES, stages=STAGE_WORDS,
+        sources=SOURCES, stages=STAGE_WORDS, local_time=local_time,
     )
 
 
