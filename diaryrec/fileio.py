@@ -12,10 +12,22 @@ from pathlib import Path
 from typing import BinaryIO
 
 
+def shared_file_mode(folder: Path) -> int:
+    """The mode of a file meant for the people who may open ``folder`` (a report for
+    the researcher's group): the owner reads and writes it; the group, and others,
+    read it when the folder lets them in (its x bit for them). A 0755 folder gives
+    0644, a 0750 one 0640, a private 0700 one 0600."""
+    folder_mode = folder.stat().st_mode
+    return 0o600 | (0o040 if folder_mode & 0o010 else 0) | (0o004 if folder_mode & 0o001 else 0)
+
+
 @contextlib.contextmanager
-def atomic_output(path: Path, suffix: str = ".tmp") -> Iterator[BinaryIO]:
+def atomic_output(path: Path, suffix: str = ".tmp", *, shared: bool = False) -> Iterator[BinaryIO]:
     """A binary handle whose bytes become ``path`` whole or not at all: written to a
-    temporary file beside it, fsynced, renamed over; any failure removes the temporary."""
+    temporary file beside it, fsynced, renamed over; any failure removes the temporary.
+
+    The file is the owner's alone (``mkstemp``'s 0600: the participant's data), unless
+    ``shared``: then it gets ``shared_file_mode`` of its folder."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
     try:
@@ -23,6 +35,8 @@ def atomic_output(path: Path, suffix: str = ".tmp") -> Iterator[BinaryIO]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        if shared:
+            os.chmod(tmp, shared_file_mode(path.parent))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -46,9 +60,9 @@ def sweep_partials(folders: Iterable[Path], older_than_s: float = 600) -> int:
     return removed
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write a whole file or nothing."""
-    with atomic_output(path) as handle:
+def write_atomic(path: Path, data: bytes, *, shared: bool = False) -> None:
+    """Write a whole file or nothing (``shared``: see ``atomic_output``)."""
+    with atomic_output(path, shared=shared) as handle:
         handle.write(data)
 
 

@@ -12,7 +12,6 @@ finishes.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import sqlite3
 import threading
 from collections import Counter
@@ -20,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from diaryrec.protocol.loader import parse_study_text
 from diaryrec.protocol.model import StudyFile
 from diaryrec.research.merge import MergeOutcome
 from diaryrec.research.read import (
@@ -32,10 +30,9 @@ from diaryrec.research.read import (
     StudyData,
     open_study_data,
 )
-from diaryrec.research.report import SheetComparison, share, sheet_comparisons
+from diaryrec.research.report import share
+from diaryrec.research.sheet_tables import SheetComparison, sheet_comparisons
 from diaryrec.vocabulary import Verdict
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -176,18 +173,6 @@ def participant_rows(data: StudyData) -> list[ParticipantRow]:
     return [ParticipantRow(p, tracks[p.id], not_found[p.id]) for p in data.participants()]
 
 
-def _study_file(data: StudyData, participant_id: int) -> StudyFile | None:
-    rows = data.rows("enrolment", participant_id)
-    text = rows[0].get("study_text") if rows else None
-    if not text:
-        return None
-    try:
-        return parse_study_text(text, "the participant's study file").study
-    except Exception:  # noqa: BLE001 - without it the window shows question ids instead of texts
-        log.info("the study file of participant %s could not be read back", participant_id, exc_info=True)
-        return None
-
-
 def load_participant(data: StudyData, row: ParticipantRow) -> ParticipantDetail:
     pid = row.summary.id
     days = tuple(data.protocol_days(pid))
@@ -203,7 +188,7 @@ def load_participant(data: StudyData, row: ParticipantRow) -> ParticipantDetail:
         diaries=tuple(data.diary_entries(pid)),
         sheets=tuple(sorted(data.sheet_versions(pid), key=lambda s: (s.sheet_key, s.version))),
         comparisons=tuple(sheet_comparisons(data, [row.summary], week)),
-        study=_study_file(data, pid),
+        study=data.study_file(pid),
     )
 
 

@@ -9,6 +9,8 @@ them on a worker thread and hand the results to the GUI thread.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import logging
 import shutil
 import tempfile
 from collections import defaultdict
@@ -19,10 +21,18 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from diaryrec.errors import UserError
+from diaryrec.protocol.lived_days import EVENT as DAY_BEGAN
+from diaryrec.protocol.lived_days import DayAnchor, DayLedger
+from diaryrec.protocol.loader import parse_study_text
+from diaryrec.protocol.model import StudyFile
 from diaryrec.research.merge import MergeOutcome, merge_bundles
 from diaryrec.research.merged import STUDY_TABLES, Participant, open_merged
 
+log = logging.getLogger(__name__)
+
 DONE_STATES = ("done", "late")
+#: the day states of a day not over at the export (``protocol.schedule.DayState``)
+OPEN_STATES = ("today", "upcoming")
 
 
 @dataclass(frozen=True)
@@ -32,17 +42,23 @@ class ParticipantSummary:
     code: str
     time_zone: str
     exported_at: dt.datetime
-    days_total: int
-    days_done: int  # done or late
+    days_total: int  # the study's days
+    days_done: int  # done or late, the day of the export included
     days_late: int
     days_partly: int
     days_missed: int
     sessions: int
     diary_entries: int
+    days_ended: int = 0  # the days that had ended at the export (``days_ended``)
+    ended_days_done: int = 0  # of those, the ones done or late
 
     @property
-    def compliance(self) -> float:
-        return self.days_done / self.days_total if self.days_total else 0.0
+    def compliance(self) -> float | None:
+        """The share of the days that had ended at the export which were done (late
+        ones included); None before the first day ended. The study's own length is
+        ``days_total``: a participant exported on day 9 with days 1–7 done and day 8
+        missed has 7 of 8, not 7 of 21."""
+        return self.ended_days_done / self.days_ended if self.days_ended else None
 
 
 @dataclass(frozen=True)
@@ -149,13 +165,45 @@ class StudyData:
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(query).mappings()]
 
+    def study_file(self, participant_id: int) -> StudyFile | None:
+        """The study file as the participant joined it (question texts, week names, its
+        day start); None when the bundle's copy cannot be read back."""
+        rows = self.rows("enrolment", participant_id)
+        text = rows[-1].get("study_text") if rows else None
+        if not text:
+            return None
+        return _parse_study(text)
+
+    def day_ledgers(self) -> dict[int, DayLedger]:
+        """Each participant's study days as they lived them (``protocol.lived_days``):
+        their enrolment, the study's day start and zone, and the days written down in
+        their event log. Missing for a participant whose study file cannot be read."""
+        anchors: dict[int, list[DayAnchor]] = defaultdict(list)
+        t = STUDY_TABLES["event"]
+        query = select(t.c.participant_id, t.c.detail).where(t.c.kind == DAY_BEGAN).order_by(t.c.participant_id, t.c.id)
+        with self.engine.connect() as conn:
+            for pid, detail in conn.execute(query):
+                anchor = DayAnchor.from_event(detail)
+                if anchor is not None:
+                    anchors[pid].append(anchor)
+        ledgers = {}
+        for row in self.rows("enrolment"):
+            study = _parse_study(row["study_text"] or "")
+            if study is None:
+                continue
+            ledgers[row["participant_id"]] = DayLedger(
+                row["enrolled_on"], study.study.day_start, anchors[row["participant_id"]],
+                joined_zone=row["time_zone"], fixed_zone=study.study.time_zone)
+        return ledgers
+
     def participants(self) -> list[ParticipantSummary]:
         table = Participant.__table__  # type: ignore[attr-defined]
         with self.engine.connect() as conn:
             people = list(conn.execute(select(table).order_by(table.c.study_id, table.c.participant_code)).mappings())
         days = defaultdict(list)
-        for row in self.rows("protocol_day"):
+        for row in sorted(self.rows("protocol_day"), key=lambda r: (r["participant_id"], r["number"])):
             days[row["participant_id"]].append(row["state"])
+        ledgers = self.day_ledgers()
         sessions = defaultdict(int)
         for row in self.rows("conversation"):
             sessions[row["participant_id"]] += 1
@@ -165,12 +213,14 @@ class StudyData:
         out = []
         for p in people:
             states = days[p["id"]]
+            ended = days_ended(ledgers.get(p["id"]), p["exported_at"], states)
             out.append(ParticipantSummary(
                 id=p["id"], study_id=p["study_id"], code=p["participant_code"], time_zone=p["time_zone"],
                 exported_at=p["exported_at"], days_total=len(states),
                 days_done=sum(s in DONE_STATES for s in states), days_late=states.count("late"),
                 days_partly=states.count("partly"), days_missed=states.count("missed"),
                 sessions=sessions[p["id"]], diary_entries=entries[p["id"]],
+                days_ended=ended, ended_days_done=sum(s in DONE_STATES for s in states[:ended]),
             ))
         return out
 
@@ -243,6 +293,31 @@ class StudyData:
                       based_on_id=s["based_on_id"], created_at=s["created_at"])
             for s in self.rows("sheet_version", participant_id)
         ]
+
+
+@functools.lru_cache(maxsize=32)
+def _parse_study(text: str) -> StudyFile | None:
+    """A joined study file's text read back (participants of one study share it)."""
+    if not text:
+        return None
+    try:
+        return parse_study_text(text, "the participant's study file").study
+    except Exception:  # noqa: BLE001 - the report and the window go on without what it says
+        log.info("a participant's study file could not be read back", exc_info=True)
+        return None
+
+
+def days_ended(ledger: DayLedger | None, exported_at: dt.datetime, states: list[str]) -> int:
+    """How many study days had ended when the participant exported: every day before
+    the one they were living then, by the participant's own day boundaries (the
+    ledger of ``protocol.lived_days``, the rule the app's timeline used at the export).
+
+    Without a ledger (a study file that cannot be read back): the days before the first
+    one the export's timeline called today or upcoming (a day done on the day of the
+    export then counts as ended: that timeline calls it done)."""
+    if ledger is None:
+        return next((i for i, state in enumerate(states) if state in OPEN_STATES), len(states))
+    return min(len(states), max(0, ledger.day(exported_at, "") - 1))
 
 
 def open_study_data(source: str | Path, files_root: Path | None = None) -> StudyData:

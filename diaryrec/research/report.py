@@ -1,12 +1,23 @@
 """The study report: one self-contained HTML page (inline SVG charts, inline CSS, no
-scripts, nothing fetched) and, with ``--csv DIR``, the aggregate tables behind it.
+scripts, nothing fetched) and, with ``--csv DIR``, the tables behind it with their
+codebook (``DIR/README.md``, from ``diaryrec.research.tables.REPORT_TABLES``).
 
-- compliance heatmap, participants × study days;
-- sessions and saved diary entries per week;
-- the distribution of 1–5 ratings per week;
+- each participant's compliance over the days that had ended at their export, with
+  the study's length beside it, and the participants × days heatmap;
+- sessions and saved diary entries per week; the distribution of 1–5 ratings per week;
 - the share of suggested tracks the catalog verified / did not find (the
   hallucination rate), per participant and per week;
-- each participant's planning sheet, week 2 → week 3, side by side.
+- the scenarios of weeks 2 and 3 (the paper's Table 2), how often each stage-1/2/3
+  option was chosen in the week-1 composer and the planning sheets, and the week
+  2 → 3 changes per field (``diaryrec.research.sheet_tables``);
+- each participant's planning sheet, week 2 → week 3, side by side, by scenario name
+  and in words;
+- per participant: the tracks the catalog did not find, the mean rating per week,
+  the ice-breaking answers and ideas, and the diary entries with their word counts
+  (``diaryrec.research.participant_tables``).
+
+Every file goes out through ``_write``: whole or not at all, readable by whoever may
+open the output folder (the researcher's group), not by its owner alone.
 """
 
 from __future__ import annotations
@@ -16,6 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import jinja2
 
@@ -24,44 +36,36 @@ from diaryrec.fileio import write_atomic
 from diaryrec.paths import templates_dir
 from diaryrec.research import svg
 from diaryrec.research.export import csv_bytes
+from diaryrec.research.participant_tables import ParticipantMaterial, participant_material
 from diaryrec.research.read import ParticipantSummary, StudyData
-from diaryrec.sheets.changes import compare_sheets, field_text, flat_fields
+from diaryrec.research.sheet_tables import (
+    SOURCES,
+    FieldChange,
+    OptionCount,
+    Scenario,
+    SheetComparison,
+    field_changes,
+    new_scenarios,
+    option_counts,
+    scenarios,
+    sheet_comparisons,
+)
+from diaryrec.research.sheet_words import STAGE_WORDS
+from diaryrec.research.tables import NOT_CHECKED, REPORT_TABLES, TableSpec
+from diaryrec.sheets.changes import field_text, flat_fields
 from diaryrec.store.types import utcnow
 from diaryrec.vocabulary import VERDICT_COLOURS as COLOURS
 from diaryrec.vocabulary import FeedbackKind, Verdict
 
 #: the report's verdict groups, named as its CSV columns: each answer the catalog gives,
 #: and "not_checked" for the tracks it gave none (pending, unchecked)
-NOT_CHECKED = "not_checked"
 VERDICT_GROUPS = {verdict: verdict.value for verdict in Verdict if verdict.checked}
 #: their colours: the verdicts' own (diaryrec.vocabulary, the screens paint with them too)
 VERDICT_COLOURS = {**{group: COLOURS[verdict] for verdict, group in VERDICT_GROUPS.items()}, NOT_CHECKED: COLOURS[Verdict.UNCHECKED]}
 RATING_COLOURS = {str(r): c for r, c in zip(range(1, 6), ["#c62828", "#ef6c00", "#f9a825", "#7cb342", "#2e7d32"])}
 
-
-_VERDICT_COLUMNS = [*VERDICT_COLOURS, "total", "verified_share", "not_found_share"]
 #: the columns of each ``--csv`` table, fixed so that scripts reading them keep working
-AGGREGATE_COLUMNS = {
-    "participants": ["participant_code", "study_id", "exported_at", "days_total", "days_done", "days_late",
-                     "days_partly", "days_missed", "compliance", "sessions", "diary_entries"],
-    "compliance": ["participant_code", "day", "week", "state"],
-    "weekly_activity": ["week", "participants", "sessions", "diary_entries"],
-    "ratings_by_week": ["week", "rating", "count"],
-    "verdicts_by_participant": ["participant_code", *_VERDICT_COLUMNS],
-    "verdicts_by_week": ["week", *_VERDICT_COLUMNS],
-    "sheet_changes": ["participant_code", "week2_sheet", "week3_sheet", "new_scenario", "field", "week2", "week3", "changed"],
-}
-
-
-@dataclass
-class SheetComparison:
-    participant_code: str
-    week2_key: str
-    week3_key: str
-    new_scenario: bool
-    fields: list[tuple[str, str, str, bool]]  # field, week 2, week 3, changed
-    week2_prompt: str
-    week3_prompt: str
+AGGREGATE_COLUMNS = {spec.name: list(spec.columns) for spec in REPORT_TABLES}
 
 
 @dataclass
@@ -74,6 +78,11 @@ class Aggregates:
     verdicts_by_participant: list[dict[str, Any]] = field(default_factory=list)
     verdicts_by_week: list[dict[str, Any]] = field(default_factory=list)
     sheets: list[SheetComparison] = field(default_factory=list)
+    scenarios: list[Scenario] = field(default_factory=list)
+    options: list[OptionCount] = field(default_factory=list)
+    field_changes: list[FieldChange] = field(default_factory=list)
+    new_scenarios: int = 0
+    material: list[ParticipantMaterial] = field(default_factory=list)
 
 
 def _verdict_group(verdict: str) -> str:
@@ -110,8 +119,11 @@ def aggregate(data: StudyData) -> Aggregates:
         week_of[(row["participant_id"], row["number"])] = row["week"]
     weeks = sorted(set(week_of.values()))
     agg = Aggregates(participants=people, weeks=weeks)
+    ended = {p.id: p.days_ended for p in people}
     for row in data.rows("protocol_day"):
-        agg.compliance.append({"participant_code": code[row["participant_id"]], "day": row["number"], "week": row["week"], "state": row["state"]})
+        pid = row["participant_id"]
+        agg.compliance.append({"participant_code": code[pid], "day": row["number"], "week": row["week"], "state": row["state"],
+                               "ended": row["number"] <= ended.get(pid, 0)})
 
     def week(pid: int, day: int) -> int:
         return week_of.get((pid, day), (day - 1) // 7 + 1)
@@ -146,33 +158,12 @@ def aggregate(data: StudyData) -> Aggregates:
     agg.verdicts_by_participant = [_verdict_row({"participant_code": p.code}, by_person[p.id]) for p in people]
     agg.verdicts_by_week = [_verdict_row({"week": w}, by_week[w]) for w in weeks]
     agg.sheets = sheet_comparisons(data, people, week)
+    agg.scenarios = scenarios(data, people, week)
+    agg.options = option_counts(data, people, week)
+    agg.field_changes = field_changes(agg.sheets)
+    agg.new_scenarios = new_scenarios(agg.sheets)
+    agg.material = participant_material(data, people, weeks, week)
     return agg
-
-
-def sheet_comparisons(data: StudyData, people: list[ParticipantSummary], week) -> list[SheetComparison]:  # noqa: ANN001
-    """Each participant's last week-2 planning sheet beside each sheet of week 3, field
-    by field (the fields compared as ``diaryrec.sheets.changes.compare_sheets`` does)."""
-    out = []
-    for p in people:
-        planning = [s for s in data.sheet_versions(p.id) if s.kind == "planning"]
-        week2 = [s for s in planning if week(p.id, s.study_day) == 2]
-        week3: dict[str, Any] = {}
-        for s in planning:
-            if week(p.id, s.study_day) == 3:
-                week3[s.sheet_key] = s  # the last version of each sheet in week 3
-        if not week2 or not week3:
-            continue
-        before = week2[-1]
-        ids_before = {s.id for s in planning if s.sheet_key == before.sheet_key}
-        for after in week3.values():
-            out.append(SheetComparison(
-                participant_code=p.code, week2_key=before.sheet_key, week3_key=after.sheet_key,
-                new_scenario=after.sheet_key != before.sheet_key and after.based_on_id not in ids_before,
-                fields=[(c.field, field_text(c.old), field_text(c.new), c.changed)
-                        for c in compare_sheets(before.content, after.content)],
-                week2_prompt=before.compiled_prompt, week3_prompt=after.compiled_prompt,
-            ))
-    return out
 
 
 def charts(agg: Aggregates) -> dict[str, Any]:
@@ -187,57 +178,137 @@ def charts(agg: Aggregates) -> dict[str, Any]:
         "weekly": svg.grouped_bars(labels, {
             "sessions": [r["sessions"] for r in agg.weekly],
             "diary entries": [r["diary_entries"] for r in agg.weekly],
-        }, "Sessions and diary entries per week"),
-        "ratings": svg.stacked_shares(labels, ratings, RATING_COLOURS, "Ratings per week"),
+        }, "Sessions and diary entries per week", x_label="week", y_label="sessions / diary entries"),
+        "ratings": svg.stacked_shares(labels, ratings, RATING_COLOURS, "Ratings per week",
+                                      x_label="share of the week's ratings (1–5)", y_label="week"),
         "verdicts_participant": svg.stacked_shares(
             [r["participant_code"] for r in agg.verdicts_by_participant], verdict_parts(agg.verdicts_by_participant),
-            VERDICT_COLOURS, "Suggested tracks verified / not found per participant"),
+            VERDICT_COLOURS, "Suggested tracks verified / not found per participant",
+            x_label="share of the participant's suggested tracks", y_label="participant"),
         "verdicts_week": svg.stacked_shares(labels, verdict_parts(agg.verdicts_by_week), VERDICT_COLOURS,
-                                            "Suggested tracks verified / not found per week"),
+                                            "Suggested tracks verified / not found per week",
+                                            x_label="share of the week's suggested tracks", y_label="week"),
     }
+
+
+def local_time(when: dt.datetime, zone_name: str) -> str:
+    """``when`` as the participant's clock showed it, with its offset ("2025-04-09 12:00 UTC+09:00")."""
+    try:
+        local = when.astimezone(ZoneInfo(zone_name))
+    except (ZoneInfoNotFoundError, ValueError):
+        local = when.astimezone(dt.timezone.utc)
+    offset = local.strftime("%z")
+    return local.strftime("%Y-%m-%d %H:%M") + f" UTC{offset[:3]}:{offset[3:]}"
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())), undefined=jinja2.StrictUndefined, autoescape=True
+    )
 
 
 def render_report(data: StudyData, now: dt.datetime | None = None) -> str:
     agg = aggregate(data)
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())), undefined=jinja2.StrictUndefined, autoescape=True
-    )
-    return env.get_template("report/report.html.j2").render(
+    return _environment().get_template("report/report.html.j2").render(
         agg=agg, charts=charts(agg), generated_at=(now or utcnow()).isoformat(timespec="seconds"), app_version=__version__,
         study_ids=sorted({p.study_id for p in agg.participants}), refused=data.refused,
+        sources=SOURCES, stages=STAGE_WORDS, local_time=local_time,
     )
+
+
+def _write(path: Path, data: bytes) -> None:
+    """The one way the report's files are written: whole or not at all, and readable by
+    the people who may open the folder (``fileio.shared_file_mode``: 0644 in an ordinary
+    folder, 0640 in a group's own, 0600 in a private one), not by the owner alone."""
+    write_atomic(path, data, shared=True)
 
 
 def write_report(data: StudyData, out: Path) -> None:
-    write_atomic(Path(out), render_report(data).encode("utf-8"))
+    _write(Path(out), render_report(data).encode("utf-8"))
 
 
-def write_csv(data: StudyData, folder: Path) -> list[Path]:
-    agg = aggregate(data)
-    folder = Path(folder)
-    tables: dict[str, list[dict[str, Any]]] = {
+def _rounded(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def csv_tables(agg: Aggregates) -> dict[str, list[dict[str, Any]]]:
+    """The report's tables as CSV rows (columns: ``tables.REPORT_TABLES``)."""
+    material = {m.summary.code: m for m in agg.material}
+    not_found = {row["participant_code"]: row[Verdict.NOT_FOUND] for row in agg.verdicts_by_participant}
+    return {
         "participants": [
             {"participant_code": p.code, "study_id": p.study_id, "exported_at": p.exported_at.isoformat(),
-             "days_total": p.days_total, "days_done": p.days_done, "days_late": p.days_late,
-             "days_partly": p.days_partly, "days_missed": p.days_missed, "compliance": round(p.compliance, 4),
-             "sessions": p.sessions, "diary_entries": p.diary_entries}
+             "days_total": p.days_total, "days_ended": p.days_ended, "days_done": p.days_done,
+             "ended_days_done": p.ended_days_done, "days_late": p.days_late, "days_partly": p.days_partly,
+             "days_missed": p.days_missed, "compliance": _rounded(p.compliance), "sessions": p.sessions,
+             "diary_entries": p.diary_entries, "diary_words": material[p.code].diary_words if p.code in material else 0,
+             "tracks_not_found": not_found.get(p.code, 0)}
             for p in agg.participants
         ],
         "compliance": agg.compliance,
         "weekly_activity": agg.weekly,
         "ratings_by_week": agg.ratings,
+        "ratings_by_participant_week": [
+            {"participant_code": r.participant_code, "week": r.week, "ratings": r.ratings, "mean_rating": _rounded(r.mean, 2)}
+            for m in agg.material for r in m.ratings
+        ],
         "verdicts_by_participant": agg.verdicts_by_participant,
         "verdicts_by_week": agg.verdicts_by_week,
+        "not_found_tracks": [
+            {"participant_code": t.participant_code, "study_day": t.study_day, "week": t.week, "title": t.title,
+             "artist": t.artist, "album": t.album, "year": t.year, "catalog_said": t.catalog_said, "score": _rounded(t.score, 1)}
+            for m in agg.material for t in m.missing
+        ],
+        "diary_answers": [
+            {"participant_code": d.participant_code, "study_day": d.study_day, "week": d.week, "status": d.status,
+             "late": d.late, "question_id": a.question_id, "words": a.words, "characters": len(a.text)}
+            for m in agg.material for d in m.diaries for a in d.answers
+        ],
+        "scenarios": [
+            {"participant_code": s.participant_code, "week": s.week, "sheet_key": s.sheet_key, "version": s.version,
+             "scenario": s.name, "objective": s.objective, "revises_week2": s.based_on_week2 if s.week == 3 else None}
+            for s in agg.scenarios
+        ],
+        "option_choices": [
+            {"stage": o.stage, "field": o.field, "field_words": o.field_words, "option": o.option, "option_words": o.words,
+             **{f"{source}_sheets": o.sheets[source] for source in SOURCES},
+             **{f"{source}_participants": o.participants[source] for source in SOURCES}}
+            for o in agg.options
+        ],
         "sheet_changes": [
             {"participant_code": s.participant_code, "week2_sheet": s.week2_key, "week3_sheet": s.week3_key,
-             "new_scenario": s.new_scenario, "field": f, "week2": a, "week3": b, "changed": changed}
-            for s in agg.sheets for f, a, b, changed in s.fields
+             "week2_scenario": s.week2_name, "week3_scenario": s.week3_name, "new_scenario": s.new_scenario,
+             "field": f, "field_words": worded[0], "week2": a, "week3": b, "week2_words": worded[1], "week3_words": worded[2],
+             "changed": changed}
+            for s in agg.sheets for (f, a, b, changed), worded in zip(s.fields, s.worded)
+        ],
+        "sheet_field_changes": [
+            {"field": c.field, "field_words": c.field_words, "revisions": c.revisions, "changed": c.changed,
+             "changed_share": _rounded(c.changed / c.revisions if c.revisions else None)}
+            for c in agg.field_changes
         ],
     }
+
+
+CODEBOOK = "README.md"
+
+
+def render_codebook(specs: list[TableSpec] = REPORT_TABLES) -> str:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir())), undefined=jinja2.StrictUndefined,
+                             autoescape=False, keep_trailing_newline=True)
+    return env.get_template("report/codebook.md.j2").render(tables=specs, app_version=__version__)
+
+
+def write_csv(data: StudyData, folder: Path) -> list[Path]:
+    """The report's tables as ``DIR/<name>.csv`` (UTF-8 with BOM) and their codebook ``DIR/README.md``."""
+    tables = csv_tables(aggregate(data))
+    folder = Path(folder)
     written = []
-    for name, rows in tables.items():
-        columns = AGGREGATE_COLUMNS[name]
-        path = folder / f"{name}.csv"
-        write_atomic(path, csv_bytes(columns, rows))
+    for spec in REPORT_TABLES:
+        path = folder / f"{spec.name}.csv"
+        _write(path, csv_bytes(AGGREGATE_COLUMNS[spec.name], tables[spec.name]))
         written.append(path)
+    codebook = folder / CODEBOOK
+    _write(codebook, render_codebook().encode("utf-8"))
+    written.append(codebook)
     return written

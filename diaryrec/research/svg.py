@@ -1,5 +1,8 @@
 """Small hand-made SVG charts for the report: inline in the HTML, no plotting library,
-no scripts, every text escaped. Each function returns ``markupsafe.Markup``."""
+no scripts, every text escaped. Each function returns ``markupsafe.Markup``.
+
+Every chart names both its axes (``<text class="axis-label">``): what the rows or
+bars are, and what is counted or shared along them."""
 
 from __future__ import annotations
 
@@ -15,6 +18,9 @@ STATE_COLOURS = {
     "today": "#ffffff",
     "upcoming": "#eeeeee",
 }
+#: the day of the export, nothing done yet: white with a blue edge (as in the app's timeline)
+TODAY_EDGE = "#0969da"
+STATE_LEGEND = {"today": "today (at the export)"}
 PALETTE = ["#1565c0", "#ef6c00", "#2e7d32", "#6a1b9a", "#c62828", "#00838f", "#8d6e63"]
 
 
@@ -31,6 +37,16 @@ def _svg(width: float, height: float, body: list[str], title: str) -> Markup:
     )
 
 
+def axis_label(x: float, y: float, text: str, vertical: bool = False, anchor: str = "middle") -> str:
+    """An axis's name; ``vertical``: read bottom to top, beside a vertical axis."""
+    turn = f' transform="rotate(-90 {x:.1f} {y:.1f})"' if vertical else ""
+    return _text(x, y, text, anchor, 11, f'class="axis-label" font-weight="bold" fill="#333"{turn}')
+
+
+def legend_width(items: Sequence[tuple[str, str]]) -> float:
+    return sum(24 + 7 * len(label) for label, _ in items)
+
+
 def legend(items: Sequence[tuple[str, str]], x: float, y: float) -> list[str]:
     out = []
     for label, colour in items:
@@ -40,33 +56,43 @@ def legend(items: Sequence[tuple[str, str]], x: float, y: float) -> list[str]:
     return out
 
 
-def heatmap(rows: Sequence[tuple[str, Sequence[str]]], title: str = "Compliance per participant and day") -> Markup:
+def heatmap(rows: Sequence[tuple[str, Sequence[str]]], title: str = "Compliance per participant and day",
+            x_label: str = "study day", y_label: str = "participant") -> Markup:
     """Participants (rows) × study days (columns), one coloured cell per day state."""
-    cell, left, top = 16, 80, 30
+    cell, left, top = 16, 96, 46
     days = max((len(states) for _, states in rows), default=0)
-    width, height = left + days * cell + 20, top + len(rows) * cell + 40
-    body = [_text(left + (d + 0.5) * cell, top - 6, d + 1, "middle", 9) for d in range(days)]
+    keys = [(STATE_LEGEND.get(s, s), c) for s, c in STATE_COLOURS.items()]
+    width, height = max(left + days * cell + 20, left + legend_width(keys) + 10), top + len(rows) * cell + 40
+    # the rows' axis is named above its labels: a few rows are too short for a turned label
+    body = [axis_label(left + days * cell / 2, 14, x_label), axis_label(left - 6, top - 6, y_label, anchor="end")]
+    body += [_text(left + (d + 0.5) * cell, top - 6, d + 1, "middle", 9) for d in range(days)]
     for r, (label, states) in enumerate(rows):
         y = top + r * cell
         body.append(_text(left - 6, y + cell - 4, label, "end"))
         for d, state in enumerate(states):
             colour = STATE_COLOURS.get(state, "#bdbdbd")
+            edge = f' stroke="{TODAY_EDGE}"' if state == "today" else ""  # white: seen by its edge
             body.append(
-                f'<rect x="{left + d * cell}" y="{y}" width="{cell - 1}" height="{cell - 1}" fill="{colour}">'
+                f'<rect x="{left + d * cell}" y="{y}" width="{cell - 1}" height="{cell - 1}" fill="{colour}"{edge}>'
                 f"<title>{escape(label)} day {d + 1}: {escape(state)}</title></rect>"
             )
-    body += legend([(s, c) for s, c in STATE_COLOURS.items() if s != "today"], left, height - 12)
+    body += legend(keys, left, height - 12)
     return _svg(width, height, body, title)
 
 
-def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float]], title: str, unit: str = "") -> Markup:
+def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float]], title: str, unit: str = "",
+                 x_label: str = "week", y_label: str = "count") -> Markup:
     """Bars of several series side by side for each category (e.g. weeks)."""
-    left, top, plot_h, group_w = 50, 20, 160, max(60, 28 * len(series) + 20)
-    width, height = left + group_w * len(categories) + 20, top + plot_h + 60
+    left, top, plot_h, group_w = 64, 20, 160, max(60, 28 * len(series) + 20)
+    width, height = max(left + group_w * len(categories) + 20, 300), top + plot_h + 66
     peak = max((v for values in series.values() for v in values), default=0) or 1
     bar_w = (group_w - 20) / max(1, len(series))
-    body = [f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 10}" y2="{top + plot_h}" stroke="#555"/>']
+    body = [f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 10}" y2="{top + plot_h}" stroke="#555"/>',
+            f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}" stroke="#555"/>']
     body.append(_text(left - 6, top + 8, f"{peak:g}{unit}", "end", 10))
+    body.append(_text(left - 6, top + plot_h, f"0{unit}", "end", 10))
+    body.append(axis_label(left + group_w * len(categories) / 2, top + plot_h + 32, x_label))
+    body.append(axis_label(16, top + plot_h / 2, y_label, vertical=True))
     for c, category in enumerate(categories):
         x0 = left + c * group_w + 10
         body.append(_text(x0 + (group_w - 20) / 2, top + plot_h + 14, category, "middle"))
@@ -83,11 +109,18 @@ def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float]], 
     return _svg(width, height, body, title)
 
 
-def stacked_shares(categories: Sequence[str], parts: dict[str, Sequence[float]], colours: dict[str, str], title: str) -> Markup:
+def stacked_shares(categories: Sequence[str], parts: dict[str, Sequence[float]], colours: dict[str, str], title: str,
+                   x_label: str = "share", y_label: str = "") -> Markup:
     """One horizontal 100 % bar per category, split into the shares of ``parts``."""
-    left, top, bar_h, plot_w = 110, 10, 18, 420
-    width, height = left + plot_w + 60, top + len(categories) * (bar_h + 6) + 40
-    body = []
+    left, top, bar_h, plot_w = 126, 24 if y_label else 10, 18, 420
+    plot_bottom = top + len(categories) * (bar_h + 6)
+    width, height = left + plot_w + 60, plot_bottom + 60
+    body = [f'<line x1="{left}" y1="{plot_bottom}" x2="{left + plot_w}" y2="{plot_bottom}" stroke="#555"/>']
+    for tick in (0.0, 0.5, 1.0):
+        body.append(_text(left + plot_w * tick, plot_bottom + 12, f"{tick:.0%}", "middle", 9))
+    body.append(axis_label(left + plot_w / 2, plot_bottom + 28, x_label))
+    if y_label:  # named above the bars' labels, as the heatmap's rows
+        body.append(axis_label(left - 6, top - 8, y_label, anchor="end"))
     for c, category in enumerate(categories):
         y = top + c * (bar_h + 6)
         total = sum(values[c] for values in parts.values())

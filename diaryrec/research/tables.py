@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlmodel import SQLModel
 
 from diaryrec.store import models as m
+from diaryrec.vocabulary import Verdict
 
 
 @dataclass(frozen=True)
@@ -207,3 +208,136 @@ def csv_columns(spec: TableSpec) -> list[str]:
 
 def model_columns(model: type[SQLModel]) -> list[str]:
     return [column.name for column in model.__table__.columns]  # type: ignore[attr-defined]
+
+
+# --- the report's aggregate tables (``diaryrec research report --csv DIR``) ----------
+# Written by ``diaryrec.research.report.write_csv`` with a codebook (README.md) in DIR
+# rendered from these descriptions (templates/report/codebook.md.j2).
+
+ENDED = "a study day has ended when the participant had begun a later one at the export time, by their own day boundaries (the study's day start, in the zone they lived that day in)"
+
+#: the report's verdict groups: each answer the catalog gives, and "not_checked" for none
+NOT_CHECKED = "not_checked"
+VERDICT_COUNT_COLUMNS = {
+    Verdict.VERIFIED.value: "suggested tracks the catalog found",
+    Verdict.NOT_FOUND.value: "suggested tracks the catalog did not find (likely made up by the LLM)",
+    Verdict.UNCERTAIN.value: "suggested tracks with a close but not exact catalog match",
+    NOT_CHECKED: "suggested tracks the catalog gave no answer for (pending, unchecked)",
+    "total": "suggested tracks",
+    f"{Verdict.VERIFIED}_share": "verified / total, 0–1 (0 without tracks)",
+    f"{Verdict.NOT_FOUND}_share": "not found / total, 0–1: the hallucination rate (0 without tracks)",
+}
+
+REPORT_TABLES: list[TableSpec] = [
+    TableSpec("participants", None, "One row per participant: their compliance and what they did.", {
+        "participant_code": "the code the research team gave the participant",
+        "study_id": "the study file's id",
+        "exported_at": "when the participant exported the bundle" + WHEN,
+        "days_total": "the study's days (the protocol's length, e.g. 21)",
+        "days_ended": "the study days that had ended at the export (" + ENDED + ")",
+        "days_done": "days done (a session and a diary entry, late ones included), the day of the export included",
+        "ended_days_done": "of the days that had ended, the ones done (late ones included)",
+        "days_late": "done days whose diary entry was saved after the day ended",
+        "days_partly": "days with a session or a diary entry, not both",
+        "days_missed": "ended days with neither",
+        "compliance": "ended_days_done / days_ended, 0–1 (4 decimals); empty when no day had ended. Over days_total it would count days not reached yet",
+        "sessions": "conversations with the recommender",
+        "diary_entries": "saved diary entries",
+        "diary_words": "words in the diary entries (whitespace-separated: in Korean, 어절)",
+        "tracks_not_found": "suggested tracks the catalog did not find (not_found_tracks.csv lists them)",
+    }),
+    TableSpec("compliance", None, "Every participant × study day and its state at the export.", {
+        "participant_code": "participant",
+        "day": "study day, 1 = the day the participant joined",
+        "week": "week of the protocol",
+        "state": PROTOCOL_DAY_COLUMNS["state"],
+        "ended": "true when the day had ended at the export (" + ENDED + "); compliance counts these days",
+    }),
+    TableSpec("weekly_activity", None, "Sessions and diary entries per week, all participants together.", {
+        "week": "week of the protocol",
+        "participants": "participants in the report",
+        "sessions": "conversations that got at least one reply",
+        "diary_entries": "saved diary entries",
+    }),
+    TableSpec("ratings_by_week", None, "How often each rating (1–5) was given per week.", {
+        "week": "week of the conversation rated in",
+        "rating": "1–5",
+        "count": "ratings given",
+    }),
+    TableSpec("ratings_by_participant_week", None, "Each participant's ratings per week.", {
+        "participant_code": "participant",
+        "week": "week of the conversation rated in",
+        "ratings": "ratings (1–5) given",
+        "mean_rating": "their mean (2 decimals); empty without ratings",
+    }),
+    TableSpec("verdicts_by_participant", None, "The catalog's verdicts on the suggested tracks, per participant.",
+              {"participant_code": "participant", **VERDICT_COUNT_COLUMNS}),
+    TableSpec("verdicts_by_week", None, "The catalog's verdicts on the suggested tracks, per week.",
+              {"week": "week of the conversation", **VERDICT_COUNT_COLUMNS}),
+    TableSpec("not_found_tracks", None, "Every suggested track the catalog did not find.", {
+        "participant_code": "participant",
+        "study_day": "study day of the conversation",
+        "week": "its week",
+        "title": "title as suggested",
+        "artist": "artist as suggested",
+        "album": "album as suggested",
+        "year": "year as suggested",
+        "catalog_said": "the catalog's reason, with its nearest track (title — artists) when it named one",
+        "score": "match score of the nearest catalog candidate (0–100)",
+    }),
+    TableSpec("diary_answers", None, "One row per answered diary question: how long the answer is.", {
+        "participant_code": "participant",
+        "study_day": "the entry's study day",
+        "week": "its week",
+        "status": "draft or saved",
+        "late": "true when saved after the day ended",
+        "question_id": "the diary question's id in the study file",
+        "words": "whitespace-separated words of the answer (in Korean, 어절)",
+        "characters": "characters of the answer",
+    }),
+    TableSpec("scenarios", None, "Each participant's week-2 and week-3 recommenders (the paper's Table 2): the last version of each planning sheet saved that week.", {
+        "participant_code": "participant",
+        "week": "2 or 3",
+        "sheet_key": "which sheet (sheet_version.sheet_key in the bundle)",
+        "version": "its version number",
+        "scenario": "the name the participant gave it",
+        "objective": "its objective, as written",
+        "revises_week2": "week 3 only: true when it revises the participant's week-2 sheet, false for a new scenario",
+    }),
+    TableSpec("option_choices", None, "How often each stage-1/2/3 option was chosen: in the week-1 composer (one sheet per day composed) and in the week-2 and week-3 planning sheets (the last version of each sheet that week).", {
+        "stage": "1 preference input, 2 presentation, 3 feedback",
+        "field": "the sheet field holding the option (e.g. preference_input.data_types)",
+        "field_words": "that field in words",
+        "option": "the option's code; own_idea: an idea in the participant's own words",
+        "option_words": "the option in words",
+        "week1_composer_sheets": "week-1 day sheets that chose it",
+        "week1_composer_participants": "participants who chose it on at least one week-1 day",
+        "week2_planning_sheets": "week-2 planning sheets that chose it",
+        "week2_planning_participants": "participants with such a week-2 sheet",
+        "week3_planning_sheets": "week-3 planning sheets that chose it",
+        "week3_planning_participants": "participants with such a week-3 sheet",
+    }),
+    TableSpec("sheet_changes", None, "Each participant's last week-2 planning sheet beside each week-3 sheet, field by field.", {
+        "participant_code": "participant",
+        "week2_sheet": "the week-2 sheet's key",
+        "week3_sheet": "the week-3 sheet's key",
+        "week2_scenario": "the week-2 sheet's name (the scenario)",
+        "week3_scenario": "the week-3 sheet's name",
+        "new_scenario": "true when week 3 is a new scenario, not a revision of week 2",
+        "field": "the field (dotted path, e.g. presentation.track_count)",
+        "field_words": "the field in words",
+        "week2": "its value in week 2, as stored (codes; lists joined with '; ')",
+        "week3": "its value in week 3, as stored",
+        "week2_words": "its value in week 2 in words",
+        "week3_words": "its value in week 3 in words",
+        "changed": "true when the two differ",
+    }),
+    TableSpec("sheet_field_changes", None, "Per field: in how many week-2 → week-3 revisions it changed (new scenarios, which change everything, left out).", {
+        "field": "the field (dotted path)",
+        "field_words": "the field in words",
+        "revisions": "revisions compared",
+        "changed": "revisions in which the field changed",
+        "changed_share": "changed / revisions, 0–1 (4 decimals)",
+    }),
+]
+REPORT_BY_NAME = {spec.name: spec for spec in REPORT_TABLES}

@@ -412,72 +412,77 @@
         <translation>Spotify</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="55"/>
+        <location filename="../../diaryrec/services/connection.py" line="53"/>
+        <source>MusicBrainz</source>
+        <translation>MusicBrainz</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/services/connection.py" line="56"/>
         <source>works.</source>
         <translation>잘 작동합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="56"/>
+        <location filename="../../diaryrec/services/connection.py" line="57"/>
         <source>some fields are empty.</source>
         <translation>비어 있는 항목이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="57"/>
+        <location filename="../../diaryrec/services/connection.py" line="58"/>
         <source>the address must start with http:// or https://.</source>
         <translation>주소는 http:// 또는 https://로 시작해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="58"/>
+        <location filename="../../diaryrec/services/connection.py" line="59"/>
         <source>could not be reached. Check the address and your internet connection.</source>
         <translation>연결할 수 없습니다. 주소와 인터넷 연결을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="59"/>
+        <location filename="../../diaryrec/services/connection.py" line="60"/>
         <source>did not answer in time. Try again in a moment.</source>
         <translation>제때 응답하지 않았습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="60"/>
+        <location filename="../../diaryrec/services/connection.py" line="61"/>
         <source>refused the key. Check that it is copied completely.</source>
         <translation>키를 거부했습니다. 키가 빠짐없이 복사되었는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="61"/>
+        <location filename="../../diaryrec/services/connection.py" line="62"/>
         <source>answered, but has no model by that name.</source>
         <translation>응답했지만 그 이름의 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="62"/>
+        <location filename="../../diaryrec/services/connection.py" line="63"/>
         <source>says too many requests, or the account has no credit left.</source>
         <translation>요청이 너무 많거나 계정의 크레딧이 남아 있지 않다고 합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="63"/>
+        <location filename="../../diaryrec/services/connection.py" line="64"/>
         <source>answered with an error. Try again later.</source>
         <translation>오류로 응답했습니다. 나중에 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="64"/>
+        <location filename="../../diaryrec/services/connection.py" line="65"/>
         <source>works, but the server has no model by that name: it answers with the one model it runs.</source>
         <translation>작동합니다. 다만 서버에 그 이름의 모델이 없어, 서버가 실행하는 단 하나의 모델이 대신 답합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="67"/>
+        <location filename="../../diaryrec/services/connection.py" line="68"/>
         <source>Models it offers: {models}.</source>
         <translation>제공하는 모델: {models}.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="68"/>
+        <location filename="../../diaryrec/services/connection.py" line="69"/>
         <source>It lists no models.</source>
         <translation>제공하는 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="69"/>
+        <location filename="../../diaryrec/services/connection.py" line="70"/>
         <source>The service said: {detail}</source>
         <translation>서비스의 응답: {detail}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/services/connection.py" line="70"/>
+        <location filename="../../diaryrec/services/connection.py" line="71"/>
         <source>It answered as {model}.</source>
         <translation>{model} 모델로 답했습니다.</translation>
     </message>
@@ -485,174 +490,175 @@
 <context>
     <name>CredentialsForm</name>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="64"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="65"/>
         <source>This computer has no password store (keyring) that diaryrec can use. The keys you type here are kept only while diaryrec is open, never written to disk, and must be typed again at the next start.</source>
         <translation>이 컴퓨터에는 diaryrec이 사용할 수 있는 비밀번호 저장소(키링)가 없습니다. 여기에 입력한 키는 diaryrec이 열려 있는 동안에만 보관되고 디스크에는 절대 기록되지 않으며, 다음에 시작할 때 다시 입력해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="86"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="89"/>
         <source>Provider</source>
+        <extracomment>the study&apos;s researcher e-mail, MusicBrainz&apos;s contact for &quot;Test connection&quot;</extracomment>
         <translation>제공자</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="89"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="92"/>
         <source>Base URL</source>
         <translation>기본 URL</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="92"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="95"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="97"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="100"/>
         <source>API key</source>
         <translation>API 키</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="98"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="101"/>
         <source>Language model</source>
         <translation>언어 모델</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="100"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="103"/>
         <source>&amp;Provider</source>
         <translation>제공자(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="102"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="105"/>
         <source>&amp;Model</source>
         <translation>모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="103"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="106"/>
         <source>API &amp;key</source>
         <translation>API 키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="106"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="109"/>
         <source>Spotify client ID</source>
         <translation>Spotify 클라이언트 ID</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="110"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="113"/>
         <source>Spotify client secret</source>
         <translation>Spotify 클라이언트 시크릿</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="112"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="115"/>
         <source>Spotify market</source>
         <translation>Spotify 마켓</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="116"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="119"/>
         <source>Spotify (checks that recommended tracks exist)</source>
         <translation>Spotify (추천된 곡이 실제로 있는지 확인)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="118"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="121"/>
         <source>Client &amp;ID</source>
         <translation>클라이언트 ID(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="187"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="190"/>
         <source>optional: without it, tracks are checked against MusicBrainz</source>
         <translation>선택 사항: 없으면 곡을 MusicBrainz에서 확인합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="189"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="192"/>
         <source>The client ID comes with your study file; type the client secret your research team gave you, so that recommended tracks are checked against Spotify.</source>
         <translation>클라이언트 ID는 연구 파일에 들어 있습니다. 추천곡을 Spotify에서 확인할 수 있도록 연구팀에게 받은 클라이언트 시크릿을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="237"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="244"/>
         <source>Spotify: not set up, so recommended tracks are checked against MusicBrainz, the open catalog.</source>
         <translation>Spotify: 설정되지 않아 추천곡을 공개 카탈로그인 MusicBrainz에서 확인합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="101"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="104"/>
         <source>Base U&amp;RL</source>
         <translation>기본 URL(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="119"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="122"/>
         <source>Client se&amp;cret</source>
         <translation>클라이언트 시크릿(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="120"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="123"/>
         <source>M&amp;arket</source>
         <translation>마켓(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="136"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="139"/>
         <source>&amp;Test connection</source>
         <translation>연결 테스트(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="139"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="142"/>
         <source>Connection test result</source>
         <translation>연결 테스트 결과</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="151"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="154"/>
         <source>OpenAI</source>
         <translation>OpenAI</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="151"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="154"/>
         <source>Ollama (on this computer)</source>
         <translation>Ollama (이 컴퓨터에서 실행)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="151"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="154"/>
         <source>LM Studio (on this computer)</source>
         <translation>LM Studio (이 컴퓨터에서 실행)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="151"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="154"/>
         <source>Other OpenAI-compatible service</source>
         <translation>기타 OpenAI 호환 서비스</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="170"/>
-        <location filename="../../diaryrec/ui/credentials.py" line="181"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="173"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="184"/>
         <source>provided by the study</source>
         <translation>연구에서 제공됨</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="173"/>
-        <location filename="../../diaryrec/ui/credentials.py" line="183"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="176"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="186"/>
         <source>stored: {masked} (type to replace)</source>
         <translation>저장됨: {masked} (바꾸려면 새로 입력)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="173"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="176"/>
         <source>paste your key here</source>
         <translation>여기에 키를 붙여 넣으세요</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="185"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="188"/>
         <source>the secret your research team gave you</source>
         <translation>연구팀에게 받은 시크릿</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="192"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="195"/>
         <source>The client ID comes with your study file.</source>
         <translation>클라이언트 ID는 연구 파일에 들어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="200"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="203"/>
         <source>Recommended tracks are checked against: {catalogs}</source>
         <translation>추천곡을 확인하는 카탈로그: {catalogs}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="219"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="222"/>
         <source>Testing…</source>
         <translation>테스트하는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/credentials.py" line="231"/>
+        <location filename="../../diaryrec/ui/credentials.py" line="238"/>
         <source>The test itself failed: {error}</source>
         <translation>테스트를 실행하지 못했습니다: {error}</translation>
     </message>
@@ -968,153 +974,153 @@
 <context>
     <name>FirstRunView</name>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="82"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="83"/>
         <source>Join a study</source>
         <translation>연구 참여</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="130"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="131"/>
         <source>Welcome to diaryrec</source>
         <translation>diaryrec에 오신 것을 환영합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="134"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="135"/>
         <source>diaryrec runs a three-week diary study in which you design your own music recommender. To begin, open the study file your research team sent you.</source>
         <translation>diaryrec는 나만의 음악 추천 시스템을 설계하는 3주간의 일기 연구를 진행합니다. 시작하려면 연구팀이 보낸 연구 파일을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="139"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="140"/>
         <source>&amp;Open study file…</source>
         <translation>연구 파일 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="142"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="143"/>
         <source>…or drop the study file (.toml) anywhere on this window.</source>
         <translation>…또는 연구 파일(.toml)을 이 창에 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="145"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="146"/>
         <source>Try the &amp;sandbox (offline, scripted)</source>
         <translation>샌드박스 체험하기(&amp;S) (오프라인, 정해진 대본)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="149"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="150"/>
         <source>The sandbox joins the built-in example study for trying diaryrec out. Nothing is sent anywhere: the replies come from a script, not from an AI, and are labelled so.</source>
         <translation>샌드박스는 diaryrec를 체험할 수 있도록 내장된 예시 연구에 참여합니다. 아무것도 외부로 보내지 않으며, 응답은 AI가 아니라 정해진 대본에서 나오고 그렇게 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="164"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="165"/>
         <source>Interface language</source>
         <translation>화면 언어</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="167"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="168"/>
         <source>&amp;Language · 언어</source>
         <translation>언어 · Language(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="183"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="184"/>
         <source>Consent</source>
         <translation>연구 참여 동의</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="186"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="187"/>
         <source>Consent text</source>
         <translation>동의서 내용</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="187"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="188"/>
         <source>I have read the text above and &amp;agree to take part.</source>
         <translation>위 내용을 읽었으며 연구 참여에 동의합니다(&amp;A).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="191"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="192"/>
         <source>Participant code</source>
         <translation>참여자 코드</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="202"/>
-        <location filename="../../diaryrec/ui/first_run.py" line="235"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="203"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="236"/>
         <source>&amp;Back</source>
         <translation>이전(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="204"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="205"/>
         <source>&amp;Continue</source>
         <translation>계속(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="224"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="225"/>
         <source>Connect the language model and Spotify</source>
         <translation>언어 모델과 Spotify 연결</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="228"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="229"/>
         <source>Your study file does not include these. Enter what your research team gave you; keys are kept in this computer&apos;s password store (keyring), never in the study data. You can change them later in Settings.</source>
         <translation>연구 파일에 이 정보가 없습니다. 연구팀에게 받은 값을 입력하세요. 키는 연구 데이터가 아니라 이 컴퓨터의 비밀번호 저장소(키링)에만 보관됩니다. 나중에 설정에서 바꿀 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="237"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="238"/>
         <source>&amp;Join the study</source>
         <translation>연구 참여하기(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="252"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="253"/>
         <source>Open the study file</source>
         <translation>연구 파일 열기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="252"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="253"/>
         <source>Study files (*.toml);;All files (*)</source>
         <translation>연구 파일 (*.toml);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="270"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="271"/>
         <source>The file could not be opened ({error}).</source>
         <translation>파일을 열 수 없습니다 ({error}).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="271"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="272"/>
         <source>This study file cannot be used: {message}</source>
         <translation>이 연구 파일은 사용할 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="296"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="297"/>
         <source>{name} (sandbox)</source>
         <translation>{name} (샌드박스)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="298"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="299"/>
         <source>Researcher: {contact}</source>
         <translation>연구자: {contact}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="298"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="299"/>
         <source>not given</source>
         <translation>정보 없음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="305"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="306"/>
         <source>Your participant code comes with the study file.</source>
         <translation>참여자 코드는 연구 파일에 들어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="301"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="302"/>
         <source>Enter the participant code the research team gave you.</source>
         <translation>연구팀에게 받은 참여자 코드를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="199"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="200"/>
         <source>&amp;Participant code</source>
         <translation>참여자 코드(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="372"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="375"/>
         <source>Please check the fields: the address must start with http:// or https://, the market is two letters.</source>
         <translation>입력한 값을 확인하세요. 주소는 http:// 또는 https://로 시작하고, 마켓은 영문 두 글자입니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/first_run.py" line="399"/>
+        <location filename="../../diaryrec/ui/first_run.py" line="402"/>
         <source>Joining failed ({error}).</source>
         <translation>연구에 참여하지 못했습니다 ({error}).</translation>
     </message>
@@ -1549,67 +1555,77 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>ParticipantView</name>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="63"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="64"/>
         <source>Conversations and recommendation cards</source>
         <translation>대화와 추천 카드</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="64"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="65"/>
         <source>Diary entries and screenshots</source>
         <translation>일기와 스크린샷</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="65"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="66"/>
         <source>Sheet versions and compiled prompts</source>
         <translation>시트 버전과 컴파일된 프롬프트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="70"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="71"/>
         <source>Timeline</source>
         <translation>타임라인</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="71"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="72"/>
         <source>Conversations</source>
         <translation>대화</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="72"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="73"/>
         <source>Diary</source>
         <translation>일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="73"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="74"/>
         <source>Sheets</source>
         <translation>시트</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="84"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="85"/>
         <source>No participant chosen</source>
         <translation>선택된 참가자 없음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="85"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="86"/>
         <source>Choose a participant in the table above.</source>
         <translation>위 표에서 참가자를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="93"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="94"/>
         <source>Reading this participant&apos;s data…</source>
         <translation>이 참가자의 데이터를 읽는 중…</translation>
     </message>
     <message>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="99"/>
+        <source>no day had ended at the export (the study has {total} days)</source>
+        <translation>내보낼 때 끝난 날이 없음 (연구 기간 {total}일)</translation>
+    </message>
+    <message>
         <location filename="../../diaryrec/ui/research/participant_view.py" line="100"/>
+        <source>compliance {percent}: {done} of {ended} ended days complete (the study has {total} days)</source>
+        <translation>참여율 {percent}: 끝난 {ended}일 중 {done}일 완료 (연구 기간 {total}일)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="108"/>
         <source>Choose a day to read its conversation or diary entry.</source>
         <translation>날짜를 선택하면 그날의 대화나 일기를 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="104"/>
-        <source>Study {study} · time zone {zone} · exported {time} · {done} of {total} days complete, {sessions} sessions, {entries} diary entries</source>
-        <translation>연구 {study} · 시간대 {zone} · 내보낸 시각 {time} · {total}일 중 {done}일 완료, 세션 {sessions}회, 일기 {entries}개</translation>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="112"/>
+        <source>Study {study} · time zone {zone} · exported {time} · {compliance} · {sessions} sessions, {entries} diary entries</source>
+        <translation>연구 {study} · 시간대 {zone} · 내보낸 시각 {time} · {compliance} · 세션 {sessions}회, 일기 {entries}개</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participant_view.py" line="157"/>
+        <location filename="../../diaryrec/ui/research/participant_view.py" line="165"/>
         <source>Day {day}: no conversation and no diary entry.</source>
         <translation>{day}일차: 대화도 일기도 없습니다.</translation>
     </message>
@@ -1617,122 +1633,142 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>ParticipantsModel</name>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="31"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="32"/>
         <source>Participant</source>
         <translation>참가자</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="31"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="32"/>
         <source>The code the research team gave the participant</source>
         <translation>연구팀이 참가자에게 준 코드</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="32"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="33"/>
         <source>Study</source>
         <translation>연구</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="32"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="33"/>
         <source>The study file&apos;s id</source>
         <translation>연구 파일의 ID</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="33"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="34"/>
         <source>Compliance</source>
         <translation>참여율</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="33"/>
-        <source>Share of the study&apos;s days with a session and a diary entry</source>
-        <translation>추천 세션과 일기가 모두 있는 날의 비율</translation>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="34"/>
+        <source>Share of the days ended at the export with a session and a diary entry (complete of ended days)</source>
+        <translation>내보낼 때까지 끝난 날 중 추천 세션과 일기가 모두 있는 날의 비율 (완료한 날/끝난 날)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="34"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="35"/>
+        <source>Study days</source>
+        <translation>연구 기간(일)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="35"/>
+        <source>The study&apos;s length in days, reached or not</source>
+        <translation>연구 전체 일수 (아직 오지 않은 날 포함)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="36"/>
         <source>Days complete</source>
         <translation>완료한 날</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="34"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="36"/>
         <source>Days with a recommendation session and a diary entry (late ones included)</source>
         <translation>추천 세션과 일기가 모두 있는 날 (늦게 쓴 일기 포함)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="35"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="37"/>
         <source>Late</source>
         <translation>늦음</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="35"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="37"/>
         <source>Complete days whose diary entry was saved after the day ended</source>
         <translation>완료한 날 중 그날이 끝난 뒤에 일기를 저장한 날</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="36"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="38"/>
         <source>Partly</source>
         <translation>일부</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="36"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="38"/>
         <source>Days with a session or a diary entry, not both</source>
         <translation>세션이나 일기 중 하나만 있는 날</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="37"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="39"/>
         <source>Missed</source>
         <translation>놓침</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="37"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="39"/>
         <source>Days with neither a session nor a diary entry</source>
         <translation>세션도 일기도 없는 날</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="38"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="40"/>
         <source>Sessions</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="38"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="40"/>
         <source>Conversations with the recommender</source>
         <translation>추천 시스템과 나눈 대화</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="39"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="41"/>
         <source>Diary entries</source>
         <translation>일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="39"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="41"/>
         <source>Saved diary entries</source>
         <translation>저장된 일기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="40"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="42"/>
         <source>Not found</source>
         <translation>찾지 못함</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="40"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="42"/>
         <source>Hallucination rate: share of suggested tracks the catalogue did not find</source>
         <translation>환각 비율: 추천된 곡 중 카탈로그에서 찾지 못한 곡의 비율</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="41"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="43"/>
         <source>Exported</source>
         <translation>내보낸 시각</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="41"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="43"/>
         <source>When the participant exported this data (their local time)</source>
         <translation>참가자가 이 데이터를 내보낸 시각 (참가자의 현지 시각)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="109"/>
-        <source>{done} of {total} days complete</source>
-        <translation>{total}일 중 {done}일 완료</translation>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="104"/>
+        <source>{percent} · {done}/{ended}</source>
+        <translation>{percent} · {done}/{ended}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="111"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="115"/>
+        <source>No study day had ended at the export; the study has {total} days</source>
+        <translation>내보낼 때 끝난 연구일이 없습니다. 연구 기간은 {total}일입니다</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="116"/>
+        <source>{done} of the {ended} days ended at the export complete; the study has {total} days</source>
+        <translation>내보낼 때까지 끝난 {ended}일 중 {done}일 완료, 연구 기간은 {total}일</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="119"/>
         <source>{not_found} of {tracks} suggested tracks were not found</source>
         <translation>추천된 곡 {tracks}곡 중 {not_found}곡을 찾지 못함</translation>
     </message>
@@ -1740,7 +1776,7 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>ParticipantsTable</name>
     <message>
-        <location filename="../../diaryrec/ui/research/participants_table.py" line="142"/>
+        <location filename="../../diaryrec/ui/research/participants_table.py" line="150"/>
         <source>Participants</source>
         <translation>참가자 목록</translation>
     </message>
@@ -2283,67 +2319,67 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
         <translation>{name}에서 읽을 수 있는 참가자가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="311"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="314"/>
         <source>One bundle was refused and is not shown:</source>
         <translation>번들 1개가 거부되어 표시되지 않습니다:</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="312"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="315"/>
         <source>{count} bundles were refused and are not shown:</source>
         <translation>번들 {count}개가 거부되어 표시되지 않습니다:</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="315"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="318"/>
         <source>{bundle}: {problems}</source>
         <translation>{bundle}: {problems}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="317"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="320"/>
         <source>… and {count} more (the log names them all).</source>
         <translation>… 외 {count}개 (전체 목록은 로그에 있습니다).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="318"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="321"/>
         <source>Ask the participants whose bundles were refused to export their data again.</source>
         <translation>번들이 거부된 참가자에게 데이터를 다시 내보내 달라고 요청하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="333"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="336"/>
         <source>{name} is a single export bundle. Put the participants&apos; bundles in one folder and open the folder, or merge them first with “diaryrec research merge”.</source>
         <translation>{name}은(는) 내보내기 번들 하나입니다. 참가자들의 번들을 한 폴더에 모아 그 폴더를 열거나, 먼저 “diaryrec research merge”로 병합하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="338"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="341"/>
         <source>{name} is not a database file. Choose the merged study database (.sqlite) or a folder of bundles.</source>
         <translation>{name}은(는) 데이터베이스 파일이 아닙니다. 병합된 연구 데이터베이스(.sqlite)나 번들 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="340"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="343"/>
         <source>{name} is a participant&apos;s own diaryrec database, not a merged study. Open the folder of the participants&apos; export bundles instead, or merge the bundles with “diaryrec research merge”.</source>
         <translation>{name}은(는) 병합된 연구 데이터가 아니라 참가자 한 명의 diaryrec 데이터베이스입니다. 대신 참가자들이 내보낸 번들 폴더를 열거나, “diaryrec research merge”로 번들을 병합하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="343"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="346"/>
         <source>{name} is a database, but not a merged diaryrec study. Merge the bundles with “diaryrec research merge” and open what it writes.</source>
         <translation>{name}은(는) 데이터베이스이지만 병합된 diaryrec 연구 데이터가 아닙니다. “diaryrec research merge”로 번들을 병합한 뒤 그 결과 파일을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="346"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="349"/>
         <source>{name} could not be opened: {reason}</source>
         <translation>{name}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="348"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="351"/>
         <source>{name} could not be read: {reason}</source>
         <translation>{name}을(를) 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="350"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="353"/>
         <source>{name} could not be opened because of an unexpected problem ({kind}). The details are in the log.</source>
         <translation>예상하지 못한 문제({kind}) 때문에 {name}을(를) 열 수 없습니다. 자세한 내용은 로그에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="372"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="375"/>
         <source>This participant&apos;s data could not be read ({reason}).</source>
         <translation>이 참가자의 데이터를 읽을 수 없습니다 ({reason}).</translation>
     </message>
@@ -2559,33 +2595,33 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
         <translation>저장된 키를 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="181"/>
-        <location filename="../../diaryrec/ui/settings_view.py" line="213"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="183"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="215"/>
         <source>Not saved: {error}</source>
         <translation>저장하지 못했습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="199"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="201"/>
         <source>Settings saved. The keys are kept only until diaryrec closes: this computer has no password store (keyring).</source>
         <translation>설정을 저장했습니다. 이 컴퓨터에는 비밀번호 저장소(키링)가 없어서, 키는 diaryrec을 닫을 때까지만 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="202"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="204"/>
         <source>Settings saved.</source>
         <translation>설정을 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="218"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="220"/>
         <source>Choose the data folder</source>
         <translation>데이터 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="228"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="230"/>
         <source>diaryrec will use {folder} from the next start. Your data stays where it is now; to take it along, copy the whole folder there while diaryrec is closed.</source>
         <translation>다음 실행부터 {folder} 폴더를 사용합니다. 지금의 데이터는 그대로 남아 있으니, 옮기려면 diaryrec를 닫은 상태에서 폴더 전체를 그곳에 복사하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/settings_view.py" line="234"/>
+        <location filename="../../diaryrec/ui/settings_view.py" line="236"/>
         <source>The folder could not be remembered: {error}</source>
         <translation>폴더를 기억하지 못했습니다: {error}</translation>
     </message>

@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from merged_study import MergedStudy, seoul
 from PIL import Image
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QTextDocument
@@ -140,7 +141,10 @@ def test_the_participants_table_of_a_merged_database(qtbot, research, study, art
         assert cell(window, r, "complete") == str(s.days_done)
         assert cell(window, r, "missed") == str(s.days_missed) and cell(window, r, "late") == str(s.days_late)
         assert cell(window, r, "partly") == str(s.days_partly)
-        assert cell(window, r, "compliance") == f"{round(100 * s.days_done / s.days_total)}%"
+        # exported on day days + 2 (synthetic: joined days + 1 days before): days 1 … days + 1 had ended
+        assert (s.days_ended, s.days_total) == (SPEC.days + 1, 21)
+        assert cell(window, r, "compliance") == f"{round(100 * s.ended_days_done / s.days_ended)}% · {s.ended_days_done}/{s.days_ended}"
+        assert cell(window, r, "study_days") == "21"
         tracks = study.own(code, "SELECT count(*) FROM recommended_track")
         missing = study.own(code, "SELECT count(*) FROM recommended_track WHERE verdict = 'not_found'")
         assert tracks > 0
@@ -164,6 +168,29 @@ def test_the_participants_table_of_a_merged_database(qtbot, research, study, art
     assert second != first
     detail_shown(qtbot, window, second)
     save(window, qtbot, artifacts_dir / "screens" / "en-research-1-participants.png")
+
+
+def test_compliance_is_over_the_days_ended_at_the_export(qtbot, research, tmp_path, artifacts_dir):
+    """7 days done and day 8 missed, exported on day 9: 7 of 8 ended days (88 %), of 21."""
+    db = MergedStudy(tmp_path / "study.sqlite")
+    db.participant("P01", ["done"] * 7 + ["missed", "today"] + ["upcoming"] * 12, exported_at=seoul(9, 12))
+    db.participant("P02", ["today"] + ["upcoming"] * 20, exported_at=seoul(1, 15))
+    db.close()
+    window = research(tmp_path / "study.sqlite")
+    window.resize(1024, 700)
+    loaded(qtbot, window, 2)
+    rows = {cell(window, r, "code"): r for r in range(2)}
+    assert cell(window, rows["P01"], "compliance") == "88% · 7/8"
+    assert cell(window, rows["P01"], "study_days") == "21"
+    tip = window.table.model().index(rows["P01"], column("compliance")).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "7 of the 8 days ended at the export complete; the study has 21 days"
+    assert cell(window, rows["P02"], "compliance") == "—"  # no day had ended yet
+    assert window.table.select_code("P01")
+    detail_shown(qtbot, window, "P01")
+    assert "compliance 88%: 7 of 8 ended days complete (the study has 21 days)" in window.view.summary.text()
+    window.table.sortByColumn(column("compliance"), Qt.SortOrder.DescendingOrder)
+    assert [window.table.row_at(r).summary.code for r in range(2)] == ["P01", "P02"]
+    save(window, qtbot, artifacts_dir / "screens" / "en-research-7-compliance.png")
 
 
 def test_one_participants_view(qtbot, research, study, artifacts_dir):

@@ -12,6 +12,7 @@ from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from diaryrec.research.browse import ParticipantDetail, local_time
+from diaryrec.research.read import ParticipantSummary
 from diaryrec.ui.research.loading import DecodedImage, decode_images
 from diaryrec.ui.research.pages import ImageSlots, ResearchPages
 from diaryrec.ui.research.timeline import StudyTimeline
@@ -92,6 +93,13 @@ class ParticipantView(QWidget):
         self.heading.setText(code)
         self.summary.setText(self.tr("Reading this participant's data…"))
 
+    def compliance_text(self, s: ParticipantSummary) -> str:
+        """Compliance over the days ended at the export, the study's length beside it."""
+        if s.compliance is None:
+            return self.tr("no day had ended at the export (the study has {total} days)").format(total=s.days_total)
+        return self.tr("compliance {percent}: {done} of {ended} ended days complete (the study has {total} days)").format(
+            percent=f"{round(s.compliance * 100)}%", done=s.ended_days_done, ended=s.days_ended, total=s.days_total)
+
     def show_detail(self, detail: ParticipantDetail) -> None:
         self.detail = detail
         self.slots = ImageSlots()
@@ -101,9 +109,9 @@ class ParticipantView(QWidget):
         s = detail.participant.summary
         self.heading.setText(s.code)
         self.summary.setText(
-            self.tr("Study {study} · time zone {zone} · exported {time} · {done} of {total} days complete, {sessions} sessions, {entries} diary entries").format(
-                study=s.study_id, zone=s.time_zone, time=local_time(s.exported_at, s.time_zone), done=s.days_done,
-                total=s.days_total, sessions=s.sessions, entries=s.diary_entries,
+            self.tr("Study {study} · time zone {zone} · exported {time} · {compliance} · {sessions} sessions, {entries} diary entries").format(
+                study=s.study_id, zone=s.time_zone, time=local_time(s.exported_at, s.time_zone),
+                compliance=self.compliance_text(s), sessions=s.sessions, entries=s.diary_entries,
             )
         )
         self.timeline.show_days(detail.days, detail.study, self.pages.lang)

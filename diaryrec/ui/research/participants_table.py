@@ -1,5 +1,6 @@
-"""The participants table: one row per participant with their compliance and the
-share of suggested tracks the catalogue did not find. Sortable by every column
+"""The participants table: one row per participant with their compliance (over the
+days that had ended at their export, the study's length beside it) and the share of
+suggested tracks the catalogue did not find. Sortable by every column
 (numbers sort as numbers), read-only, navigable by keyboard."""
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ def _percent(value: float | None) -> str:
 
 
 class ParticipantsModel(QAbstractTableModel):
-    COLUMNS = ("code", "study", "compliance", "complete", "late", "partly", "missed", "sessions", "diary", Verdict.NOT_FOUND, "exported")
+    COLUMNS = ("code", "study", "compliance", "study_days", "complete", "late", "partly", "missed", "sessions", "diary", Verdict.NOT_FOUND, "exported")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -30,7 +31,8 @@ class ParticipantsModel(QAbstractTableModel):
         self.titles = {
             "code": (self.tr("Participant"), self.tr("The code the research team gave the participant")),
             "study": (self.tr("Study"), self.tr("The study file's id")),
-            "compliance": (self.tr("Compliance"), self.tr("Share of the study's days with a session and a diary entry")),
+            "compliance": (self.tr("Compliance"), self.tr("Share of the days ended at the export with a session and a diary entry (complete of ended days)")),
+            "study_days": (self.tr("Study days"), self.tr("The study's length in days, reached or not")),
             "complete": (self.tr("Days complete"), self.tr("Days with a recommendation session and a diary entry (late ones included)")),
             "late": (self.tr("Late"), self.tr("Complete days whose diary entry was saved after the day ended")),
             "partly": (self.tr("Partly"), self.tr("Days with a session or a diary entry, not both")),
@@ -82,7 +84,8 @@ class ParticipantsModel(QAbstractTableModel):
     def _value(self, row: ParticipantRow, key: str) -> Any:
         s = row.summary
         return {
-            "code": s.code.casefold(), "study": s.study_id.casefold(), "compliance": s.compliance,
+            "code": s.code.casefold(), "study": s.study_id.casefold(),
+            "compliance": -1.0 if s.compliance is None else s.compliance, "study_days": s.days_total,
             "complete": s.days_done, "late": s.days_late, "partly": s.days_partly, "missed": s.days_missed,
             "sessions": s.sessions, "diary": s.diary_entries,
             Verdict.NOT_FOUND: -1.0 if row.hallucination_rate is None else row.hallucination_rate,
@@ -96,7 +99,9 @@ class ParticipantsModel(QAbstractTableModel):
         if key == "study":
             return s.study_id
         if key == "compliance":
-            return _percent(s.compliance if s.days_total else None)
+            if s.compliance is None:
+                return "—"
+            return self.tr("{percent} · {done}/{ended}").format(percent=_percent(s.compliance), done=s.ended_days_done, ended=s.days_ended)
         if key == Verdict.NOT_FOUND:
             return _percent(row.hallucination_rate)
         if key == "exported":
@@ -106,7 +111,10 @@ class ParticipantsModel(QAbstractTableModel):
     def _tip(self, row: ParticipantRow, key: str) -> str | None:
         s = row.summary
         if key == "compliance":
-            return self.tr("{done} of {total} days complete").format(done=s.days_done, total=s.days_total)
+            if s.compliance is None:
+                return self.tr("No study day had ended at the export; the study has {total} days").format(total=s.days_total)
+            return self.tr("{done} of the {ended} days ended at the export complete; the study has {total} days").format(
+                done=s.ended_days_done, ended=s.days_ended, total=s.days_total)
         if key == Verdict.NOT_FOUND:
             return self.tr("{not_found} of {tracks} suggested tracks were not found").format(not_found=row.not_found, tracks=row.tracks)
         if key == "exported":

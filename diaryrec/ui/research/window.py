@@ -295,9 +295,12 @@ class ResearchWindow(QMainWindow):
             self.stack.setCurrentWidget(self.empty_page)
 
     def _size_table(self, rows: int) -> None:
-        """The table as tall as its rows, up to two fifths of the room; the participant gets the rest."""
+        """The table as tall as its rows (and its horizontal scroll bar, when the columns
+        are wider than the window), up to two fifths of the room; the participant gets the rest."""
         total = max(self.splitter.height(), 400)
         wanted = self.table.horizontalHeader().height() + rows * self.table.verticalHeader().defaultSectionSize() + 6
+        if self.table.horizontalHeader().length() > self.table.viewport().width():
+            wanted += self.table.horizontalScrollBar().sizeHint().height()
         table = min(wanted, total * 2 // 5)
         self.splitter.setSizes([table, total - table])
 
