@@ -42,9 +42,9 @@ from diaryrec.errors import UserError
 from diaryrec.fileio import atomic_output
 from diaryrec.protocol import parse_study_text
 from diaryrec.protocol.model import StudyFile
-from diaryrec.protocol.schedule import DayState
 from diaryrec.research.export import unsafe_name
 from diaryrec.research.read import ParticipantSummary, StudyData
+from diaryrec.research.sheet_words import scenario_name
 from diaryrec.research.transcripts import build_transcripts, stamp, transcript_text
 from diaryrec.vocabulary import Activity
 
@@ -55,9 +55,6 @@ NAMESPACE = "urn:QDA-XML:project:1.0"
 GUID_NAMESPACE = uuid.UUID("6f0c3c52-3c1e-5b8e-9d4a-2b7f1d0e6a11")
 PROJECT_FILE = "project.qde"
 SOURCES = "sources"
-#: states of a day that has not ended yet (as of the export): not counted in compliance
-NOT_ENDED = (DayState.TODAY, DayState.UPCOMING)
-DONE = (DayState.DONE, DayState.LATE)
 PLANNING = "planning"  # sheet_version.kind of the week-2/3 planning sheets (their "name" is the scenario's)
 # characters XML 1.0 cannot hold (C0 controls but tab, newline, return; surrogates; U+FFFE/FFFF)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -213,7 +210,7 @@ def scenario_names(sheets: list[dict[str, Any]]) -> str:
             by_key[row["sheet_key"]].append(row)
     chains = []
     for versions in sorted(by_key.values(), key=lambda vs: min(v["version"] for v in vs)):
-        names = [str((v.get("content") or {}).get("name") or "").strip() for v in sorted(versions, key=lambda v: v["version"])]
+        names = [scenario_name(v.get("content") or {}, "") for v in sorted(versions, key=lambda v: v["version"])]
         names = [n for i, n in enumerate(names) if n and (i == 0 or n != names[i - 1])]
         if names:
             chains.append(" → ".join(names))
@@ -317,15 +314,15 @@ def _participant_case(data: StudyData, person: ParticipantSummary, several_studi
         source(ICE_BREAKING, "sheet", title, day, "the (+) and (−) of every ice-breaking task and the ideation ideas",
                max(times) if times else None, text=_ice_breaking_text(title, tables, study))
 
-    ended = [d for d in days if d["state"] not in NOT_ENDED]
-    done = sum(d["state"] in DONE for d in ended)
+    # the report's figure (research.read: the days that had ended at the export, by the participant's own days)
+    ended = days[: person.days_ended]
     variables: dict[Variable, Any] = {
         PARTICIPANT_CODE: person.code,
         STUDY: person.study_id,
         SCENARIOS: scenario_names(tables["sheet_version"]),
-        COMPLIANCE: round(100 * done / len(ended), 1) if ended else 0.0,
-        DAYS_DONE: done,
-        DAYS_ENDED: len(ended),
+        COMPLIANCE: round(100 * person.compliance, 1) if person.compliance is not None else 0.0,
+        DAYS_DONE: person.ended_days_done,
+        DAYS_ENDED: person.days_ended,
         STUDY_DAYS: len(days),
         WEEK_REACHED: max((d["week"] for d in ended), default=0),
         TIME_ZONE: person.time_zone,

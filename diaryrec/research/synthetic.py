@@ -131,7 +131,7 @@ def _write_day(session, rng: random.Random, spec: SyntheticSpec, number: int, da
                 message_id=reply.id, position=position, title=rng.choice(_TITLES), artist=rng.choice(_ARTISTS),
                 year=rng.randint(1995, 2024), reason="잔잔한 분위기와 따뜻한 목소리", keywords=["잔잔함", "감성"],
                 verdict=verdict, score=rng.uniform(0.9, 1.0) if verdict is Verdict.VERIFIED else None, checked_at=at,
-                catalog=None if verdict is Verdict.UNCHECKED else rng.choice(tuple(CatalogId)),
+                catalog=None if verdict is Verdict.UNCHECKED else CatalogId.SPOTIFY,
             )
             session.add(track)
             session.flush()
