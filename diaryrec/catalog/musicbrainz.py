@@ -396,8 +396,11 @@ class _Terms:
     def of(cls, s: Suggestion) -> _Terms:
         core = split_title(s.title).core
         folded = tuple(dict.fromkeys(split_artists(s.artist))) if s.artist else ()
-        single = len(folded) == 1
-        names = tuple(_lucene_value(s.artist, folded[0]) if single else n for n in folded)
+        if len(folded) == 1:
+            names: tuple[str, ...] = (_lucene_value(s.artist, folded[0]),)
+        else:  # "AC/DC" is split in two, but it is one name in the credit: both ways
+            whole = _lucene_value(s.artist, fold(s.artist))
+            names = tuple(dict.fromkeys((whole, *folded))) if folded else ()
         return cls(title=_lucene_value(s.title, core), core=core, names=names, folded_names=folded)
 
     def artist_clause(self) -> str:

@@ -10,7 +10,8 @@
   (metabrainz/mb-solr, ``recording-list.json``, ``artist-list.json``).
 - Queries are parsed as a real (small) subset of Lucene: ``field:term``,
   ``field:"a phrase"``, ``field:(a b)``, ``AND``/``OR``/``NOT``/``&&``/``||``/``!``/``-``,
-  parentheses, backslash escapes; the default operator is OR. Unescaped special
+  ``+``, parentheses, backslash escapes; the default operator is OR (and, as in
+  Lucene, ``a -b`` is a without b, ``+a b`` needs a). Unescaped special
   characters that would be wildcards, ranges, fuzzy or regular expressions in
   Lucene (``* ? ~ ^ [ ] { } /``), a lone ``:`` and unbalanced quotes or parentheses
   are a 400, as a query the service cannot parse is. Recording fields: ``recording``
@@ -248,7 +249,7 @@ _UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
 
 @dataclass
 class _Node:
-    kind: str  # "term", "phrase", "and", "or", "not"
+    kind: str  # "term", "phrase", "and", "or", "not", "must"
     fieldname: str = ""
     text: str = ""
     children: list[_Node] = field(default_factory=list)
@@ -321,6 +322,7 @@ class _Parser:
             return _Node("not", children=[self._unary(name)])
         if kind == "plus":
             self.at += 1
+            return _Node("must", children=[self._primary(name)])
         return self._primary(name)
 
     def _primary(self, name: str) -> _Node:
@@ -370,7 +372,7 @@ class _Searcher:
                 everything.pop(n, None)
             return everything
         if node.kind == "and":
-            positive = [c for c in node.children if c.kind != "not"]
+            positive = [c.children[0] if c.kind == "must" else c for c in node.children if c.kind != "not"]
             scores = self.run(positive[0]) if positive else dict.fromkeys(range(len(self.index.docs)), 0.0)
             for child in positive[1:]:
                 other = self.run(child)
@@ -381,11 +383,29 @@ class _Searcher:
                         scores.pop(n, None)
             return scores
         if node.kind == "or":
+            # Lucene's boolean query: "+x" must match, "-x" must not, the rest should
+            must = [self.run(c.children[0]) for c in node.children if c.kind == "must"]
+            should = [self.run(c) for c in node.children if c.kind not in ("must", "not")]
             scores: dict[int, float] = {}
+            if must:
+                keep = set.intersection(*(set(m) for m in must))
+                for part in must + should:
+                    for n, s in part.items():
+                        if n in keep:
+                            scores[n] = scores.get(n, 0.0) + s
+            elif should:
+                for part in should:
+                    for n, s in part.items():
+                        scores[n] = scores.get(n, 0.0) + s
+            else:
+                scores = dict.fromkeys(range(len(self.index.docs)), 0.0)
             for child in node.children:
-                for n, s in self.run(child).items():
-                    scores[n] = scores.get(n, 0.0) + s
+                if child.kind == "not":
+                    for n in self.run(child.children[0]):
+                        scores.pop(n, None)
             return scores
+        if node.kind == "must":
+            return self.run(node.children[0])
         return self._leaf(node)
 
     def _leaf(self, node: _Node) -> dict[int, float]:
