@@ -71,17 +71,17 @@ log = logging.getLogger(__name__)
 API_URL_ENV = "DIARYREC_MUSICBRAINZ_API_URL"
 DEFAULT_API_URL = "https://musicbrainz.org/ws/2/"
 WEB_URL = "https://musicbrainz.org/"
-#: the service's rule: one request per second per machine
+# the service's rule: one request per second per machine
 MIN_INTERVAL_S = 1.0
-#: the longest Retry-After we sit out; anything longer becomes "unchecked, retry later"
+# the longest Retry-After we sit out; anything longer becomes "unchecked, retry later"
 MAX_RETRY_WAIT_S = 3.0
-#: the service's largest page
+# the service's largest page
 MAX_LIMIT = 100
-#: suggestions ORed into one recording search (10 tracks: 2 requests of 100 results)
+# suggestions ORed into one recording search (10 tracks: 2 requests of 100 results)
 BATCH_SIZE = 5
-#: an encoded query longer than this is split (URLs past ~8 KB are refused by proxies)
+# an encoded query longer than this is split (URLs past ~8 KB are refused by proxies)
 MAX_QUERY_BYTES = 5000
-#: artists one name may stand for in the cross-script step
+# artists one name may stand for in the cross-script step
 MAX_ARTISTS_PER_NAME = 3
 
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
@@ -120,11 +120,11 @@ def user_agent(contact: str) -> str:
 
 @dataclass(frozen=True)
 class MusicBrainzConfig:
-    #: how MusicBrainz can reach whoever runs these requests: the researcher's e-mail
+    # how MusicBrainz can reach whoever runs these requests: the researcher's e-mail
     contact: str = ""
     api_url: str = DEFAULT_API_URL
     timeout_s: float = 10.0
-    #: suggestions per combined recording search
+    # suggestions per combined recording search
     batch_size: int = BATCH_SIZE
 
     @property
@@ -212,7 +212,7 @@ class MusicBrainzClient:
         self._session = session or _session()
         self._session.headers.update({"User-Agent": config.user_agent, "Accept": "application/json"})
         self._count_lock = threading.Lock()
-        #: requests sent (throttled ones included): what the benchmarks count
+        # requests sent (throttled ones included): what the benchmarks count
         self.requests_sent = 0
 
     def search(self, entity: str, query: str, *, limit: int = 25, offset: int = 0) -> dict[str, Any]:
@@ -475,7 +475,7 @@ class MusicBrainzProvider(CatalogProvider):
         self.config = config or (client.config if client is not None else resolve_config())
         self.client = client or MusicBrainzClient(self.config, limiter=limiter)
         self._artists: dict[str, list[str]] = {}  # folded name -> artist MBIDs (the cross-script step's memo)
-        #: recording-by-MBID queries a complete combined answer showed to find nothing
+        # recording-by-MBID queries a complete combined answer showed to find nothing
         self._nothing_by_ids: set[str] = set()
         self._artists_lock = threading.Lock()
 

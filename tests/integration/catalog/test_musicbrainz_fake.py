@@ -30,6 +30,7 @@ from diaryrec.sandbox.musicbrainz_fake import (
 )
 from diaryrec.sandbox.spotify_fake import load_json_tracks
 from tests.catalog_data import csv_tracks
+from tests.korean_catalogue import korean
 from tests.unit.catalog.test_musicbrainz import FakeClock
 
 CONTACT = "researcher@example.org"
@@ -112,6 +113,9 @@ def test_a_refused_user_agent_is_a_user_error_and_not_retried(fake, clock):
         provider.search(Query('recording:"Lemon"'))
     assert "MusicBrainz refused diaryrec's requests (User-Agent diaryrec/" in str(raised.value)
     assert "researcher's e-mail" in raised.value.hint
+    assert korean(raised.value).startswith(
+        f"MusicBrainz가 diaryrec의 요청을 거부했습니다(User-Agent diaryrec/{diaryrec.__version__}). "
+        "MusicBrainz는 누가 운영하는지")
     assert len(fake.requests) == 1
 
 
