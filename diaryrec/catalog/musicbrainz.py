@@ -454,8 +454,12 @@ def artist_fits(terms: _Terms, track: CatalogTrack, credit: str = "") -> bool:
 class ArtistAliasQuery(Query):
     """The cross-script search for one suggestion: the artists whose name, sort name
     or alias is one of ``names`` (artist index), then ``title`` among their
-    recordings (``arid:``). Two requests, or one when no artist has such a name
-    (or none when the provider already looked the names up)."""
+    recordings (``arid:``). Two requests; one when no artist has such a name or the
+    provider looked the names up before; none when a complete combined answer
+    (``search_batch``) already showed that those artists have no such recording.
+
+    A subclass of ``Query`` so that it travels through the checker like any other;
+    ``text`` describes both steps (for logs and cache keys)."""
 
     title: str = ""
     names: tuple[str, ...] = ()
