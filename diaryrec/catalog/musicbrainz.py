@@ -479,7 +479,9 @@ class MusicBrainzProvider(CatalogProvider):
         self.config = config or (client.config if client is not None else resolve_config())
         self.client = client or MusicBrainzClient(self.config, limiter=limiter)
         self._artists: dict[str, list[str]] = {}  # folded name -> artist MBIDs (the cross-script step's memo)
-        # recording-by-MBID queries a complete combined answer showed to find nothing
+        # what complete combined answers (search_batch) already showed: precise queries
+        # that ran in them and found nothing that fits, recording-by-MBID queries that found nothing
+        self._precise_ran: set[str] = set()
         self._nothing_by_ids: set[str] = set()
         self._artists_lock = threading.Lock()
 
@@ -489,13 +491,19 @@ class MusicBrainzProvider(CatalogProvider):
 
     # --- one suggestion ---
     def queries(self, s: Suggestion) -> list[Query]:
+        """Precise (title and artist phrases), relaxed (their words), the cross-script
+        alias query, then the title alone. After ``search_batch`` ran a suggestion's
+        precise query as part of a complete answer, its queries start relaxed (the
+        relaxed query finds everything the precise one would)."""
         terms = _Terms.of(s)
         if not terms.core:
             return []
-        found = [Query(terms.precise(), "precise")]
+        with self._artists_lock:
+            ran = terms.precise() in self._precise_ran
+        found = [] if ran and terms.names else [Query(terms.precise(), "precise")]
         if terms.names:
             relaxed = terms.relaxed()
-            if relaxed != found[0].text:
+            if relaxed != terms.precise():
                 found.append(Query(relaxed, "relaxed"))
             found.append(ArtistAliasQuery(
                 f"{_artist_query(terms.names)} => recording:{phrase(terms.title)} AND arid:(…)", "alias",
@@ -530,12 +538,15 @@ class MusicBrainzProvider(CatalogProvider):
         parts = [(i, t) for i, t in parts if t.core and t.names]
         precise = lambda part: f"({part[1].precise()})"
         for chunk in self._chunks(parts, precise):
-            recordings, _ = self._recordings(" OR ".join(precise(part) for part in chunk))
+            recordings, complete = self._recordings(" OR ".join(precise(part) for part in chunk))
             for i, terms in chunk:
                 found = [track for track, credit, _ in recordings
                          if title_fits(terms, track) and artist_fits(terms, track, credit)]
                 if found:
                     answer.candidates[i] = found
+                elif complete:  # its precise query ran, whole: the follow-ups start relaxed
+                    with self._artists_lock:
+                        self._precise_ran.add(terms.precise())
         unresolved = [(i, t) for i, t in parts if i not in answer.candidates]
         if unresolved:
             self._resolve_across_scripts(unresolved, answer)

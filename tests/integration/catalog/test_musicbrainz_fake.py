@@ -294,10 +294,16 @@ def test_an_invented_track_is_left_to_its_own_queries(fake, clock):
     # one combined search, one artist search for the two left (IU is known; nobody is not), one by IU's MBID
     assert [entity for _, entity, _ in fake.searches] == ["recording", "artist", "recording"]
     before = provider.requests_sent
-    labels = {q.label: q for q in provider.queries(Suggestion("A Song Nobody Wrote", "IU"))}
-    assert provider.search(labels["alias"]) == []  # the combined answer showed it: no request
-    assert provider.requests_sent == before
-    assert provider.search(labels["precise"]) == [] and provider.requests_sent == before + 1
+    queries = provider.queries(Suggestion("A Song Nobody Wrote", "IU"))
+    # the combined answers were complete: its precise query ran in the first, its alias query in the last
+    assert [q.label for q in queries] == ["relaxed", "alias", "title"]
+    labels = {q.label: q for q in queries}
+    assert provider.search(labels["alias"]) == []
+    assert provider.requests_sent == before  # known to be empty: not asked
+    assert provider.search(labels["relaxed"]) == [] and provider.requests_sent == before + 1
+    # a provider that ran no batch has every query
+    assert [q.label for q in make(fake, clock).queries(Suggestion("A Song Nobody Wrote", "IU"))] == [
+        "precise", "relaxed", "alias", "title"]
 
 
 # --- names across scripts ---
