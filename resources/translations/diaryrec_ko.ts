@@ -3089,6 +3089,16 @@ If it happens again, please send the file diaryrec.log from {folder} to the rese
         <translation>설정이나 연구 파일에서 확인하거나 연구팀에 문의해 주세요.</translation>
     </message>
     <message>
+        <location filename="../../diaryrec/catalog/musicbrainz.py" line="252"/>
+        <source>MusicBrainz refused diaryrec&apos;s requests (User-Agent {agent}).</source>
+        <translation>MusicBrainz가 diaryrec의 요청을 거부했습니다(User-Agent {agent}).</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/catalog/musicbrainz.py" line="253"/>
+        <source>MusicBrainz answers only applications that say who runs them: put the researcher&apos;s e-mail in the study file ([study.researcher] email), or ask the research team.</source>
+        <translation>MusicBrainz는 누가 운영하는지 밝힌 애플리케이션에만 응답합니다. 연구 파일에 연구자의 이메일([study.researcher] email)을 넣거나 연구팀에 문의해 주세요.</translation>
+    </message>
+    <message>
         <location filename="../../diaryrec/ui/app.py" line="106"/>
         <source>diaryrec could not open its data folder {folder} ({kind}: {detail}).</source>
         <translation>diaryrec가 데이터 폴더({folder})를 열 수 없습니다 ({kind}: {detail}).</translation>
