@@ -65,6 +65,7 @@ from diaryrec.catalog.provider import (
     register,
 )
 from diaryrec.errors import QT_TRANSLATE_NOOP, UserError
+from diaryrec.vocabulary import CATALOG_NAMES, CatalogId
 
 log = logging.getLogger(__name__)
 
@@ -470,8 +471,8 @@ class MusicBrainzProvider(CatalogProvider):
     """Suggestions checked against MusicBrainz's recordings (no key; the researcher's
     e-mail in the User-Agent)."""
 
-    id = "musicbrainz"
-    name = "MusicBrainz"
+    id = CatalogId.MUSICBRAINZ
+    name = CATALOG_NAMES[CatalogId.MUSICBRAINZ]
     concurrency = 1  # one request per second: parallel searches would only queue
 
     def __init__(self, config: MusicBrainzConfig | None = None, *, client: MusicBrainzClient | None = None,

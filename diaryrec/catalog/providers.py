@@ -79,9 +79,9 @@ def _spotify(*, study_catalog: Any, settings: Any, market: str | None, concurren
 
 
 def _musicbrainz(*, contact: str) -> CatalogProvider:
-    from diaryrec.catalog.musicbrainz import MusicBrainzProvider, musicbrainz_config
+    from diaryrec.catalog.musicbrainz import MusicBrainzProvider, resolve_config
 
-    return MusicBrainzProvider(musicbrainz_config(contact=contact))
+    return MusicBrainzProvider(resolve_config(contact=contact))
 
 
 def build(catalog: str, *, study_catalog: Any = None, settings: Any = None, market: str | None = None,

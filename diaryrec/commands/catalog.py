@@ -34,6 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     check.add_argument("file", nargs="?", default="-", metavar="FILE|-", help="input file (default: standard input)")
     check.add_argument("--catalog", choices=[c.value for c in CatalogId],
                        help="the catalog to ask (default: the study's, else Spotify with credentials, else MusicBrainz)")
+    check.add_argument("--contact", metavar="EMAIL",
+                       help="the contact MusicBrainz is sent with each request (default: the joined study's researcher e-mail)")
     check.add_argument("--market", type=lambda v: v.upper(), help="Spotify market, two letters (default: settings, else study, else US)")
     check.add_argument("--concurrency", type=int, default=10, help="checks run at the same time (default 10)")
     check.add_argument("--no-cache", action="store_true", help="ask the catalog even for answers cached in the data folder")
@@ -84,6 +86,7 @@ def _checker(args: argparse.Namespace, store: Any) -> Any:
         active = active_study(store)
         if active is not None:
             study_catalog, contact = active.study.catalog, active.study.study.researcher.email
+    contact = (args.contact or "").strip() or contact
     settings = load_settings(DataLayout(resolve_data_dir(args.data_dir)).settings_file)
     chosen, providers = choose(study_catalog=study_catalog, settings=settings, market=args.market, contact=contact,
                                only=args.catalog, concurrency=max(1, args.concurrency))

@@ -43,13 +43,20 @@ class Services:
     turns: "TurnService | None" = None
     sandbox_llm: Any = None
     sandbox_spotify: Any = None
+    sandbox_musicbrainz: Any = None
+
+    @property
+    def fakes(self) -> tuple[Any, ...]:
+        """The sandbox's loopback stand-ins this start runs (none outside the sandbox)."""
+        return tuple(f for f in (self.sandbox_llm, self.sandbox_spotify, self.sandbox_musicbrainz) if f is not None)
 
     def stop(self) -> None:
         if self.llm is not None:
             self.llm.close()
-        for fake in (self.sandbox_llm, self.sandbox_spotify):
-            if fake is not None:
-                fake.stop()
+        if self.validator is not None and hasattr(self.validator, "close"):
+            self.validator.close()
+        for fake in self.fakes:
+            fake.stop()
 
 
 @dataclass
@@ -138,7 +145,7 @@ class AppContext:
         Spotify there, else the study file's list, else Spotify with credentials, else
         MusicBrainz."""
         if self.sandbox:
-            return CatalogPlan((CatalogId.SPOTIFY,), "sandbox")
+            return CatalogPlan((CatalogId.SPOTIFY, CatalogId.MUSICBRAINZ), "sandbox")
         return plan_catalogs(study_catalog=self.study.study.catalog if self.study else None, settings=self.settings)
 
     def _market(self) -> str:
@@ -177,18 +184,25 @@ class AppContext:
         if self.sandbox:
             # imported here: the fakes (and their track lists) are not needed outside the sandbox
             from diaryrec.catalog.client import CatalogConfig
+            from diaryrec.catalog.musicbrainz import MusicBrainzConfig, MusicBrainzProvider
             from diaryrec.catalog.spotify import SpotifyProvider
-            from diaryrec.catalog.validator import CatalogValidator, make_checker
+            from diaryrec.catalog.validator import CatalogChain, CatalogValidator, make_checker
+            from diaryrec.sandbox.musicbrainz_fake import start_sandbox_musicbrainz
             from diaryrec.sandbox.openai_fake import start_sandbox_llm
             from diaryrec.sandbox.spotify_fake import start_sandbox_spotify
 
             # the fakes of an earlier start are reused: the sandbox's settings do not change them
             built.sandbox_llm = self._services.sandbox_llm or start_sandbox_llm()
             built.sandbox_spotify = fake = self._services.sandbox_spotify or start_sandbox_spotify()
+            built.sandbox_musicbrainz = open_fake = self._services.sandbox_musicbrainz or start_sandbox_musicbrainz()
             provider = built.sandbox_llm.provider()
             config = CatalogConfig(client_id=fake.client_id, client_secret=fake.client_secret, market=self._market(),
                                    api_url=fake.api_url, token_url=fake.token_url)
-            built.validator = CatalogValidator(self.store, make_checker(SpotifyProvider(config), self.store))
+            open_catalog = MusicBrainzProvider(MusicBrainzConfig(contact=study.study.researcher.email or "sandbox@diaryrec.invalid",
+                                                                 api_url=open_fake.api_url))
+            # both catalogs, as a study that lists them: what Spotify leaves unverified, MusicBrainz is asked
+            built.validator = CatalogValidator(self.store, CatalogChain([make_checker(SpotifyProvider(config), self.store),
+                                                                         make_checker(open_catalog, self.store)]))
         else:
             from diaryrec.catalog.validator import make_validator
 
@@ -208,8 +222,8 @@ class AppContext:
         previous, self._services = self._services, built
         if previous.llm is not None and previous.llm is not built.llm:
             previous.llm.close()
-        for fake in (previous.sandbox_llm, previous.sandbox_spotify):
-            if fake is not None and fake not in (built.sandbox_llm, built.sandbox_spotify):
+        for fake in previous.fakes:
+            if fake not in built.fakes:
                 fake.stop()
 
     def discard_services(self, built: Services) -> None:
@@ -218,8 +232,8 @@ class AppContext:
         current = self._services
         if built.llm is not None and built.llm is not current.llm:
             built.llm.close()
-        for fake in (built.sandbox_llm, built.sandbox_spotify):
-            if fake is not None and fake not in (current.sandbox_llm, current.sandbox_spotify):
+        for fake in built.fakes:
+            if fake not in current.fakes:
                 fake.stop()
 
     def stop_services(self) -> None:

@@ -49,7 +49,7 @@ class SettingsView(QWidget, Screen):
         title = QLabel(self.tr("Settings"))
         title.setObjectName("screenTitle")
         self.credentials = CredentialsForm(tasks)
-        self.sandbox_note = QLabel(self.tr("You are in the sandbox: scripted stand-ins answer instead of the provider and Spotify, so these settings are not used until you join a real study."))
+        self.sandbox_note = QLabel(self.tr("You are in the sandbox: scripted stand-ins answer instead of the provider, Spotify and MusicBrainz, so these settings are not used until you join a real study."))
         self.sandbox_note.setObjectName("sandboxNote")
         self.sandbox_note.setWordWrap(True)
         self.sandbox_note.setVisible(context.sandbox)

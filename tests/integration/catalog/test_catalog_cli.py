@@ -73,10 +73,41 @@ def test_answers_are_cached_in_the_data_folder_unless_told_not_to(spotify_env, t
     assert [o["verdict"] for o in cached] == [o["verdict"] for o in fresh]
 
 
-def test_missing_credentials_stop_with_one_line(tmp_path, capsys, monkeypatch):
+def test_without_spotify_credentials_musicbrainz_checks_and_each_line_names_it(tmp_path, capsys, monkeypatch):
+    """Issue 14: checking is never off. No Spotify app: MusicBrainz answers (its loopback
+    fake here), and every line carries the catalog and the catalog's own id (an MBID)."""
+    import re
+
+    from diaryrec.sandbox.musicbrainz_fake import MusicBrainzFake
+    from tests.integration.catalog.test_musicbrainz_fake import csv_data
+
     for name in ("DIARYREC_SPOTIFY_CLIENT_ID", "DIARYREC_SPOTIFY_CLIENT_SECRET"):
         monkeypatch.delenv(name, raising=False)
-    code = main(["catalog", "check", str(write_input(tmp_path, LINES))])
+    with MusicBrainzFake(csv_data()) as open_catalog:
+        monkeypatch.setenv("DIARYREC_MUSICBRAINZ_API_URL", open_catalog.api_url)
+        code, _, captured = run(capsys, str(write_input(tmp_path, LINES)))
+        # no study joined, so no researcher e-mail: MusicBrainz refuses, and the one line says what to do
+        assert code != 0 and "User-Agent" in captured.err and "Traceback" not in captured.err
+        code, out, captured = run(capsys, str(write_input(tmp_path, LINES)), "--contact", "researcher@example.org")
+        assert code == 0, captured.err
+        assert [o["verdict"] for o in out] == ["verified", "verified", "not_found", "not_found"]
+        assert {o["catalog"] for o in out} == {"musicbrainz"}
+        for o in out[:2]:
+            assert re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", o["track"]["id"])
+            assert o["track"]["catalog"] == "musicbrainz" and o["track"]["url"].startswith("https://musicbrainz.org/recording/")
+        assert all(r.headers.get("user-agent", "").startswith("diaryrec/") for r in open_catalog.requests)
+        assert open_catalog.throttled == 0  # one request a second, however the reply was checked
+        asked = len(open_catalog.requests)
+        # the cache answers the same lines again without a request, also for MusicBrainz
+        code, again, _ = run(capsys, str(write_input(tmp_path, LINES)), "--contact", "researcher@example.org")
+        assert [o["track"] for o in again] == [o["track"] for o in out]
+        assert len(open_catalog.requests) == asked
+
+
+def test_asking_for_spotify_without_credentials_stops_with_one_line(tmp_path, capsys, monkeypatch):
+    for name in ("DIARYREC_SPOTIFY_CLIENT_ID", "DIARYREC_SPOTIFY_CLIENT_SECRET"):
+        monkeypatch.delenv(name, raising=False)
+    code = main(["catalog", "check", str(write_input(tmp_path, LINES)), "--catalog", "spotify"])
     err = capsys.readouterr().err
     assert code != 0 and len(err.strip().splitlines()) == 1 and "DIARYREC_SPOTIFY_CLIENT_ID" in err
 

@@ -24,9 +24,9 @@ from diaryrec.catalog.provider import (
     PROVIDERS,
     CatalogUnavailable,
     Suggestion,
-    display_name,
 )
 from diaryrec.protocol.model import Contact
+from diaryrec.vocabulary import catalog_name
 from diaryrec.sandbox.musicbrainz_fake import QuerySyntaxError, parse_lucene
 
 
@@ -55,7 +55,7 @@ def provider() -> MusicBrainzProvider:
 # --- the registry ---
 def test_the_provider_is_registered_under_its_id():
     assert PROVIDERS["musicbrainz"] is MusicBrainzProvider
-    assert display_name("musicbrainz") == "MusicBrainz"
+    assert catalog_name("musicbrainz") == MusicBrainzProvider.name == "MusicBrainz"
     assert MusicBrainzProvider.concurrency == 1 and provider().cache_scope == ""
 
 
