@@ -420,6 +420,16 @@ class _Terms:
         artist_words = " ".join(escape(w) for w in dict.fromkeys(" ".join(self.folded_names).split()))
         return f"{head} AND artist:({artist_words})"
 
+    def fuzzy(self) -> str:
+        """The relaxed query with one edit allowed in each title word of 4+ letters;
+        "" when no word is that long."""
+        words = self.core.split()
+        if not any(len(w) >= 4 for w in words):
+            return ""
+        head = "recording:(" + " ".join(escape(w) + ("~1" if len(w) >= 4 else "") for w in words) + ")"
+        artist_words = " ".join(escape(w) for w in dict.fromkeys(" ".join(self.folded_names).split()))
+        return f"{head} AND artist:({artist_words})"
+
     def by_artist_ids(self, ids: Sequence[str]) -> str:
         arids = " OR ".join(phrase(i) for i in ids)
         return f"recording:{phrase(self.title)} AND arid:({arids})"
@@ -474,6 +484,7 @@ class MusicBrainzProvider(CatalogProvider):
     id = CatalogId.MUSICBRAINZ
     name = CATALOG_NAMES[CatalogId.MUSICBRAINZ]
     concurrency = 1  # one request per second: parallel searches would only queue
+    batches = True  # a reply in combined searches (search_batch)
 
     def __init__(self, config: MusicBrainzConfig | None = None, *, client: MusicBrainzClient | None = None,
                  limiter: RateLimiter | None = None):
@@ -506,6 +517,9 @@ class MusicBrainzProvider(CatalogProvider):
             relaxed = terms.relaxed()
             if relaxed != terms.precise():
                 found.append(Query(relaxed, "relaxed"))
+            fuzzy = terms.fuzzy()
+            if fuzzy:  # a typo in the title: Lucene's fuzzy terms find it (matching then judges the words)
+                found.append(Query(fuzzy, "fuzzy"))
             found.append(ArtistAliasQuery(
                 f"{_artist_query(terms.names)} => recording:{phrase(terms.title)} AND arid:(…)", "alias",
                 title=s.title, names=(s.artist,)))
@@ -548,6 +562,8 @@ class MusicBrainzProvider(CatalogProvider):
                 elif complete:  # its precise query ran, whole: the follow-ups start relaxed
                     with self._artists_lock:
                         self._precise_ran.add(terms.precise())
+                if complete:
+                    answer.searched[terms.precise()] = found
         unresolved = [(i, t) for i, t in parts if i not in answer.candidates]
         if unresolved:
             self._resolve_across_scripts(unresolved, answer)

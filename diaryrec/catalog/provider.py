@@ -133,9 +133,13 @@ class Query:
 @dataclass
 class BatchAnswer:
     """What combined requests answered for several suggestions: the candidates per
-    suggestion, by its index; an index left out goes through its own queries."""
+    suggestion, by its index; an index left out goes through its own queries.
+    ``searched``: the answers of single queries the combined requests answered in
+    full (query text -> tracks), which the checker caches as if each had run alone,
+    so the same reply checked again sends nothing."""
 
     candidates: dict[int, list[CatalogTrack]] = field(default_factory=dict)
+    searched: dict[str, list[CatalogTrack]] = field(default_factory=dict)
 
 
 class CatalogProvider(ABC):

@@ -133,10 +133,13 @@ class CatalogChecker:
                 self._note_down(exc)
                 return known
             for j, i in enumerate(missing):
-                if j in answer.candidates:
-                    known[i] = answer.candidates[j]
-                    s = suggestions[i]
-                    self._remember(self._batch_key(s), f"{s.title} / {s.artist}", answer.candidates[j])
+                s = suggestions[i]
+                # a suggestion the combined requests left open is remembered as such: checked
+                # again, it goes straight to its own (cached) queries
+                known[i] = answer.candidates.get(j, [])
+                self._remember(self._batch_key(s), f"{s.title} / {s.artist}", known[i])
+            for text, tracks in answer.searched.items():
+                self._remember(self._key("search", text, SEARCH_LIMIT), text, tracks)
         return known
 
     def check(self, suggestion: Suggestion, known: Sequence[CatalogTrack] = ()) -> Verdict:

@@ -39,6 +39,7 @@ from urllib.parse import parse_qs
 from rapidfuzz.distance import OSA
 
 from diaryrec.catalog.normalize import fold
+from diaryrec.sandbox.artist_names import other_names
 from diaryrec.sandbox.http import LoopbackServer, Request, Response
 
 SANDBOX_CLIENT_ID = "diaryrec-sandbox"
@@ -91,7 +92,8 @@ def _make_track(tid: str, name: str, artists: list[str], album: str, album_id: s
     )
     track.tokens = {
         "track": fold(name).split(),
-        "artist": fold(" ".join(artists)).split(),
+        # Spotify's search finds an artist by its other names too (아이유 for IU)
+        "artist": fold(" ".join([*artists, *(n for a in artists for n in other_names(a))])).split(),
         "album": fold(album).split(),
         "genre": fold(genre).split(),
     }

@@ -291,19 +291,24 @@ def test_an_invented_track_is_left_to_its_own_queries(fake, clock):
     answer = provider.search_batch([Suggestion("Blueming", "IU"), Suggestion("A Song Nobody Wrote", "IU"),
                                     Suggestion("Hype Boy", "Nobody At All")])
     assert sorted(answer.candidates) == [0]
+    # what the combined search answered in full, query by query (the checker caches these)
+    assert set(answer.searched) == {q.text for s in (Suggestion("Blueming", "IU"), Suggestion("A Song Nobody Wrote", "IU"),
+                                                     Suggestion("Hype Boy", "Nobody At All"))
+                                    for q in make(fake, clock).queries(s)[:1]}
+    assert answer.searched['recording:"A Song Nobody Wrote" AND artist:"IU"'] == []
     # one combined search, one artist search for the two left (IU is known; nobody is not), one by IU's MBID
     assert [entity for _, entity, _ in fake.searches] == ["recording", "artist", "recording"]
     before = provider.requests_sent
     queries = provider.queries(Suggestion("A Song Nobody Wrote", "IU"))
     # the combined answers were complete: its precise query ran in the first, its alias query in the last
-    assert [q.label for q in queries] == ["relaxed", "alias", "title"]
+    assert [q.label for q in queries] == ["relaxed", "fuzzy", "alias", "title"]
     labels = {q.label: q for q in queries}
     assert provider.search(labels["alias"]) == []
     assert provider.requests_sent == before  # known to be empty: not asked
     assert provider.search(labels["relaxed"]) == [] and provider.requests_sent == before + 1
     # a provider that ran no batch has every query
     assert [q.label for q in make(fake, clock).queries(Suggestion("A Song Nobody Wrote", "IU"))] == [
-        "precise", "relaxed", "alias", "title"]
+        "precise", "relaxed", "fuzzy", "alias", "title"]
 
 
 # --- names across scripts ---

@@ -114,11 +114,11 @@ def test_every_special_character_is_escaped():
 # --- queries ---
 def test_queries_go_from_precise_to_title_only():
     queries = provider().queries(Suggestion("Through the Night", "IU"))
-    assert [q.label for q in queries] == ["precise", "relaxed", "alias", "title"]
+    assert [q.label for q in queries] == ["precise", "relaxed", "fuzzy", "alias", "title"]
     assert queries[0].text == 'recording:"Through the Night" AND artist:"IU"'
     assert queries[1].text == "recording:(through the night) AND artist:(iu)"
-    assert isinstance(queries[2], ArtistAliasQuery) and queries[2].names == ("IU",)
-    assert queries[3].text == 'recording:"Through the Night"'
+    assert isinstance(queries[3], ArtistAliasQuery) and queries[3].names == ("IU",)
+    assert queries[4].text == 'recording:"Through the Night"'
 
 
 def test_a_korean_title_and_artist_are_searched_as_written():
@@ -249,3 +249,12 @@ def test_a_sparse_recording_still_reads():
         {"name": "B", "artist": {"id": "b", "name": "Bee", "sort-name": "Bee"}}]})
     assert track.artists == ("A", "B") and track.aliases == ("Bee",)
     assert track.album == "" and track.release_date == "" and track.duration_ms is None
+
+
+def test_a_typo_gets_a_fuzzy_query_after_the_relaxed_one():
+    queries = provider().queries(Suggestion("Lanndslide", "Fleetwood Mac"))
+    labels = [q.label for q in queries]
+    assert labels.index("fuzzy") == labels.index("relaxed") + 1
+    fuzzy = queries[labels.index("fuzzy")].text
+    assert fuzzy == "recording:(lanndslide~1) AND artist:(fleetwood mac)"
+    assert "fuzzy" not in [q.label for q in provider().queries(Suggestion("Up", "R.E.M."))]  # no word of 4+ letters

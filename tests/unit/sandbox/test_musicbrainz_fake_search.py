@@ -73,7 +73,7 @@ def test_escapes_are_literals(data):
 
 
 @pytest.mark.parametrize("query", [
-    'recording:"unclosed', "recording:(open", "recording:Either/Or", "lemon*", "lemon~2", "title^2",
+    'recording:"unclosed', "recording:(open", "recording:Either/Or", "lemon*", "lemon~3", "title^2",
     "recording:[a TO b]", ": lemon", "lemon AND", "recording:", "",
 ])
 def test_what_it_cannot_parse_is_an_error(query):
@@ -84,3 +84,11 @@ def test_what_it_cannot_parse_is_an_error(query):
 def test_scores_are_relative_to_the_best_hit(data):
     scores = [score for _, score in data.search("recording", 'lemon OR artist:u2')]
     assert scores[0] == 100 and scores == sorted(scores, reverse=True) and scores[-1] < 100
+
+
+def test_fuzzy_terms_allow_edits_with_transpositions_as_one(data):
+    assert found(data, "recording:lemno~1") == [("Lemon", "U2"), ("Lemon", "米津玄師"), ("Lemon Tree", "Fool's Garden")]
+    assert found(data, "recording:lemno") == []
+    assert found(data, "recording:(bda~1 habitts~1) AND artist:(ed sheeran)") == [("Bad Habits", "Ed Sheeran")]
+    assert found(data, "recording:peechez~1") == []  # two edits away: not with ~1
+    assert found(data, "recording:peechez~") == [("Peaches", "Justin Bieber")]  # Lucene's default: two
