@@ -2,7 +2,7 @@
 
 - ``new-study OUT.toml``: a complete, commented study file to edit and send;
 - ``check-study FILE``: validates it and prints what a participant will see;
-- ``merge BUNDLE.zip… --out study.sqlite`` (or ``--db URL`` for PostgreSQL);
+- ``merge BUNDLE.zip|FOLDER… --out study.sqlite`` (or ``--db URL`` for PostgreSQL);
 - ``report study.sqlite --out report.html [--csv DIR]``.
 """
 
@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     check.set_defaults(run=run_check_study)
 
     merge = tools.add_parser("merge", help="verify participants' export bundles and merge them into one database")
-    merge.add_argument("bundles", nargs="+", metavar="BUNDLE.zip")
+    merge.add_argument("bundles", nargs="+", metavar="BUNDLE.zip|FOLDER", help="bundles, or folders that hold them")
     target = merge.add_mutually_exclusive_group(required=True)
     target.add_argument("--out", metavar="study.sqlite", help="a SQLite file (created if missing)")
     target.add_argument("--db", metavar="URL", help="a database URL instead, e.g. postgresql://user@host/study")
@@ -81,18 +81,16 @@ def run_check_study(args: argparse.Namespace) -> int:
 
 
 def run_merge(args: argparse.Namespace) -> int:
-    from diaryrec.research.merge import default_files_root, merge_bundles
+    from diaryrec.research.merge import bundle_paths, default_files_root, merge_bundles
     from diaryrec.research.merged import open_merged
 
     target = args.db or args.out
     files_root = Path(args.files) if args.files else default_files_root(target)
-    missing = [b for b in args.bundles if not Path(b).is_file()]
-    if missing:
-        raise UserError(f"No such bundle: {', '.join(missing)}")
+    bundles = bundle_paths(args.bundles)
     engine = open_merged(target)
     try:
         outcomes = merge_bundles(
-            engine, [Path(b) for b in args.bundles], files_root,
+            engine, bundles, files_root,
             progress=lambda done, total, name: print(f"[{done}/{total}] {name}", file=sys.stderr, flush=True),
         )
     finally:
@@ -106,9 +104,12 @@ def run_merge(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    from diaryrec.fileio import make_folder
     from diaryrec.research.read import open_study_data
     from diaryrec.research.report import write_csv, write_report
 
+    if args.csv:
+        make_folder(Path(args.csv))  # a --csv that cannot be a folder stops before anything is written
     with open_study_data(args.source) as data:
         write_report(data, Path(args.out))
         print(f"Wrote {args.out}")
@@ -117,4 +118,7 @@ def run_report(args: argparse.Namespace) -> int:
                 print(f"Wrote {path}")
         for outcome in data.refused:
             print(outcome.line(), file=sys.stderr)
+        if data.refused and not data.participants():
+            raise UserError("No bundle could be merged, so the report shows no participant.",
+                            hint="Ask the participants whose bundles were refused to export their data again.")
     return 0
