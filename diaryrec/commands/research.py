@@ -3,7 +3,9 @@
 - ``new-study OUT.toml``: a complete, commented study file to edit and send;
 - ``check-study FILE``: validates it and prints what a participant will see;
 - ``merge BUNDLE.zip|FOLDER… --out study.sqlite`` (or ``--db URL`` for PostgreSQL);
-- ``report study.sqlite --out report.html [--csv DIR]``.
+- ``report study.sqlite --out report.html [--csv DIR]``;
+- ``demo-study OUT_DIR [--participants N]``: synthetic participants and their bundles;
+- ``data-inventory STUDY.toml --out inventory.html``: what is stored, where, and what leaves.
 """
 
 from __future__ import annotations
@@ -44,6 +46,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     report.add_argument("--out", required=True, metavar="report.html")
     report.add_argument("--csv", metavar="DIR", help="also write the aggregate tables as CSV files into DIR")
     report.set_defaults(run=run_report)
+
+    demo = tools.add_parser("demo-study", help="write a study of synthetic participants and their bundles, to try the tools on")
+    demo.add_argument("out", metavar="OUT_DIR", help="a new or empty folder")
+    demo.add_argument("--participants", type=int, default=6, metavar="N", help="how many participants (default 6)")
+    demo.set_defaults(run=run_demo_study)
+
+    inventory = tools.add_parser("data-inventory", help="an HTML inventory of what is stored, where, and what leaves the "
+                                 "computer (for an ethics board)")
+    inventory.add_argument("study", metavar="STUDY.toml", help="the study file")
+    inventory.add_argument("--out", required=True, metavar="inventory.html")
+    inventory.add_argument("--lang", choices=["en", "ko"], help="the language of the page (default: the study's)")
+    inventory.set_defaults(run=run_data_inventory)
 
 
 def run_new_study(args: argparse.Namespace) -> int:
@@ -121,4 +135,34 @@ def run_report(args: argparse.Namespace) -> int:
         if data.refused and not data.participants():
             raise UserError("No bundle could be merged, so the report shows no participant.",
                             hint="Ask the participants whose bundles were refused to export their data again.")
+    return 0
+
+
+def run_demo_study(args: argparse.Namespace) -> int:
+    from diaryrec.research.demo import write_demo_study
+
+    demo = write_demo_study(
+        Path(args.out), args.participants,
+        progress=lambda done, total, code: print(f"[{done}/{total}] {code}", file=sys.stderr, flush=True),
+    )
+    folder, bundles = demo.folder, demo.bundles_folder
+    print(f"Wrote a demo study of {len(demo.bundles)} synthetic participants (Korean and English) in {folder}:\n"
+          f"  {demo.study_file}  the study file they joined\n"
+          f"  {bundles}/  their export bundles\n"
+          f"  {folder / 'participants'}/  their data folders (diaryrec --data-dir {demo.data_folders[0]} opens one)\n"
+          "Next, try:\n"
+          f"  diaryrec research report {bundles} --out {folder / 'report.html'} --csv {folder / 'tables'}\n"
+          f"  diaryrec research merge {bundles} --out {folder / 'study.sqlite'}\n"
+          f"  diaryrec research data-inventory {demo.study_file} --out {folder / 'inventory.html'}\n"
+          f"  diaryrec research check-study {demo.study_file}\n"
+          f"  and in the app: File → Open study data… → {bundles} (or the merged {folder / 'study.sqlite'})")
+    return 0
+
+
+def run_data_inventory(args: argparse.Namespace) -> int:
+    from diaryrec.protocol import load_study_file
+    from diaryrec.research.inventory import write_inventory
+
+    write_inventory(load_study_file(args.study), Path(args.out), args.lang)
+    print(f"Wrote {args.out}")
     return 0
