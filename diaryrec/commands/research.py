@@ -98,6 +98,9 @@ def run_merge(args: argparse.Namespace) -> int:
     from diaryrec.research.merge import bundle_paths, default_files_root, merge_bundles
     from diaryrec.research.merged import open_merged
 
+    if args.db is not None and "://" not in args.db:
+        raise UserError(f"--db takes a database URL, such as postgresql://user@host/study (got {args.db!r}).",
+                        hint="For a SQLite file, use --out FILE.")
     target = args.db or args.out
     files_root = Path(args.files) if args.files else default_files_root(target)
     bundles = bundle_paths(args.bundles)

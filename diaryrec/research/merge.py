@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import Date, Engine, delete, select
 
 from diaryrec.errors import UserError
-from diaryrec.fileio import safe_file_name
+from diaryrec.fileio import make_folder, safe_file_name
 from diaryrec.research import bundle_gate
 from diaryrec.research.export import BUNDLE_FORMAT_VERSION, MANIFEST, unsafe_name
 from diaryrec.research.merged import STUDY_TABLES, Participant
@@ -207,7 +207,7 @@ def _import(engine: Engine, bundle: VerifiedBundle, files_root: Path | None, arc
                 # the row id keeps apart codes that look alike once made file-name safe ("참가자1", "피험자1")
                 folder = f"{safe_file_name(study_id)}/{participant_id}-{safe_file_name(code)}"
                 conn.execute(participants.update().where(participants.c.id == participant_id).values(files_folder=folder))
-                files_root.mkdir(parents=True, exist_ok=True)
+                make_folder(files_root)
                 staging = Path(tempfile.mkdtemp(prefix=".incoming-", dir=files_root))
                 _extract_files(archive, staging)
         if staging is not None:
@@ -259,7 +259,7 @@ def merge_bundle(engine: Engine, path: Path, files_root: Path | None = None) -> 
             status, _ = _import(engine, bundle, files_root, archive)
         except OSError as exc:
             raise MergeStoppedError(
-                f"Merging {path.name} stopped: {exc}.",
+                f"Merging {path.name} stopped: {str(exc).rstrip('.')}.",
                 hint="The merged data of this participant is as it was before; fix the cause and merge again.",
             ) from exc
     return MergeOutcome(path.name, status, participant_code=bundle.manifest["participant_code"])
