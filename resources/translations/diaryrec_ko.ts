@@ -905,57 +905,57 @@
 <context>
     <name>FeedbackPanel</name>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="166"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="169"/>
         <source>Your feedback</source>
         <translation>나의 피드백</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="185"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="190"/>
         <source>Rate each track from 1 to 5</source>
         <translation>곡마다 1~5점으로 평가하세요</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="189"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="194"/>
         <source>Choose the answers that fit</source>
         <translation>맞는 답을 고르세요</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="197"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="202"/>
         <source>The recommender offered no options this time; use the other boxes or write a message.</source>
         <translation>이번에는 추천 시스템이 선택지를 주지 않았습니다. 다른 칸을 쓰거나 메시지를 보내 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="201"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="206"/>
         <source>Explain why you liked or disliked the tracks; the recommender will ask you questions back</source>
         <translation>곡이 왜 좋았는지 또는 싫었는지 설명하세요. 추천 시스템이 질문으로 답합니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="203"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="208"/>
         <source>Your explanation</source>
         <translation>나의 설명</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="208"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="213"/>
         <source>Tournament: pick the better of each pair until one is left</source>
         <translation>토너먼트: 한 곡이 남을 때까지 두 곡 중 더 좋은 곡을 고르세요</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="212"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="217"/>
         <source>Your own way of giving feedback</source>
         <translation>나만의 피드백 방식</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="214"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="219"/>
         <source>Your own feedback</source>
         <translation>나만의 피드백</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="221"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="226"/>
         <source>Send feedback</source>
         <translation>피드백 보내기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="254"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="259"/>
         <source>Give at least one answer first.</source>
         <translation>먼저 하나 이상 답해 주세요.</translation>
     </message>
@@ -2726,7 +2726,7 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../diaryrec/ui/app.py" line="152"/>
+        <location filename="../../diaryrec/ui/app.py" line="145"/>
         <source>diaryrec is already open with this study&apos;s data folder ({folder}). Switch to its window; if you cannot find it, wait a moment and start diaryrec again.</source>
         <translation>diaryrec이 이 연구의 데이터 폴더({folder})로 이미 열려 있습니다. 그 창으로 전환해 주세요. 창이 보이지 않으면 잠시 기다린 뒤 diaryrec을 다시 실행해 주세요.</translation>
     </message>
@@ -2734,19 +2734,19 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>StarRating</name>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="51"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="54"/>
         <source>{n} of 5 stars for {subject}</source>
         <translation>{subject}에 별 5개 중 {n}개</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="52"/>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="67"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="55"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="70"/>
         <source>{n} of 5</source>
         <translation>5점 중 {n}점</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="56"/>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="67"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="59"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="70"/>
         <source>not rated</source>
         <translation>평가 안 함</translation>
     </message>
@@ -2968,33 +2968,33 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>Tournament</name>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="92"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="95"/>
         <source>Start over</source>
         <translation>처음부터 다시</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="94"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="97"/>
         <source>or</source>
         <translation>또는</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="134"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="137"/>
         <source>Winner: {name}</source>
         <translation>우승: {name}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="139"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="142"/>
         <source>A tournament needs at least two tracks.</source>
         <translation>토너먼트에는 두 곡 이상이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="143"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="146"/>
         <source>Which do you prefer?</source>
         <translation>어느 쪽이 더 좋나요?</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="146"/>
-        <location filename="../../diaryrec/ui/feedback_widgets.py" line="147"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="149"/>
+        <location filename="../../diaryrec/ui/feedback_widgets.py" line="150"/>
         <source>Prefer {name}</source>
         <translation>{name} 선택</translation>
     </message>
@@ -3025,7 +3025,7 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>UnexpectedError</name>
     <message>
-        <location filename="../../diaryrec/ui/app.py" line="178"/>
+        <location filename="../../diaryrec/ui/app.py" line="171"/>
         <source>Something went wrong inside diaryrec ({kind}). What you saved is kept, and you can go on.
 
 If it happens again, please send the file diaryrec.log from {folder} to the research team.</source>
@@ -3482,6 +3482,74 @@ If it happens again, please send the file diaryrec.log from {folder} to the rese
         <location filename="../../diaryrec/llm/errors.py" line="135"/>
         <source>Start a new conversation (your sheet stays the same) so the model has room to answer, or raise the answer-length limit of the model server (its maximum tokens).</source>
         <translation>모델이 답할 여유가 생기도록 새 대화를 시작하거나(시트는 그대로입니다), 모델 서버의 답변 길이 한도(최대 토큰 수)를 높여 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="57"/>
+        <source>{path} is a folder; the name of a file is needed here.</source>
+        <translation>{path}은(는) 폴더입니다. 여기에는 파일 이름이 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="58"/>
+        <source>Give a file name, for example one inside that folder.</source>
+        <translation>파일 이름을 지정하세요. 예를 들어 그 폴더 안의 파일이면 됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="64"/>
+        <source>{path} is a file; the name of a folder is needed here.</source>
+        <translation>{path}은(는) 파일입니다. 여기에는 폴더 이름이 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="65"/>
+        <source>Give a folder (it is created if missing), or move that file away.</source>
+        <translation>폴더를 지정하거나(없으면 만듭니다) 그 파일을 다른 곳으로 옮기세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="70"/>
+        <source>{path} cannot be written: {blocker} is a file, not a folder.</source>
+        <translation>{path}에 쓸 수 없습니다: {blocker}은(는) 폴더가 아니라 파일입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="71"/>
+        <source>Choose another place, or move that file away.</source>
+        <translation>다른 위치를 고르거나 그 파일을 다른 곳으로 옮기세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="76"/>
+        <source>The folder {path} cannot be created there.</source>
+        <translation>그 위치에는 {path} 폴더를 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="77"/>
+        <location filename="../../diaryrec/fileio.py" line="84"/>
+        <location filename="../../diaryrec/fileio.py" line="90"/>
+        <location filename="../../diaryrec/fileio.py" line="101"/>
+        <source>Choose another place.</source>
+        <translation>다른 위치를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="83"/>
+        <source>{path} cannot be written: the folder {folder} cannot be created there.</source>
+        <translation>{path}에 쓸 수 없습니다: 그 위치에는 {folder} 폴더를 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="89"/>
+        <source>{path} cannot be written: you have no permission there, or the disk is read-only.</source>
+        <translation>{path}에 쓸 수 없습니다: 그곳에 쓸 권한이 없거나 디스크가 읽기 전용입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="95"/>
+        <source>{path} cannot be written: the disk is full.</source>
+        <translation>{path}에 쓸 수 없습니다: 디스크가 가득 찼습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="96"/>
+        <source>Free some space on it, or choose another disk.</source>
+        <translation>디스크 공간을 비우거나 다른 디스크를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="100"/>
+        <source>{path} cannot be written ({detail}).</source>
+        <translation>{path}에 쓸 수 없습니다 ({detail}).</translation>
     </message>
 </context>
 <context>
