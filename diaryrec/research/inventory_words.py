@@ -359,7 +359,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ko": "연구 파일에서: 주마다의 일기 질문과 아이스브레이킹 과제. 과제는 LLM과의 대화에서 하므로 그 답은 LLM 제공자에게 갑니다.",
     },
     "week": {"en": "Week", "ko": "주"},
-    "ice_breaking": {"en": "Ice-breaking tasks (day 1)", "ko": "아이스브레이킹 과제 (1일째)"},
+    "icebreaker_tasks": {"en": "Ice-breaking tasks (day 1)", "ko": "아이스브레이킹 과제 (1일째)"},
     "stage": {"en": "stage", "ko": "단계"},
     "stored": {"en": "Every stored item", "ko": "저장되는 모든 항목"},
     "stored_intro": {
