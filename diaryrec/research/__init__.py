@@ -2,5 +2,7 @@
 bundle (``export``, read as one snapshot by ``snapshot``, scrubbed by ``scrub``), the
 merge of many bundles into one database (``merge``, schema in ``merged``), the read
 API for the report and the researcher window (``read``), the report (``report``,
-charts in ``svg``) and a synthetic study for tests and benchmarks (``synthetic``).
+charts in ``svg``), a synthetic study for tests and benchmarks (``synthetic``), the
+demo study to try the tools on (``demo``) and the ethics board's data inventory
+(``inventory``, its words in ``inventory_words``).
 The bundle's tables and their codebook are declared once in ``tables``."""
