@@ -19,6 +19,9 @@ from diaryrec.errors import UserError
 
 COMMAND_MODULES = ["selftest", "catalog", "export", "research", "prompt"]
 log = logging.getLogger("diaryrec")
+#: what the CLI says of an error no code put in words (a bug), and its exit code (EX_SOFTWARE)
+UNEXPECTED = "an unexpected error stopped diaryrec; this is a bug, please report it"
+BUG_EXIT_CODE = 70
 
 
 def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
@@ -50,7 +53,24 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", title="subcommands", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"diaryrec.commands.{name}").register(sub)
+    _options_after_the_subcommand(sub)
     return parser
+
+
+def _options_after_the_subcommand(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """``--data-dir`` and ``--verbose`` are taken after the subcommand too
+    (``diaryrec export --data-dir X``), by every subcommand at every depth. Their
+    default is SUPPRESS, so a value given before the subcommand is kept."""
+    for parser in dict.fromkeys(sub.choices.values()):  # a parser registered under two names: once
+        nested = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        if nested:
+            for action in nested:
+                _options_after_the_subcommand(action)
+            continue
+        parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                            help="the data folder (as before the subcommand)")
+        parser.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS,
+                            help="log more detail (as before the subcommand)")
 
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -88,6 +108,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("diaryrec: interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:
+        # a file or folder no code put in words: still one line, never a traceback
+        log.debug("stopped by an OSError", exc_info=True)
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"diaryrec: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - a bug: said in one line; --verbose shows where
+        log.debug("stopped by an unexpected error", exc_info=True)
+        print(f"diaryrec: {UNEXPECTED} ({type(exc).__name__}: {exc}). "
+              + ("The details are above." if args.verbose else "Run it again with --verbose to see where."),
+              file=sys.stderr)
+        return BUG_EXIT_CODE
 
 
 if __name__ == "__main__":

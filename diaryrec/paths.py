@@ -18,6 +18,7 @@ from pathlib import Path
 import platformdirs
 
 from diaryrec import APP_NAME
+from diaryrec.fileio import make_folder
 
 DATA_DIR_ENV = "DIARYREC_DATA_DIR"
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -106,6 +107,8 @@ class DataLayout:
         return self.root / "calendar.json"
 
     def ensure(self) -> "DataLayout":
+        """Create the folders; a data folder that is a file, or that cannot be created
+        or written, is a ``fileio.PathError`` that names it."""
         for folder in (self.root, self.backups, self.screenshots, self.images, self.covers, self.logs):
-            folder.mkdir(parents=True, exist_ok=True)
+            make_folder(folder)
         return self

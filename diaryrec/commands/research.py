@@ -2,8 +2,10 @@
 
 - ``new-study OUT.toml``: a complete, commented study file to edit and send;
 - ``check-study FILE``: validates it and prints what a participant will see;
-- ``merge BUNDLE.zip… --out study.sqlite`` (or ``--db URL`` for PostgreSQL);
+- ``merge BUNDLE.zip|FOLDER… --out study.sqlite`` (or ``--db URL`` for PostgreSQL);
 - ``report study.sqlite --out report.html [--csv DIR]``;
+- ``demo-study OUT_DIR [--participants N]``: synthetic participants and their bundles;
+- ``data-inventory STUDY.toml --out inventory.html``: what is stored, where, and what leaves.
 - ``export-qda SOURCE --out study.qdpx``: a REFI-QDA project for qualitative coding.
 """
 
@@ -32,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     check.set_defaults(run=run_check_study)
 
     merge = tools.add_parser("merge", help="verify participants' export bundles and merge them into one database")
-    merge.add_argument("bundles", nargs="+", metavar="BUNDLE.zip")
+    merge.add_argument("bundles", nargs="+", metavar="BUNDLE.zip|FOLDER", help="bundles, or folders that hold them")
     target = merge.add_mutually_exclusive_group(required=True)
     target.add_argument("--out", metavar="study.sqlite", help="a SQLite file (created if missing)")
     target.add_argument("--db", metavar="URL", help="a database URL instead, e.g. postgresql://user@host/study")
@@ -52,6 +54,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     qda.add_argument("--files", metavar="DIR", help="where a merge put the screenshots and images (default: beside a "
                      "SQLite file, e.g. study-files/)")
     qda.set_defaults(run=run_export_qda)
+
+    demo = tools.add_parser("demo-study", help="write a study of synthetic participants and their bundles, to try the tools on")
+    demo.add_argument("out", metavar="OUT_DIR", help="a new or empty folder")
+    demo.add_argument("--participants", type=int, default=6, metavar="N", help="how many participants (default 6)")
+    demo.set_defaults(run=run_demo_study)
+
+    inventory = tools.add_parser("data-inventory", help="an HTML inventory of what is stored, where, and what leaves the "
+                                 "computer (for an ethics board)")
+    inventory.add_argument("study", metavar="STUDY.toml", help="the study file")
+    inventory.add_argument("--out", required=True, metavar="inventory.html")
+    inventory.add_argument("--lang", choices=["en", "ko"], help="the language of the page (default: the study's)")
+    inventory.set_defaults(run=run_data_inventory)
 
 
 def run_new_study(args: argparse.Namespace) -> int:
@@ -89,18 +103,19 @@ def run_check_study(args: argparse.Namespace) -> int:
 
 
 def run_merge(args: argparse.Namespace) -> int:
-    from diaryrec.research.merge import default_files_root, merge_bundles
+    from diaryrec.research.merge import bundle_paths, default_files_root, merge_bundles
     from diaryrec.research.merged import open_merged
 
+    if args.db is not None and "://" not in args.db:
+        raise UserError(f"--db takes a database URL, such as postgresql://user@host/study (got {args.db!r}).",
+                        hint="For a SQLite file, use --out FILE.")
     target = args.db or args.out
     files_root = Path(args.files) if args.files else default_files_root(target)
-    missing = [b for b in args.bundles if not Path(b).is_file()]
-    if missing:
-        raise UserError(f"No such bundle: {', '.join(missing)}")
+    bundles = bundle_paths(args.bundles)
     engine = open_merged(target)
     try:
         outcomes = merge_bundles(
-            engine, [Path(b) for b in args.bundles], files_root,
+            engine, bundles, files_root,
             progress=lambda done, total, name: print(f"[{done}/{total}] {name}", file=sys.stderr, flush=True),
         )
     finally:
@@ -114,9 +129,12 @@ def run_merge(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    from diaryrec.fileio import make_folder
     from diaryrec.research.read import open_study_data
     from diaryrec.research.report import write_csv, write_report
 
+    if args.csv:
+        make_folder(Path(args.csv))  # a --csv that cannot be a folder stops before anything is written
     with open_study_data(args.source) as data:
         write_report(data, Path(args.out))
         print(f"Wrote {args.out}")
@@ -125,6 +143,39 @@ def run_report(args: argparse.Namespace) -> int:
                 print(f"Wrote {path}")
         for outcome in data.refused:
             print(outcome.line(), file=sys.stderr)
+        if data.refused and not data.participants():
+            raise UserError("No bundle could be merged, so the report shows no participant.",
+                            hint="Ask the participants whose bundles were refused to export their data again.")
+    return 0
+
+
+def run_demo_study(args: argparse.Namespace) -> int:
+    from diaryrec.research.demo import write_demo_study
+
+    demo = write_demo_study(
+        Path(args.out), args.participants,
+        progress=lambda done, total, code: print(f"[{done}/{total}] {code}", file=sys.stderr, flush=True),
+    )
+    folder, bundles = demo.folder, demo.bundles_folder
+    print(f"Wrote a demo study of {len(demo.bundles)} synthetic participants (Korean and English) in {folder}:\n"
+          f"  {demo.study_file}  the study file they joined\n"
+          f"  {bundles}/  their export bundles\n"
+          f"  {folder / 'participants'}/  their data folders (diaryrec --data-dir {demo.data_folders[0]} opens one)\n"
+          "Next, try:\n"
+          f"  diaryrec research report {bundles} --out {folder / 'report.html'} --csv {folder / 'tables'}\n"
+          f"  diaryrec research merge {bundles} --out {folder / 'study.sqlite'}\n"
+          f"  diaryrec research data-inventory {demo.study_file} --out {folder / 'inventory.html'}\n"
+          f"  diaryrec research check-study {demo.study_file}\n"
+          f"  and in the app: File → Open study data… → {bundles} (or the merged {folder / 'study.sqlite'})")
+    return 0
+
+
+def run_data_inventory(args: argparse.Namespace) -> int:
+    from diaryrec.protocol import load_study_file
+    from diaryrec.research.inventory import write_inventory
+
+    write_inventory(load_study_file(args.study), Path(args.out), args.lang)
+    print(f"Wrote {args.out}")
     return 0
 
 

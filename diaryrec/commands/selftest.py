@@ -136,5 +136,7 @@ def run(args: argparse.Namespace) -> int:
     report = "\n".join(lines)
     print(report, flush=True)
     if args.output:
-        Path(args.output).write_text(report + "\n", encoding="utf-8")
+        from diaryrec.fileio import write_atomic
+
+        write_atomic(Path(args.output), (report + "\n").encode("utf-8"))
     return 1 if failed else 0

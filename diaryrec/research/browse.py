@@ -12,15 +12,14 @@ finishes.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import threading
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from diaryrec.protocol.model import StudyFile
 from diaryrec.research.merge import MergeOutcome
+from diaryrec.research.merged import NotStudyDatabaseError, SingleBundleError, check_local_database  # noqa: F401 - the window's
 from diaryrec.research.read import (
     ConversationView,
     DayRow,
@@ -73,36 +72,6 @@ class ParticipantDetail:
         return (day - 1) // 7 + 1
 
 
-class SingleBundleError(Exception):
-    """A single .zip was chosen where a merged database or a folder was expected."""
-
-
-class NotStudyDatabaseError(Exception):
-    """A local file that is no merged study database; ``kind`` says what it is instead:
-    ``not_sqlite``, ``participant`` (a participant's own diaryrec database) or ``other``."""
-
-    def __init__(self, path: str, kind: str):
-        super().__init__(f"{path}: {kind}")
-        self.kind = kind
-
-
-def check_local_database(path: Path) -> None:
-    """Say plainly what a chosen file is when it is not a merged study database, before
-    SQLAlchemy answers with an SQL statement in its error."""
-    with open(path, "rb") as handle:
-        if handle.read(16) != b"SQLite format 3\x00":
-            raise NotStudyDatabaseError(str(path), "not_sqlite")
-    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-    try:
-        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.DatabaseError as exc:
-        raise NotStudyDatabaseError(str(path), "not_sqlite") from exc
-    finally:
-        conn.close()
-    if "diaryrec_merged" not in names:
-        raise NotStudyDatabaseError(str(path), "participant" if "enrolment" in names else "other")
-
-
 class StudyHolder:
     """Every StudyData this window opened, closed exactly once.
 
@@ -148,12 +117,7 @@ class StudyHolder:
 
 def load_study(source: str, holder: StudyHolder) -> LoadedStudy | None:
     """Open ``source`` (merged SQLite file, URL or folder of bundles) and read the table."""
-    path = Path(source)
-    if "://" not in source and path.is_file():
-        if path.suffix.lower() == ".zip":
-            raise SingleBundleError(source)
-        check_local_database(path)
-    data = open_study_data(source)
+    data = open_study_data(source)  # a file that is no merged study database is said for what it is
     try:
         rows = participant_rows(data)
     except BaseException:

@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import Date, Engine, delete, select
 
 from diaryrec.errors import UserError
-from diaryrec.fileio import safe_file_name
+from diaryrec.fileio import make_folder, safe_file_name
 from diaryrec.research import bundle_gate
 from diaryrec.research.export import BUNDLE_FORMAT_VERSION, MANIFEST, unsafe_name
 from diaryrec.research.merged import STUDY_TABLES, Participant
@@ -207,7 +207,7 @@ def _import(engine: Engine, bundle: VerifiedBundle, files_root: Path | None, arc
                 # the row id keeps apart codes that look alike once made file-name safe ("참가자1", "피험자1")
                 folder = f"{safe_file_name(study_id)}/{participant_id}-{safe_file_name(code)}"
                 conn.execute(participants.update().where(participants.c.id == participant_id).values(files_folder=folder))
-                files_root.mkdir(parents=True, exist_ok=True)
+                make_folder(files_root)
                 staging = Path(tempfile.mkdtemp(prefix=".incoming-", dir=files_root))
                 _extract_files(archive, staging)
         if staging is not None:
@@ -247,22 +247,58 @@ def merge_bundle(engine: Engine, path: Path, files_root: Path | None = None) -> 
         try:
             bundle = verify_bundle(path, archive)
         except BundleRefused as exc:
-            log.warning("bundle %s refused: %s", path.name, exc.problems)
+            log.info("bundle %s refused: %s", path.name, exc.problems)  # the outcome says it to the researcher
             return MergeOutcome(path.name, "refused", problems=exc.problems)
         except (zipfile.BadZipFile, OSError, ValueError) as exc:  # damaged inside (bad CRC, truncated, not JSON)
             return MergeOutcome(path.name, "refused", problems=[f"damaged ({type(exc).__name__}: {exc})"])
         no_room = bundle_gate.disk_problem(files_root, bundle.files_bytes) if files_root is not None else None
         if no_room:
-            log.warning("bundle %s refused: %s", path.name, no_room)
+            log.info("bundle %s refused: %s", path.name, no_room)
             return MergeOutcome(path.name, "refused", participant_code=bundle.manifest["participant_code"], problems=[no_room])
         try:
             status, _ = _import(engine, bundle, files_root, archive)
         except OSError as exc:
             raise MergeStoppedError(
-                f"Merging {path.name} stopped: {exc}.",
+                f"Merging {path.name} stopped: {str(exc).rstrip('.')}.",
                 hint="The merged data of this participant is as it was before; fix the cause and merge again.",
             ) from exc
     return MergeOutcome(path.name, status, participant_code=bundle.manifest["participant_code"])
+
+
+class StudyDataError(UserError):
+    """What was given as study data cannot be read as such (nothing there, no bundles)."""
+
+
+class NoBundlesError(StudyDataError):
+    pass
+
+
+def bundle_paths(sources: Iterable[str | Path]) -> list[Path]:
+    """The bundles that ``sources`` name, in order: a folder stands for the ``*.zip``
+    files in it (sorted by name), a file for itself. Whether each is a sound bundle is
+    the merge's to say (``merge_bundle``); a source that does not exist, or a folder
+    without bundles, is a ``NoBundlesError`` naming them all."""
+    bundles: list[Path] = []
+    missing: list[str] = []
+    empty: list[str] = []
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            found = sorted(p for p in path.glob("*.zip") if p.is_file())
+            bundles += found
+            if not found:
+                empty.append(str(path))
+        elif path.is_file():
+            bundles.append(path)
+        else:
+            missing.append(str(path))
+    if missing:
+        raise NoBundlesError(f"There is no bundle or folder {', '.join(missing)}.",
+                             hint="Check the name; pass export bundles (*.zip) or folders that hold them.")
+    if empty:
+        raise NoBundlesError(f"The folder {', '.join(empty)} holds no export bundles (*.zip).",
+                             hint="Put the participants' bundles in it, or pass the bundles themselves.")
+    return bundles
 
 
 def merge_bundles(

@@ -14,8 +14,11 @@ database and are no part of the participant database's Alembic migrations.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import json
+import sqlite3
 from pathlib import Path
 from typing import Optional
 
@@ -26,8 +29,11 @@ from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
 
 from diaryrec.errors import UserError
+from diaryrec.fileio import make_folder, path_error
+from diaryrec.research.export import MANIFEST
 from diaryrec.research.tables import STORED
 from diaryrec.store.engine import sqlite_url
+from diaryrec.store.sqlite_file import connect_readonly
 from diaryrec.store.types import UtcDateTime, utcnow
 
 #: 2: recommended_track.catalog (which catalog gave the verdict)
@@ -99,20 +105,108 @@ class MergedDatabaseError(UserError):
     pass
 
 
+#: the database URL schemes diaryrec merges into (SQLAlchemy dialect names)
+SCHEMES = ("sqlite", "postgresql", "postgres", "postgresql+psycopg")
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
 def database_url(target: str) -> str | URL:
     """A SQLAlchemy URL for a file path or a database URL (``postgresql://`` uses psycopg 3)."""
     if "://" not in target:
         return sqlite_url(target)
-    if target.startswith(("postgresql://", "postgres://")):
+    scheme = target.split("://", 1)[0].lower()
+    if scheme not in SCHEMES:
+        raise MergedDatabaseError(
+            f"diaryrec keeps merged studies in a SQLite file or a PostgreSQL database, not in {scheme}://.",
+            hint="Give a SQLite file such as study.sqlite, or a URL such as postgresql://user@host/study.",
+        )
+    if scheme in ("postgresql", "postgres"):
         return "postgresql+psycopg://" + target.split("://", 1)[1]
     return target
+
+
+class SingleBundleError(MergedDatabaseError):
+    """One export bundle was given where a merged study database is expected."""
+
+    def __init__(self, path: Path, *, create: bool = False):
+        if create:
+            super().__init__(f"{path} is an export bundle, not a study database.",
+                             hint="Name the merged database something else, such as study.sqlite; the bundles go before --out.")
+        else:
+            super().__init__(
+                f"{path} is a single export bundle, not a merged study database.",
+                hint="Put the participants' bundles in one folder and pass the folder, "
+                f"or merge them first: diaryrec research merge {path} --out study.sqlite.",
+            )
+
+
+class NotStudyDatabaseError(MergedDatabaseError):
+    """A local file that is no merged study database; ``kind`` says what it is instead:
+    ``not_sqlite``, ``participant`` (a participant's own diaryrec database) or ``other``."""
+
+    WORDS = {
+        "not_sqlite": "{path} is not a database file.",
+        "participant": "{path} is a participant's own diaryrec database, not a merged study.",
+        "other": "{path} is a database, but not a merged diaryrec study.",
+    }
+
+    def __init__(self, path: Path | str, kind: str, *, create: bool = False):
+        if create:
+            hint = "Merge into another file, such as study.sqlite (diaryrec research merge creates it)."
+        elif kind == "participant":
+            hint = "Export it as a bundle (diaryrec --data-dir FOLDER export --out P01.zip), or pass the folder of the bundles."
+        else:
+            hint = "Give the merged study database (.sqlite) that diaryrec research merge writes, or a folder of bundles."
+        super().__init__(self.WORDS[kind].format(path=path), hint=hint)
+        self.kind = kind
+
+
+def check_local_database(path: Path, *, create: bool = False) -> None:
+    """Say plainly what a local file is when it is not a merged study database, before
+    SQLite or SQLAlchemy answer with an SQL statement in their error: a folder, an
+    export bundle, a participant's database, any other file. With ``create``, a
+    missing or empty file is fine (the merge creates the database)."""
+    import zipfile
+
+    path = Path(path)
+    if path.is_dir():
+        raise path_error(IsADirectoryError(errno.EISDIR, "Is a directory", str(path)), path)
+    if create and (not path.exists() or path.stat().st_size == 0):
+        return
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            if MANIFEST in archive.namelist():
+                raise SingleBundleError(path, create=create)
+        raise NotStudyDatabaseError(path, "not_sqlite", create=create)
+    with path.open("rb") as handle:
+        if handle.read(len(_SQLITE_HEADER)) != _SQLITE_HEADER:
+            raise NotStudyDatabaseError(path, "not_sqlite", create=create)
+    try:
+        with contextlib.closing(connect_readonly(path)) as conn:
+            names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        raise NotStudyDatabaseError(path, "not_sqlite", create=create) from exc
+    if create and not names:
+        return
+    if MergedSchemaInfo.__tablename__ not in names:
+        raise NotStudyDatabaseError(path, "participant" if "enrolment" in names else "other", create=create)
+
+
+def _words(exc: BaseException) -> str:
+    """A database error's own words, without SQLAlchemy's statement and link."""
+    orig = getattr(exc, "orig", None)
+    return f"{type(orig).__name__}: {orig}" if orig is not None else f"{type(exc).__name__}: {exc}"
 
 
 def open_merged(target: str, *, create: bool = True) -> Engine:
     url = database_url(target)
     sqlite = str(url).startswith("sqlite")
-    if sqlite and create and "://" not in target:
-        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    shown = target if "://" not in target else make_url_safe(url)  # a file by its path, a URL without its password
+    if sqlite and "://" not in target:
+        if create or Path(target).exists():
+            check_local_database(Path(target), create=create)
+        if create:
+            make_folder(Path(target).parent)
     try:
         engine = create_engine(
             url,
@@ -127,7 +221,7 @@ def open_merged(target: str, *, create: bool = True) -> Engine:
             hint="Run the researcher tools from a pip install: pip install 'diaryrec[postgres]'.",
         ) from exc
     except Exception as exc:  # noqa: BLE001 - a bad URL is the researcher's to fix
-        raise MergedDatabaseError(f"Cannot use the database {make_url_safe(url)}: {exc}") from exc
+        raise MergedDatabaseError(f"Cannot use the database {shown}: {exc}") from exc
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")
@@ -149,7 +243,7 @@ def open_merged(target: str, *, create: bool = True) -> Engine:
     except Exception as exc:  # noqa: BLE001
         engine.dispose()
         raise MergedDatabaseError(
-            f"Cannot open the merged study database {make_url_safe(url)} ({type(exc).__name__}: {exc}).",
+            f"Cannot open the merged study database {shown} ({_words(exc)}).",
             hint="Check the path or URL, and that the server is running and the user may create tables.",
         ) from exc
     if row is not None and row.schema_version > MERGED_SCHEMA_VERSION:

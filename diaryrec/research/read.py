@@ -20,12 +20,11 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from diaryrec.errors import UserError
 from diaryrec.protocol.lived_days import EVENT as DAY_BEGAN
 from diaryrec.protocol.lived_days import DayAnchor, DayLedger
 from diaryrec.protocol.loader import parse_study_text
 from diaryrec.protocol.model import StudyFile
-from diaryrec.research.merge import MergeOutcome, merge_bundles
+from diaryrec.research.merge import MergeOutcome, StudyDataError, bundle_paths, merge_bundles  # noqa: F401 - StudyDataError: read's API
 from diaryrec.research.merged import STUDY_TABLES, Participant, open_merged
 
 log = logging.getLogger(__name__)
@@ -132,10 +131,6 @@ class SheetView:
     compiled_prompt: str
     based_on_id: int | None
     created_at: dt.datetime
-
-
-class StudyDataError(UserError):
-    pass
 
 
 @dataclass
@@ -321,29 +316,35 @@ def days_ended(ledger: DayLedger | None, exported_at: dt.datetime, states: list[
 
 
 def open_study_data(source: str | Path, files_root: Path | None = None) -> StudyData:
-    """A merged SQLite file, a database URL, or a folder of bundles (``*.zip``)."""
+    """A merged SQLite file, a database URL, or a folder of bundles (``*.zip``), which
+    are verified and merged into a temporary database first. Any other file is said
+    for what it is (``merged.check_local_database``: a single bundle, a participant's
+    database, not a database)."""
     text = str(source)
     if "://" in text:
         return StudyData(open_merged(text, create=False), files_root)
     path = Path(source)
     if path.is_dir():
-        bundles = sorted(path.glob("*.zip"))
-        if not bundles:
-            raise StudyDataError(f"The folder {path.name} holds no export bundles (*.zip).")
-        temp = Path(tempfile.mkdtemp(prefix="diaryrec-study-"))
-        engine = None
-        try:
-            engine = open_merged(str(temp / "study.sqlite"))
-            outcomes = merge_bundles(engine, bundles, temp / "files")
-        except BaseException:
-            if engine is not None:
-                engine.dispose()
-            shutil.rmtree(temp, ignore_errors=True)  # a failed open leaves nothing behind
-            raise
-        return StudyData(engine, temp / "files", [o for o in outcomes if o.status == "refused"], _temp=temp)
+        return _merged_bundles(bundle_paths([path]))
     if not path.is_file():
-        raise StudyDataError(f"There is no merged study database at {path}.", hint="Run `diaryrec research merge` first.")
+        raise StudyDataError(f"There is no merged study database or folder of bundles at {path}.",
+                             hint="Run `diaryrec research merge` first, or pass the folder that holds the bundles.")
     if files_root is None:
         candidate = path.with_name(f"{path.stem}-files")
         files_root = candidate if candidate.is_dir() else None
     return StudyData(open_merged(str(path), create=False), files_root)
+
+
+def _merged_bundles(bundles: list[Path]) -> StudyData:
+    """``bundles`` merged into a temporary SQLite file that ``StudyData.close`` removes."""
+    temp = Path(tempfile.mkdtemp(prefix="diaryrec-study-"))
+    engine = None
+    try:
+        engine = open_merged(str(temp / "study.sqlite"))
+        outcomes = merge_bundles(engine, bundles, temp / "files")
+    except BaseException:
+        if engine is not None:
+            engine.dispose()
+        shutil.rmtree(temp, ignore_errors=True)  # a failed open leaves nothing behind
+        raise
+    return StudyData(engine, temp / "files", [o for o in outcomes if o.status == "refused"], _temp=temp)

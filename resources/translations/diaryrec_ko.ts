@@ -2505,8 +2505,8 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
     </message>
     <message>
         <location filename="../../diaryrec/ui/settings_view.py" line="52"/>
-        <source>You are in the sandbox: scripted stand-ins answer instead of the provider and Spotify, so these settings are not used until you join a real study.</source>
-        <translation>지금은 샌드박스입니다. 제공자와 Spotify 대신 정해진 대본이 응답하므로, 실제 연구에 참여하기 전까지 이 설정은 쓰이지 않습니다.</translation>
+        <source>You are in the sandbox: scripted stand-ins answer instead of the provider, Spotify and MusicBrainz, so these settings are not used until you join a real study.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../diaryrec/ui/settings_view.py" line="57"/>
@@ -3089,12 +3089,12 @@ If it happens again, please send the file diaryrec.log from {folder} to the rese
         <translation>설정이나 연구 파일에서 확인하거나 연구팀에 문의해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/catalog/musicbrainz.py" line="252"/>
+        <location filename="../../diaryrec/catalog/musicbrainz.py" line="253"/>
         <source>MusicBrainz refused diaryrec&apos;s requests (User-Agent {agent}).</source>
         <translation>MusicBrainz가 diaryrec의 요청을 거부했습니다(User-Agent {agent}).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/catalog/musicbrainz.py" line="253"/>
+        <location filename="../../diaryrec/catalog/musicbrainz.py" line="254"/>
         <source>MusicBrainz answers only applications that say who runs them: put the researcher&apos;s e-mail in the study file ([study.researcher] email), or ask the research team.</source>
         <translation>MusicBrainz는 누가 운영하는지 밝힌 애플리케이션에만 응답합니다. 연구 파일에 연구자의 이메일([study.researcher] email)을 넣거나 연구팀에 문의해 주세요.</translation>
     </message>
@@ -3533,6 +3533,74 @@ If it happens again, please send the file diaryrec.log from {folder} to the rese
         <location filename="../../diaryrec/llm/errors.py" line="135"/>
         <source>Start a new conversation (your sheet stays the same) so the model has room to answer, or raise the answer-length limit of the model server (its maximum tokens).</source>
         <translation>모델이 답할 여유가 생기도록 새 대화를 시작하거나(시트는 그대로입니다), 모델 서버의 답변 길이 한도(최대 토큰 수)를 높여 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="57"/>
+        <source>{path} is a folder; the name of a file is needed here.</source>
+        <translation>{path}은(는) 폴더입니다. 여기에는 파일 이름이 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="58"/>
+        <source>Give a file name, for example one inside that folder.</source>
+        <translation>파일 이름을 지정하세요. 예를 들어 그 폴더 안의 파일이면 됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="64"/>
+        <source>{path} is a file; the name of a folder is needed here.</source>
+        <translation>{path}은(는) 파일입니다. 여기에는 폴더 이름이 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="65"/>
+        <source>Give a folder (it is created if missing), or move that file away.</source>
+        <translation>폴더를 지정하거나(없으면 만듭니다) 그 파일을 다른 곳으로 옮기세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="70"/>
+        <source>{path} cannot be written: {blocker} is a file, not a folder.</source>
+        <translation>{path}에 쓸 수 없습니다: {blocker}은(는) 폴더가 아니라 파일입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="71"/>
+        <source>Choose another place, or move that file away.</source>
+        <translation>다른 위치를 고르거나 그 파일을 다른 곳으로 옮기세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="76"/>
+        <source>The folder {path} cannot be created there.</source>
+        <translation>그 위치에는 {path} 폴더를 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="77"/>
+        <location filename="../../diaryrec/fileio.py" line="84"/>
+        <location filename="../../diaryrec/fileio.py" line="90"/>
+        <location filename="../../diaryrec/fileio.py" line="101"/>
+        <source>Choose another place.</source>
+        <translation>다른 위치를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="83"/>
+        <source>{path} cannot be written: the folder {folder} cannot be created there.</source>
+        <translation>{path}에 쓸 수 없습니다: 그 위치에는 {folder} 폴더를 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="89"/>
+        <source>{path} cannot be written: you have no permission there, or the disk is read-only.</source>
+        <translation>{path}에 쓸 수 없습니다: 그곳에 쓸 권한이 없거나 디스크가 읽기 전용입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="95"/>
+        <source>{path} cannot be written: the disk is full.</source>
+        <translation>{path}에 쓸 수 없습니다: 디스크가 가득 찼습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="96"/>
+        <source>Free some space on it, or choose another disk.</source>
+        <translation>디스크 공간을 비우거나 다른 디스크를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/fileio.py" line="100"/>
+        <source>{path} cannot be written ({detail}).</source>
+        <translation>{path}에 쓸 수 없습니다 ({detail}).</translation>
     </message>
 </context>
 <context>

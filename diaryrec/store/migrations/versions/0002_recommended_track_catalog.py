@@ -10,7 +10,6 @@ Create Date: 2026-12-03 19:02:56.005323
 from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-import diaryrec.store.types
 
 
 revision = '0002'
