@@ -2506,7 +2506,7 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
     <message>
         <location filename="../../diaryrec/ui/settings_view.py" line="52"/>
         <source>You are in the sandbox: scripted stand-ins answer instead of the provider, Spotify and MusicBrainz, so these settings are not used until you join a real study.</source>
-        <translation type="unfinished"></translation>
+        <translation>지금은 샌드박스입니다. 제공자, Spotify, MusicBrainz 대신 정해진 대본이 응답하므로, 실제 연구에 참여하기 전까지 이 설정은 쓰이지 않습니다.</translation>
     </message>
     <message>
         <location filename="../../diaryrec/ui/settings_view.py" line="57"/>
