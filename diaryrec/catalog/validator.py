@@ -104,10 +104,11 @@ class CatalogChecker:
         return tracks
 
     def _note_down(self, exc: CatalogUnavailable) -> None:
-        if exc.kind in ("timeout", "unreachable", "rate_limit"):
-            with self._lock:
-                if self._deferred is not None:  # within a check_many: the rest of the reply waits for later
-                    self._down = self._down or exc
+        """A catalog that failed one search of a reply (unreachable, too slow, asking us
+        to wait, or answering errors) is not asked the rest: those tracks wait for later."""
+        with self._lock:
+            if self._deferred is not None:  # within a check_many
+                self._down = self._down or exc
 
     def _batch_key(self, s: Suggestion) -> str:
         return self._key("batch", fold(s.title), fold(s.artist))

@@ -21,6 +21,7 @@ class TrackRecord:
     year: int | None
     verdict: str
     reason: str
+    catalog: str = ""  # the catalog that gave the verdict (a diaryrec.vocabulary.CatalogId)
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,8 @@ def day_record(store: Store, day: int) -> DayRecord:
             by_message: dict[int, list[TrackRecord]] = {}
             for t in tracks:
                 by_message.setdefault(t.message_id, []).append(
-                    TrackRecord(title=t.title, artist=t.artist, album=t.album, year=t.year, verdict=t.verdict, reason=t.reason)
+                    TrackRecord(title=t.title, artist=t.artist, album=t.album, year=t.year, verdict=t.verdict, reason=t.reason,
+                                catalog=t.catalog or "")
                 )
             out.append(
                 ConversationRecord(

@@ -345,11 +345,9 @@ def test_multiple_choice_free_text_and_tournament_feedback(qtbot, open_window, s
 def test_services_start_from_the_settings_and_unchecked_tracks_are_checked_again(qtbot, open_window, data_dir, default_study):
     import datetime as dt
 
-    from diaryrec.validation import UncheckedValidator
-
     context = AppContext.open(data_dir)
     context.joined(join_study(context.store, default_study, "P07", now=JOINED, zone_name="Asia/Seoul"))  # starts them
-    assert isinstance(context.validator, UncheckedValidator)  # no Spotify app set up: tracks stay unchecked
+    assert context.validator.catalogs == ["musicbrainz"]  # no Spotify app set up: the open catalog checks
     assert context.llm.config.base_url == "https://api.openai.com/v1" and not context.llm.config.sandbox
     assert context.turns is not None
     context.stop_services()

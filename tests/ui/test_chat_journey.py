@@ -218,15 +218,23 @@ def test_spotify_unreachable_says_checking_is_retried(qtbot, open_window, sandbo
     window.open_activity(1, Activity.ICE_BREAKING)
     chat = window.screens["activity"].body.chat
     qtbot.waitUntil(lambda: chat.factory is not None)
+    # Spotify fails: MusicBrainz, the sandbox's second catalog, checks the tracks instead
     context._services.sandbox_spotify.set_fault("500")
     _send(qtbot, chat, "music for a 26-year-old developer")
-    assert chat.cards and all(c.track.verdict == "unchecked" for c in chat.cards.values())
-    group = next(iter(chat.groups.values()))
+    qtbot.waitUntil(lambda: chat.cards and all(c.track.verdict != "pending" for c in chat.cards.values()), timeout=20_000)
+    assert {c.track.catalog for c in chat.cards.values() if c.track.verdict == "verified"} == {"musicbrainz"}
+    assert any(c.badge.text() == "✓ verified in MusicBrainz" for c in chat.cards.values())
+    # both fail: unchecked, retried later, said once
+    context._services.sandbox_musicbrainz.set_fault("500")
+    _send(qtbot, chat, "more music for a developer")
+    group = list(chat.groups.values())[-1]
+    qtbot.waitUntil(lambda: group.cards() and all(c.track.verdict == "unchecked" for c in group.cards()), timeout=20_000)
     notes = [group.unchecked.text()] if group.unchecked is not None and _shown(group.unchecked, chat.inner) else []
     assert len(notes) == 1 and "again later" in notes[0]
     assert sum("again later" in t for t in _texts(chat)) == 1  # one line, not one per card
     _picture(qtbot, window, chat, group.unchecked, artifacts_dir, "en-1024-unchecked")
     context._services.sandbox_spotify.set_fault(None)
+    context._services.sandbox_musicbrainz.set_fault(None)
 
 
 def test_replaced_suggestions_are_told_and_can_be_opened(qtbot, open_window, sandbox_joined, artifacts_dir):  # noqa: F811
