@@ -164,6 +164,7 @@ def run_demo_study(args: argparse.Namespace) -> int:
           "Next, try:\n"
           f"  diaryrec research report {bundles} --out {folder / 'report.html'} --csv {folder / 'tables'}\n"
           f"  diaryrec research merge {bundles} --out {folder / 'study.sqlite'}\n"
+          f"  diaryrec research export-qda {bundles} --out {folder / 'study.qdpx'}\n"
           f"  diaryrec research data-inventory {demo.study_file} --out {folder / 'inventory.html'}\n"
           f"  diaryrec research check-study {demo.study_file}\n"
           f"  and in the app: File → Open study data… → {bundles} (or the merged {folder / 'study.sqlite'})")

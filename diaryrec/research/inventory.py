@@ -30,6 +30,7 @@ from diaryrec.research.tables import BY_NAME, NOT_EXPORTED, PROTOCOL_DAY_COLUMNS
 from diaryrec.settings import Settings
 from diaryrec.store.models import ALL_TABLES
 from diaryrec.store.types import utcnow
+from diaryrec.vocabulary import CatalogId, catalog_name
 
 LANGUAGES = ("en", "ko")
 
@@ -103,12 +104,19 @@ def recipients(loaded: LoadedStudy, lang: str) -> list[Recipient]:
         catalog_notes = [w["catalog_on"].format(secret=w["catalog_secret_in_file"] if catalog.client_secret else "")]
     else:
         catalog_notes = [w["catalog_off"]]
-    return [
-        Recipient(f"{_host(llm.base_url)} ({llm.model})", w["llm_what"], w["llm_when"], llm_notes),
-        Recipient(f"Spotify Web API (api.spotify.com, market {catalog.market})", w["catalog_what"], w["catalog_when"], catalog_notes),
-        Recipient(w["covers_who"] + " (i.scdn.co)", w["covers_what"], w["covers_when"], []),
-        Recipient(w["team_who"], w["team_what"], w["team_when"], []),
-    ]
+    listed = [str(c) for c in catalog.providers]
+    order = (w["catalogs_listed"].format(catalogs=", ".join(catalog_name(c) for c in listed)) if listed
+             else w["catalogs_default"])
+    found = [Recipient(f"{_host(llm.base_url)} ({llm.model})", w["llm_what"], w["llm_when"], llm_notes)]
+    if not listed or CatalogId.SPOTIFY in listed:
+        found.append(Recipient(f"Spotify Web API (api.spotify.com, market {catalog.market})", w["catalog_what"],
+                               w["catalog_when"], [order, *catalog_notes]))
+        found.append(Recipient(w["covers_who"] + " (i.scdn.co)", w["covers_what"], w["covers_when"], []))
+    if not listed or CatalogId.MUSICBRAINZ in listed:
+        found.append(Recipient("MusicBrainz (musicbrainz.org)", w["musicbrainz_what"], w["catalog_when"],
+                               [order, w["musicbrainz_pace"]]))
+    found.append(Recipient(w["team_who"], w["team_what"], w["team_when"], []))
+    return found
 
 
 def asked(loaded: LoadedStudy, lang: str) -> tuple[list[tuple[str, list[str]]], list[tuple[str, int, str]]]:
@@ -141,4 +149,4 @@ def render_inventory(loaded: LoadedStudy, lang: str | None = None, now: dt.datet
 
 
 def write_inventory(loaded: LoadedStudy, out: Path, lang: str | None = None) -> None:
-    write_atomic(Path(out), render_inventory(loaded, lang).encode("utf-8"))
+    write_atomic(Path(out), render_inventory(loaded, lang).encode("utf-8"), shared=True)  # for the ethics board, like the report

@@ -117,8 +117,9 @@ KO_TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "keywords": "이유와 함께 준 키워드 (JSON 목록)",
         "verdict": "verified, not_found, uncertain, unchecked 또는 pending",
         "verdict_reason": "판정의 이유",
-        "score": "가장 가까운 카탈로그 후보의 일치 점수 (0–100)",
-        "catalog_track": "일치한 Spotify 곡 (JSON)",
+        "catalog": "판정한 카탈로그: spotify 또는 musicbrainz (확인 전에는 비어 있음; 카탈로그 이름을 기록하기 전의 판정은 모두 Spotify의 것)",
+        "score": "가장 가까운 카탈로그 후보의 일치 점수 (0–1)",
+        "catalog_track": "일치한 카탈로그 곡 (JSON: catalog, id — Spotify id 또는 MusicBrainz MBID — 이름, 아티스트, 앨범, 발매일, 주소)",
         "suggestion": "대신 제시한 비슷한 카탈로그 곡 (JSON)",
         "discrepancies": "제안과 카탈로그의 차이 (JSON 목록)",
         "checked_at": "카탈로그에 물어본 시각",
@@ -174,18 +175,18 @@ KO_TABLES: dict[str, tuple[str, dict[str, str]]] = {
 #: tables kept on the computer but never exported: both languages (no codebook entry)
 LOCAL_TABLES: dict[str, dict[str, tuple[str, dict[str, str]]]] = {
     "catalog_cache": {
-        "en": ("Spotify's answers about suggested tracks (found or not), kept so that checking again works offline.", {
+        "en": ("The catalogs' answers about suggested tracks (found or not), kept so that checking again works offline.", {
             "key": "the question asked (normalised title, artist, album, year and market)",
-            "market": "the Spotify market asked",
-            "payload": "Spotify's answer: the matching catalogue tracks (JSON)",
-            "fetched_at": "when Spotify answered",
+            "market": "what the answer depends on: the Spotify market asked (empty for MusicBrainz)",
+            "payload": "the catalog's answer: the matching catalogue tracks (JSON, naming the catalog)",
+            "fetched_at": "when the catalog answered",
             "expires_at": "when the answer is asked again",
         }),
-        "ko": ("제안된 곡에 대한 Spotify의 답 (찾았든 못 찾았든); 다시 확인할 때 오프라인으로도 되도록 보관.", {
+        "ko": ("제안된 곡에 대한 카탈로그의 답 (찾았든 못 찾았든); 다시 확인할 때 오프라인으로도 되도록 보관.", {
             "key": "물어본 내용 (정규화한 제목, 아티스트, 앨범, 연도, 시장)",
-            "market": "물어본 Spotify 시장",
-            "payload": "Spotify의 답: 일치하는 카탈로그 곡 (JSON)",
-            "fetched_at": "Spotify가 답한 시각",
+            "market": "답이 달라지는 조건: 물어본 Spotify 시장 (MusicBrainz는 비어 있음)",
+            "payload": "카탈로그의 답: 일치하는 카탈로그 곡 (JSON, 카탈로그 이름 포함)",
+            "fetched_at": "카탈로그가 답한 시각",
             "expires_at": "다시 물어볼 시각",
         }),
     },
@@ -293,9 +294,23 @@ WORDS: dict[str, dict[str, str]] = {
                    "ko": "이 연구 파일에 Spotify 앱이 있습니다 (client ID{secret})."},
     "catalog_secret_in_file": {"en": " and secret", "ko": "와 secret"},
     "catalog_off": {
-        "en": "This study file names no Spotify app: nothing is sent unless a participant enters a client ID and secret themselves.",
-        "ko": "이 연구 파일에는 Spotify 앱이 없습니다: 참가자가 직접 client ID와 secret을 입력하지 않으면 아무것도 보내지 않습니다.",
+        "en": "This study file names no Spotify app: nothing is sent to Spotify unless a participant enters a client ID and secret themselves.",
+        "ko": "이 연구 파일에는 Spotify 앱이 없습니다: 참가자가 직접 client ID와 secret을 입력하지 않으면 Spotify에는 아무것도 보내지 않습니다.",
     },
+    "musicbrainz_what": {
+        "en": "the title and artist of each suggested track; in every request's User-Agent, diaryrec's version and the "
+              "study's researcher e-mail (MusicBrainz asks every application for a contact); no key, no account",
+        "ko": "제안된 곡마다 제목과 아티스트; 모든 요청의 User-Agent에 diaryrec 버전과 연구자의 이메일 "
+              "(MusicBrainz는 모든 프로그램에 연락처를 요구함); 키도 계정도 없음",
+    },
+    "catalogs_listed": {"en": "The study file lists the catalogs, in order: {catalogs}.",
+                        "ko": "연구 파일이 카탈로그를 순서대로 정합니다: {catalogs}."},
+    "catalogs_default": {
+        "en": "The study file lists no catalog: Spotify when its app is set up, otherwise MusicBrainz.",
+        "ko": "연구 파일에 카탈로그 목록이 없습니다: Spotify 앱이 있으면 Spotify, 없으면 MusicBrainz.",
+    },
+    "musicbrainz_pace": {"en": "At most one request a second; a whole reply is checked in one or two combined searches.",
+                         "ko": "초당 최대 한 번 요청하며, 답 하나는 한두 번의 묶음 검색으로 확인합니다."},
     "covers_who": {"en": "Spotify's image server", "ko": "Spotify 이미지 서버"},
     "covers_what": {"en": "the address of a matched track's album cover (to download the picture)",
                     "ko": "일치한 곡의 앨범 표지 주소 (그림을 받기 위해)"},

@@ -62,7 +62,7 @@ CASES = [
     case("catalog: a folder as input", "catalog check", "catalog check {folder}", r"cannot read .*폴더"),
     case("catalog: bad market", "catalog check", "catalog check {lines} --market 12", r"--market must be two letters"),
     case("catalog: bad concurrency", "catalog check", "catalog check {lines} --concurrency many", r"invalid int value: 'many'"),
-    case("catalog: no credentials", "catalog check", "catalog check {lines}", r"no Spotify client ID and secret"),
+    case("catalog: --catalog spotify, no credentials", "catalog check", "catalog check {lines} --catalog spotify", r"no Spotify client ID and secret"),
     # prompt compile
     case("prompt: no such sheet", "prompt compile", "prompt compile {missing}", r"no such file"),
     case("prompt: a folder as sheet", "prompt compile", "prompt compile {folder}", r"cannot be read"),
@@ -109,6 +109,12 @@ CASES = [
     case("report: --out a folder", "research report", "research report {bundles} --out {folder}", r"is a folder; the name of a file"),
     case("report: --out in /proc", "research report", "research report {bundles} --out {proc}/x.html", r"/proc/x\.html cannot be written"),
     case("report: --csv a file", "research report", "research report {bundles} --out {new}/r.html --csv {file}", r"is a file; the name of a folder"),
+    case("export-qda: one bundle", "research export-qda", "research export-qda {bundle} --out {new}/s.qdpx", r"is a single export bundle.*pass the folder"),
+    case("export-qda: no such source", "research export-qda", "research export-qda {missing} --out {new}/s.qdpx", r"no merged study database or folder of bundles"),
+    case("export-qda: --out a folder", "research export-qda", "research export-qda {bundles} --out {folder}", r"is a folder; the name of a file"),
+    case("export-qda: --out in /proc", "research export-qda", "research export-qda {bundles} --out {proc}/x.qdpx", r"cannot be written"),
+    case("export-qda: no --out", "research export-qda", "research export-qda {bundles}", r"the following arguments are required: --out"),
+    case("catalog check: an unknown catalog", "catalog check", "catalog check {lines} --catalog discogs", r"invalid choice: 'discogs'"),
     case("report: mysql", "research report", "research report mysql://user@host/study --out {new}/r.html", r"not in mysql://"),
     # research demo-study
     case("demo-study: a file", "research demo-study", "research demo-study {file}", r"is a file; the name of a folder"),

@@ -101,8 +101,18 @@ def test_the_page_names_the_recipients_and_never_prints_a_key():
 def test_without_keys_or_a_spotify_app_the_page_says_so():
     page = page_text(render_inventory(parse_study_text(study_text()), "en"))
     assert "Each participant enters their own API key." in page
-    assert "names no Spotify app: nothing is sent unless a participant enters" in page
+    assert "names no Spotify app: nothing is sent to Spotify unless a participant enters" in page
     assert "api.openai.com (gpt-4o-mini)" in page
+    # without a Spotify app MusicBrainz checks the tracks: what it gets is listed (the researcher's e-mail too)
+    assert "MusicBrainz (musicbrainz.org)" in page and "researcher e-mail" in page
+    assert "Spotify when its app is set up, otherwise MusicBrainz" in page
+
+
+def test_a_study_that_lists_only_musicbrainz_sends_nothing_to_spotify():
+    text = study_text(**{"providers = []": 'providers = ["musicbrainz"]'})
+    page = page_text(render_inventory(parse_study_text(text), "ko"))
+    assert "MusicBrainz (musicbrainz.org)" in page and "api.spotify.com" not in page and "i.scdn.co" not in page
+    assert "연구 파일이 카탈로그를 순서대로 정합니다: MusicBrainz." in page
 
 
 def test_study_texts_are_escaped():
