@@ -497,6 +497,11 @@ class MusicBrainzProvider(CatalogProvider):
         self._nothing_by_ids: set[str] = set()
         self._artists_lock = threading.Lock()
 
+    @classmethod
+    def from_study(cls, *, study_catalog: Any = None, settings: Any = None, market: str | None = None,
+                   contact: str = "", concurrency: int = 10) -> MusicBrainzProvider:
+        return cls(resolve_config(contact=contact))
+
     @property
     def requests_sent(self) -> int:
         return self.client.requests_sent

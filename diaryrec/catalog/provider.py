@@ -159,6 +159,19 @@ class CatalogProvider(ABC):
     #: ``search_batch`` answers a whole reply in combined requests
     batches: ClassVar[bool] = False
 
+    @classmethod
+    def usable(cls, *, study_catalog: Any = None, settings: Any = None) -> bool:
+        """Whether this catalog can check tracks here (its credentials exist); a
+        catalog without keys always can."""
+        return True
+
+    @classmethod
+    @abstractmethod
+    def from_study(cls, *, study_catalog: Any = None, settings: Any = None, market: str | None = None,
+                   contact: str = "", concurrency: int = 10) -> CatalogProvider | None:
+        """The provider for a study (its ``[catalog]`` table, the participant's
+        settings, the researcher's e-mail as a contact); None when it cannot be used."""
+
     @property
     def cache_scope(self) -> str:
         """What else the answers depend on (Spotify's market); part of cache keys."""

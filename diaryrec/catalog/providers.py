@@ -37,12 +37,18 @@ class CatalogPlan:
 _NO_CREDENTIALS = "no app credentials (client ID and secret) are configured"
 
 
-def _usable(catalog: str, *, study_catalog: Any, settings: Any) -> bool:
-    if catalog == CatalogId.SPOTIFY:
-        from diaryrec.catalog.credentials import resolve_credentials
+def registered() -> dict[str, type[CatalogProvider]]:
+    """The catalogs, by id: each catalog's module registers its provider when imported.
+    Imported here, when first asked, not at start-up (spotipy and requests are slow to load)."""
+    import diaryrec.catalog.musicbrainz  # noqa: F401
+    import diaryrec.catalog.spotify  # noqa: F401
 
-        return resolve_credentials(study_catalog=study_catalog, settings=settings).complete
-    return catalog in PROVIDERS or catalog == CatalogId.MUSICBRAINZ  # MusicBrainz needs no key
+    return PROVIDERS
+
+
+def _usable(catalog: str, *, study_catalog: Any, settings: Any) -> bool:
+    cls = registered().get(catalog)
+    return cls is not None and cls.usable(study_catalog=study_catalog, settings=settings)
 
 
 def plan(*, study_catalog: Any = None, settings: Any = None, only: str | None = None) -> CatalogPlan:
@@ -70,28 +76,14 @@ def plan(*, study_catalog: Any = None, settings: Any = None, only: str | None = 
     return CatalogPlan((CatalogId.MUSICBRAINZ,), "no spotify credentials")
 
 
-def _spotify(*, study_catalog: Any, settings: Any, market: str | None, concurrency: int) -> CatalogProvider | None:
-    from diaryrec.catalog.client import resolve_config
-    from diaryrec.catalog.spotify import SpotifyProvider
-
-    config = resolve_config(study_catalog=study_catalog, settings=settings, market=market, concurrency=concurrency)
-    return SpotifyProvider(config) if config is not None else None
-
-
-def _musicbrainz(*, contact: str) -> CatalogProvider:
-    from diaryrec.catalog.musicbrainz import MusicBrainzProvider, resolve_config
-
-    return MusicBrainzProvider(resolve_config(contact=contact))
-
-
 def build(catalog: str, *, study_catalog: Any = None, settings: Any = None, market: str | None = None,
           contact: str = "", concurrency: int = 10) -> CatalogProvider | None:
     """One catalog's provider, or None when it cannot be used here (no credentials)."""
-    if catalog == CatalogId.SPOTIFY:
-        return _spotify(study_catalog=study_catalog, settings=settings, market=market, concurrency=concurrency)
-    if catalog == CatalogId.MUSICBRAINZ:
-        return _musicbrainz(contact=contact)
-    raise KeyError(f"unknown catalog {catalog!r} (known: {', '.join(sorted(PROVIDERS))})")
+    cls = registered().get(catalog)
+    if cls is None:
+        raise KeyError(f"unknown catalog {catalog!r} (known: {', '.join(sorted(PROVIDERS))})")
+    return cls.from_study(study_catalog=study_catalog, settings=settings, market=market, contact=contact,
+                          concurrency=concurrency)
 
 
 def choose(*, study_catalog: Any = None, settings: Any = None, market: str | None = None, contact: str = "",

@@ -3,7 +3,10 @@ provider seam, with Spotify's field-filter query syntax."""
 
 from __future__ import annotations
 
-from diaryrec.catalog.client import MAX_SEARCH_LIMIT, CatalogClient, CatalogConfig
+from typing import Any
+
+from diaryrec.catalog.client import MAX_SEARCH_LIMIT, CatalogClient, CatalogConfig, resolve_config
+from diaryrec.catalog.credentials import resolve_credentials
 from diaryrec.catalog.normalize import fold, split_artists, split_title
 from diaryrec.catalog.provider import CatalogProvider, CatalogTrack, Query, Suggestion, register
 from diaryrec.vocabulary import CATALOG_NAMES, CatalogId
@@ -23,6 +26,16 @@ class SpotifyProvider(CatalogProvider):
         self.config = config
         self.client = client or CatalogClient(config)
         self.concurrency = max(1, config.concurrency)
+
+    @classmethod
+    def usable(cls, *, study_catalog: Any = None, settings: Any = None) -> bool:
+        return resolve_credentials(study_catalog=study_catalog, settings=settings).complete
+
+    @classmethod
+    def from_study(cls, *, study_catalog: Any = None, settings: Any = None, market: str | None = None,
+                   contact: str = "", concurrency: int = 10) -> SpotifyProvider | None:
+        config = resolve_config(study_catalog=study_catalog, settings=settings, market=market, concurrency=concurrency)
+        return cls(config) if config is not None else None
 
     @property
     def cache_scope(self) -> str:
