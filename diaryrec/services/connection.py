@@ -160,21 +160,10 @@ def check_spotify(
     if not client_id.strip() or not client_secret.strip():
         return ConnectionReport("spotify", ConnectionStatus.MISSING, "client id and secret are required")
     # spotipy and requests are slow to import: not on the app's start-up path
-    from diaryrec.catalog.client import CatalogClient, CatalogConfig, CatalogUnavailable, CredentialsRejectedError
+    from diaryrec.catalog.client import CatalogClient, CatalogConfig, CredentialsRejectedError
 
     client = CatalogClient(CatalogConfig(client_id.strip(), client_secret.strip(), token_url=token_url, timeout_s=timeout))
-    try:
-        client.check_credentials()
-    except CredentialsRejectedError as exc:
-        log.info("Spotify connection check: refused")
-        return ConnectionReport("spotify", ConnectionStatus.UNAUTHORIZED, str(exc)[:300])
-    except CatalogUnavailable as exc:
-        status = _SPOTIFY_STATUS.get(exc.kind, ConnectionStatus.SERVER_ERROR)
-        log.info("Spotify connection check: %s (%s)", status, exc.reason)
-        return ConnectionReport("spotify", status, exc.reason[:300])
-    finally:
-        client.close()
-    return ConnectionReport("spotify", ConnectionStatus.OK, "app token received")
+    return _ask_catalog("spotify", client.check_credentials, client.close, CredentialsRejectedError, "app token received")
 
 
 def check_musicbrainz(contact: str = "", *, timeout: float = DEFAULT_TIMEOUT) -> ConnectionReport:
@@ -182,23 +171,32 @@ def check_musicbrainz(contact: str = "", *, timeout: float = DEFAULT_TIMEOUT) ->
     User-Agent, its pace, ``DIARYREC_MUSICBRAINZ_API_URL``): no key, so an answer
     means the check works from this computer."""
     from diaryrec.catalog.musicbrainz import MusicBrainzProvider, UserAgentRejectedError, resolve_config
-    from diaryrec.catalog.provider import CatalogUnavailable
 
     provider = MusicBrainzProvider(resolve_config(contact=contact, timeout_s=timeout))
+    return _ask_catalog("musicbrainz", provider.check_connection, provider.close, UserAgentRejectedError, "search answered")
+
+
+def _ask_catalog(service: str, ask: Callable[[], object], close: Callable[[], None],
+                 refused: type[BaseException], answered: str) -> ConnectionReport:
+    """One catalog's "Test connection": ``ask`` through the client a turn uses; the
+    catalog refusing us (credentials, User-Agent) or not answering, in words."""
+    from diaryrec.catalog.provider import CatalogUnavailable
+
     try:
-        provider.check_connection()
-    except UserAgentRejectedError as exc:
-        return ConnectionReport("musicbrainz", ConnectionStatus.UNAUTHORIZED, str(exc)[:300])
+        ask()
+    except refused as exc:
+        log.info("%s connection check: refused", service)
+        return ConnectionReport(service, ConnectionStatus.UNAUTHORIZED, str(exc)[:300])
     except CatalogUnavailable as exc:
-        status = _SPOTIFY_STATUS.get(exc.kind, ConnectionStatus.SERVER_ERROR)
-        log.info("MusicBrainz connection check: %s (%s)", status, exc.reason)
-        return ConnectionReport("musicbrainz", status, exc.reason[:300])
+        status = _CATALOG_STATUS.get(exc.kind, ConnectionStatus.SERVER_ERROR)
+        log.info("%s connection check: %s (%s)", service, status, exc.reason)
+        return ConnectionReport(service, status, exc.reason[:300])
     finally:
-        provider.close()
-    return ConnectionReport("musicbrainz", ConnectionStatus.OK, "search answered")
+        close()
+    return ConnectionReport(service, ConnectionStatus.OK, answered)
 
 
-_SPOTIFY_STATUS = {
+_CATALOG_STATUS = {
     "timeout": ConnectionStatus.TIMEOUT,
     "unreachable": ConnectionStatus.UNREACHABLE,
     "rate_limit": ConnectionStatus.RATE_LIMITED,

@@ -198,7 +198,7 @@ def labelled_set() -> list[Case]:
         return Suggestion(title, name), frozenset()
 
     take(originals[1600:], invented_artist, "invented artist")
-    cases.extend(word_level_cases(rng, rows, originals, by_artist, accepted))
+    word_level_cases(rng, rows, originals, by_artist, accepted, take)
     return cases
 
 
@@ -211,19 +211,9 @@ _REMIX = re.compile(r"^(?P<song>.+?) - (?P<who>[^-]+?) Remix$")
 _SUBTITLE = re.compile(r"\s*\((?!feat|with|ft\b)(?P<sub>[^()]{4,})\)\s*$", re.IGNORECASE)
 
 
-def word_level_cases(rng, rows, originals, by_artist, accepted) -> list[Case]:
-    cases: list[Case] = []
+def word_level_cases(rng, rows, originals, by_artist, accepted, take) -> None:
+    """Adds the issue's classes through ``take(pool, make, category)``."""
     titles_by_artist = {a: {plain(base(r["track_name"])) for r in rs} for a, rs in by_artist.items()}
-
-    def add(category: str, pool, make, n: int = PER_CATEGORY) -> None:
-        made = 0
-        for row in pool:
-            if made >= n:
-                break
-            case = make(row)
-            if case is not None:
-                cases.append(Case(category, *case))
-                made += 1
 
     def word_changed(r):
         words = r["track_name"].split()
@@ -239,7 +229,7 @@ def word_level_cases(rng, rows, originals, by_artist, accepted) -> list[Case]:
             return None  # the changed title is a real song too
         return Suggestion(title, r["track_artist"]), frozenset()
 
-    add("a whole word changed", originals[1800:], word_changed)
+    take(originals[1800:], category="a whole word changed", make=word_changed)
 
     def word_dropped(r):
         words = r["track_name"].split()
@@ -251,7 +241,7 @@ def word_level_cases(rng, rows, originals, by_artist, accepted) -> list[Case]:
             return None
         return Suggestion(title, r["track_artist"]), frozenset()
 
-    add("a word dropped", originals[2000:], word_dropped)
+    take(originals[2000:], category="a word dropped", make=word_dropped)
 
     remixes = [r for r in rows if _REMIX.match(r["track_name"]) and "(" not in r["track_name"]]
     rng.shuffle(remixes)
@@ -270,8 +260,8 @@ def word_level_cases(rng, rows, originals, by_artist, accepted) -> list[Case]:
             return None
         return Suggestion(f"{m['song']} ({other} Remix)", r["track_artist"]), frozenset()
 
-    add("named version", remixes, remix_named)
-    add("another named version", remixes[200:], remix_other)
+    take(remixes, category="named version", make=remix_named)
+    take(remixes[200:], category="another named version", make=remix_other)
 
     subtitled = [r for r in rows if _SUBTITLE.search(r["track_name"]) and not _MARKER_WORDS.search(r["track_name"])
                  and not _EDITION.search(r["track_name"])]
@@ -283,8 +273,8 @@ def word_level_cases(rng, rows, originals, by_artist, accepted) -> list[Case]:
             return None
         return Suggestion(title, r["track_artist"]), accepted(r)
 
-    add("subtitle dropped", subtitled, subtitle_dropped)
-    add("subtitle added", originals[2200:], lambda r: None if "(" in r["track_name"] else
+    take(subtitled, category="subtitle dropped", make=subtitle_dropped)
+    take(originals[2200:], category="subtitle added", make=lambda r: None if "(" in r["track_name"] else
         (Suggestion(f"{r['track_name']} ({rng.choice(_SUBTITLES)})", r["track_artist"]), accepted(r)))
 
     def artist_spelled(r):
@@ -301,7 +291,7 @@ def word_level_cases(rng, rows, originals, by_artist, accepted) -> list[Case]:
                                                                        or " and " in r["track_artist"])
                and not _MARKER_WORDS.search(r["track_name"])]
     rng.shuffle(spelled)
-    add("artist spelling", spelled, artist_spelled)
+    take(spelled, category="artist spelling", make=artist_spelled)
 
     def llm_written(r):
         m = re.search(r"[\(\[](feat\.|with) ([^\)\]]+)[\)\]]", r["track_name"])
@@ -313,7 +303,7 @@ def word_level_cases(rng, rows, originals, by_artist, accepted) -> list[Case]:
 
     featured = [r for r in rows if int(r["track_popularity"]) >= 30 and not _MARKER_WORDS.search(r["track_name"])]
     rng.shuffle(featured)
-    add("written as LLMs write", featured, llm_written)
+    take(featured, category="written as LLMs write", make=llm_written)
 
     def other_script(r):
         # the names come from the fakes' stand-in for the catalogs' alias data, not from diaryrec
@@ -324,8 +314,7 @@ def word_level_cases(rng, rows, originals, by_artist, accepted) -> list[Case]:
 
     scripts = [r for r in rows if other_names(r["track_artist"]) and not _MARKER_WORDS.search(r["track_name"])]
     rng.shuffle(scripts)
-    add("artist in another script", scripts, other_script)
-    return cases
+    take(scripts, category="artist in another script", make=other_script)
 
 
 def _native(text: str) -> bool:

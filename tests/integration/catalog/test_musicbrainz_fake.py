@@ -252,18 +252,7 @@ def test_an_unescaped_quote_breaks_the_query(fake):
 
 
 # --- a whole reply ---
-REPLY = [
-    Suggestion("Memories", "Maroon 5"),
-    Suggestion("Shape of You", "Ed Sheeran"),
-    Suggestion("Dance Monkey", "Tones and I"),
-    Suggestion("Señorita", "Shawn Mendes"),
-    Suggestion("bad guy", "Billie Eilish"),
-    Suggestion("Someone You Loved", "Lewis Capaldi"),
-    Suggestion("피카부", "Red Velvet"),
-    Suggestion("Landslide", "Fleetwood Mac"),
-    Suggestion("Closer", "The Chainsmokers"),
-    Suggestion("Bohemian Rhapsody", "Queen"),
-]
+from tests.integration.catalog.test_catalog_spotipy import REPLY  # noqa: E402 - the same reply for both catalogs
 
 
 def test_a_ten_track_reply_costs_two_requests(clock):
