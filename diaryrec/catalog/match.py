@@ -141,7 +141,7 @@ def _name_forms(name: str) -> set[str]:
     return {v for f in forms for v in variants(f)}
 
 
-def _names_agree(mine: str, theirs: str) -> bool:
+def names_agree(mine: str, theirs: str) -> bool:
     return any(words_agree(x, y) for x in _name_forms(mine) for y in _name_forms(theirs))
 
 
@@ -213,7 +213,7 @@ def compare(s: Suggestion, track: CatalogTrack, *, artist_vouched: bool = False)
     if my_artists and their_names:
         artist = max(_similar(my_artists[0], a) for a in their_names)
         artist = max(artist, _similar(fold(s.artist), fold(" ".join(track.artists))))
-        agrees = any(_names_agree(my_artists[0], a) for a in their_names) or words_agree(fold(s.artist), fold(" ".join(track.artists)))
+        agrees = any(names_agree(my_artists[0], a) for a in their_names) or words_agree(fold(s.artist), fold(" ".join(track.artists)))
         if not agrees and artist_vouched:
             agrees = any(_scripts_differ(my_artists[0], a) for a in their_artists)
     return Compared(

@@ -7,6 +7,8 @@
 - ``demo-study OUT_DIR [--participants N]``: synthetic participants and their bundles;
 - ``data-inventory STUDY.toml --out inventory.html``: what is stored, where, and what leaves.
 - ``export-qda SOURCE --out study.qdpx``: a REFI-QDA project for qualitative coding.
+- ``probe SHEET.json|STUDY.toml --out probe.html``: condition and misinformation queries
+  sent to a recommender before the study, its suggestions checked against the catalog.
 """
 
 from __future__ import annotations
@@ -66,6 +68,24 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     inventory.add_argument("--out", required=True, metavar="inventory.html")
     inventory.add_argument("--lang", choices=["en", "ko"], help="the language of the page (default: the study's)")
     inventory.set_defaults(run=run_data_inventory)
+
+    probe = tools.add_parser(
+        "probe", help="send condition and false-premise queries to a recommender and check its picks against the catalog",
+        description="Sends probe queries (explicit and implicit conditions, false premises; RecBench+) to a planning "
+        "sheet's recommender (SHEET.json) or the plain week-1 assistant (STUDY.toml), each in a fresh conversation "
+        "through the study's provider and catalog check, and reports the existence, condition, fail-to-recommend "
+        "and premise-correction rates. A sheet takes its provider and catalog from --study, else from the study "
+        "joined in the data folder. With --sandbox (before 'research'), the loopback fakes answer.")
+    probe.add_argument("source", nargs="?", metavar="SHEET.json|STUDY.toml", help="a planning sheet, or a study file")
+    probe.add_argument("--study", metavar="STUDY.toml", help="the study whose provider and catalog a sheet is probed with")
+    probe.add_argument("--out", metavar="probe.html", help="the HTML report")
+    probe.add_argument("--json", metavar="probe.json", help="also write the results as JSON")
+    probe.add_argument("--queries", metavar="FILE", help="your own queries (JSON; default: the shipped set)")
+    probe.add_argument("--lang", choices=["en", "ko"], help="only the queries in this language (default: the shipped "
+                       "set in the recommender's language; your own file: all of it)")
+    probe.add_argument("--runs", type=int, default=1, metavar="N", help="send each query N times (default 1)")
+    probe.add_argument("--write-queries", metavar="FILE", help="write the shipped queries to FILE (to start your own) and stop")
+    probe.set_defaults(run=run_probe)
 
 
 def run_new_study(args: argparse.Namespace) -> int:
@@ -196,3 +216,117 @@ def run_export_qda(args: argparse.Namespace) -> int:
         for name in result.pictures_missing[:20]:
             print(f"  {name}", file=sys.stderr)
     return 0
+
+
+def _probe_target(args: argparse.Namespace) -> tuple[object, object]:
+    """(the study file, the ProbeTarget) that ``args`` name."""
+    from diaryrec.protocol import load_study_file
+    from diaryrec.research.probe.run import ProbeTarget
+    from diaryrec.sheets.io import load_sheet_file
+
+    source = Path(args.source)
+    if source.suffix.lower() == ".toml":
+        if args.study:
+            raise UserError("--study goes with a sheet; the study file itself was given.",
+                            hint="Give the sheet first: diaryrec research probe SHEET.json --study STUDY.toml …")
+        study = load_study_file(source).study
+        return study, ProbeTarget(None, study.study.language, study.llm.template_dir or None, source.name)
+    sheet = load_sheet_file(source)
+    if args.study:
+        study = load_study_file(args.study).study
+    else:
+        study = _joined_study(args)
+    return study, ProbeTarget(sheet, sheet.language, study.llm.template_dir or None, source.name)
+
+
+def _joined_study(args: argparse.Namespace):  # noqa: ANN202 - a StudyFile
+    from diaryrec.paths import DataLayout, resolve_data_dir
+    from diaryrec.services.study import active_study
+    from diaryrec.store import open_store
+
+    layout = DataLayout(resolve_data_dir(args.data_dir))
+    if layout.database.exists():
+        store = open_store(layout)
+        try:
+            active = active_study(store)
+        finally:
+            store.close()
+        if active is not None:
+            return active.study
+    raise UserError("A sheet is probed with a study's provider and catalog, and none is given.",
+                    hint="Pass --study STUDY.toml (or run it with the data folder of a joined study: --data-dir DIR).")
+
+
+def run_probe(args: argparse.Namespace) -> int:
+    import datetime as dt
+    import tempfile
+
+    from diaryrec.fileio import write_atomic
+    from diaryrec.paths import DataLayout, resolve_data_dir
+    from diaryrec.protocol.model import UnknownTracks
+    from diaryrec.research.probe.generate import COMMENT
+    from diaryrec.research.probe.queries import default_queries, load_queries, queries_json
+    from diaryrec.research.probe.report import write_probe
+    from diaryrec.research.probe.run import ProbeRun, ProbeStopped, probe
+    from diaryrec.runtime.context import conversation_services
+    from diaryrec.settings import load_settings
+    from diaryrec.store import open_store
+
+    if args.write_queries:
+        write_atomic(Path(args.write_queries), queries_json(default_queries(), COMMENT).encode("utf-8"))
+        print(f"Wrote {args.write_queries}: the shipped queries, to edit and pass with --queries")
+        return 0
+    if not args.source or not args.out:
+        raise UserError("probe needs what to probe and where the report goes.",
+                        hint="diaryrec research probe SHEET.json --study STUDY.toml --out probe.html")
+    if not 1 <= args.runs <= 20:
+        raise UserError(f"--runs must be from 1 to 20 (got {args.runs}).")
+    study, target = _probe_target(args)
+    if args.queries:
+        queries = [q for q in load_queries(Path(args.queries)) if not args.lang or q.language == args.lang]
+    else:
+        queries = default_queries(args.lang or target.language)
+    if not queries:
+        raise UserError(f"{args.queries} has no query in {args.lang}.", hint="Leave out --lang to send all of them.")
+    settings = load_settings(DataLayout(resolve_data_dir(args.data_dir)).settings_file)
+    with tempfile.TemporaryDirectory(prefix="diaryrec-probe-") as folder:
+        store = open_store(DataLayout(Path(folder)).ensure())
+        services = conversation_services(store, study, settings, sandbox=bool(getattr(args, "sandbox", False)),
+                                         unknown_tracks=UnknownTracks.MARK)
+        assert services.turns is not None and services.llm is not None
+        config = services.llm.config
+        result = ProbeRun(target=target, provider=config.label, model=config.model,
+                          catalogs=list(getattr(services.validator, "catalogs", [])),
+                          planned=len(queries) * args.runs, started_at=dt.datetime.now(dt.timezone.utc))
+        print(f"Probing {target.name} with {len(queries)} queries x {args.runs} run(s): {config.model} at "
+              f"{config.label}", file=sys.stderr, flush=True)
+        try:
+            for outcome in probe(services.turns, store, target, queries, args.runs, progress=_probe_progress):
+                result.outcomes.append(outcome)
+        except KeyboardInterrupt:
+            result.stopped = f"interrupted after {len(result.outcomes)} of {result.planned} queries"
+        except ProbeStopped as stop:
+            if not result.outcomes:
+                raise stop.error from None
+            result.stopped = f"{stop.error} ({len(result.outcomes)} of {result.planned} queries done)"
+        finally:
+            services.stop()
+            store.close()
+        result.finished_at = dt.datetime.now(dt.timezone.utc)
+    write_probe(result, Path(args.out), Path(args.json) if args.json else None)
+    print(f"Wrote {args.out}" + (f" and {args.json}" if args.json else ""))
+    if result.stopped:
+        print(f"note: the probe stopped early: {result.stopped}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _probe_progress(done: int, total: int, outcome) -> None:  # noqa: ANN001 - a QueryOutcome
+    if outcome.error:
+        what = f"error: {outcome.error}"
+    else:
+        from diaryrec.vocabulary import Verdict
+
+        found = sum(s.verdict == Verdict.VERIFIED for s in outcome.suggestions)
+        what = f"{len(outcome.suggestions)} track(s), {found} found, premise {outcome.premise}"
+    print(f"[{done}/{total}] {outcome.query.id}: {what}", file=sys.stderr, flush=True)

@@ -29,6 +29,7 @@ from diaryrec.vocabulary import CatalogId
 
 if TYPE_CHECKING:  # the LLM client pulls in openai: imported when the services start, not at start-up
     from diaryrec.llm.client import LlmClient
+    from diaryrec.protocol import StudyFile
     from diaryrec.services.turn import TurnService
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,63 @@ class Services:
             self.validator.close()
         for fake in self.fakes:
             fake.stop()
+
+
+def conversation_services(
+    store: Store, study: "StudyFile", settings: Settings, *, sandbox: bool = False, reuse: Services | None = None,
+    unknown_tracks: Any = None,
+) -> Services:
+    """The conversation services for ``study``: the LLM client, the catalog validator and
+    the turn service over ``store`` (the app's, or the probe's own).
+
+    In the sandbox the loopback fakes of the LLM and the catalogs start here (those of
+    ``reuse``, an earlier start, are kept: the sandbox's settings do not change them) and
+    the clients point at them; otherwise the LLM client is built from the settings, the
+    study file and the keyring, and the validator from the catalog settings. Building
+    clients opens no connection, so this is quick. ``unknown_tracks`` overrides the
+    study's policy for tracks the catalog does not know (the probe keeps them all).
+    """
+    from diaryrec.llm.client import LlmClient
+    from diaryrec.llm.provider import ProviderConfig
+    from diaryrec.services.turn import TurnService
+
+    reuse = reuse or Services()
+    built = Services()
+    study_catalog = study.catalog
+    market = resolve_market(study_catalog=study_catalog, settings=settings)
+    if sandbox:
+        # imported here: the fakes (and their track lists) are not needed outside the sandbox
+        from diaryrec.catalog.client import CatalogConfig
+        from diaryrec.catalog.musicbrainz import MusicBrainzConfig, MusicBrainzProvider
+        from diaryrec.catalog.spotify import SpotifyProvider
+        from diaryrec.catalog.validator import CatalogChain, CatalogValidator, make_checker
+        from diaryrec.sandbox.musicbrainz_fake import start_sandbox_musicbrainz
+        from diaryrec.sandbox.openai_fake import start_sandbox_llm
+        from diaryrec.sandbox.spotify_fake import start_sandbox_spotify
+
+        built.sandbox_llm = reuse.sandbox_llm or start_sandbox_llm()
+        built.sandbox_spotify = fake = reuse.sandbox_spotify or start_sandbox_spotify()
+        built.sandbox_musicbrainz = open_fake = reuse.sandbox_musicbrainz or start_sandbox_musicbrainz()
+        provider = built.sandbox_llm.provider()
+        config = CatalogConfig(client_id=fake.client_id, client_secret=fake.client_secret, market=market,
+                               api_url=fake.api_url, token_url=fake.token_url)
+        open_catalog = MusicBrainzProvider(MusicBrainzConfig(contact=study.study.researcher.email or "sandbox@diaryrec.invalid",
+                                                             api_url=open_fake.api_url))
+        # both catalogs, as a study that lists them: what Spotify leaves unverified, MusicBrainz is asked
+        built.validator = CatalogValidator(store, CatalogChain([make_checker(SpotifyProvider(config), store),
+                                                                make_checker(open_catalog, store)]))
+    else:
+        from diaryrec.catalog.validator import make_validator
+
+        llm = resolve_llm_config(settings, study)
+        provider = ProviderConfig(base_url=llm.base_url.rstrip("/"), model=llm.model, api_key=llm.api_key)
+        built.validator = make_validator(store, study_catalog=study_catalog, settings=settings,
+                                         contact=study.study.researcher.email)
+    built.llm = LlmClient(provider)
+    built.turns = TurnService(store, built.llm, built.validator, unknown_tracks or study.study.unknown_tracks,
+                              template_dir=study.llm.template_dir or None)
+    log.info("services built: sandbox=%s provider=%s", sandbox, provider.label)
+    return built
 
 
 @dataclass
@@ -163,58 +221,13 @@ class AppContext:
         self.publish_services(self.build_services())
 
     def build_services(self) -> Services:
-        """The one place the conversation services are built (at start-up once a study
-        is joined, right after joining, and again after the settings change); safe on a
-        worker, since nothing is published here.
-
-        In the sandbox the loopback fakes of the LLM and Spotify start here and the
-        clients point at them; otherwise the LLM client is built from the settings,
-        the study file and the keyring, and the validator from the catalog settings.
-        Building clients opens no connection, so this is quick.
-        """
-        from diaryrec.llm.client import LlmClient
-        from diaryrec.llm.provider import ProviderConfig
-        from diaryrec.services.turn import TurnService
-
-        active = self.study
-        if active is None:
+        """The one place the app's conversation services are built (at start-up once a
+        study is joined, right after joining, and again after the settings change); safe
+        on a worker, since nothing is published here (``conversation_services``)."""
+        if self.study is None:
             return Services()
-        study = active.study
-        built = Services()
-        if self.sandbox:
-            # imported here: the fakes (and their track lists) are not needed outside the sandbox
-            from diaryrec.catalog.client import CatalogConfig
-            from diaryrec.catalog.musicbrainz import MusicBrainzConfig, MusicBrainzProvider
-            from diaryrec.catalog.spotify import SpotifyProvider
-            from diaryrec.catalog.validator import CatalogChain, CatalogValidator, make_checker
-            from diaryrec.sandbox.musicbrainz_fake import start_sandbox_musicbrainz
-            from diaryrec.sandbox.openai_fake import start_sandbox_llm
-            from diaryrec.sandbox.spotify_fake import start_sandbox_spotify
-
-            # the fakes of an earlier start are reused: the sandbox's settings do not change them
-            built.sandbox_llm = self._services.sandbox_llm or start_sandbox_llm()
-            built.sandbox_spotify = fake = self._services.sandbox_spotify or start_sandbox_spotify()
-            built.sandbox_musicbrainz = open_fake = self._services.sandbox_musicbrainz or start_sandbox_musicbrainz()
-            provider = built.sandbox_llm.provider()
-            config = CatalogConfig(client_id=fake.client_id, client_secret=fake.client_secret, market=self._market(),
-                                   api_url=fake.api_url, token_url=fake.token_url)
-            open_catalog = MusicBrainzProvider(MusicBrainzConfig(contact=study.study.researcher.email or "sandbox@diaryrec.invalid",
-                                                                 api_url=open_fake.api_url))
-            # both catalogs, as a study that lists them: what Spotify leaves unverified, MusicBrainz is asked
-            built.validator = CatalogValidator(self.store, CatalogChain([make_checker(SpotifyProvider(config), self.store),
-                                                                         make_checker(open_catalog, self.store)]))
-        else:
-            from diaryrec.catalog.validator import make_validator
-
-            llm = self.llm_config()
-            provider = ProviderConfig(base_url=llm.base_url.rstrip("/"), model=llm.model, api_key=llm.api_key)
-            built.validator = make_validator(self.store, study_catalog=study.catalog, settings=self.settings,
-                                             contact=study.study.researcher.email)
-        built.llm = LlmClient(provider)
-        built.turns = TurnService(self.store, built.llm, built.validator, study.study.unknown_tracks,
-                                  template_dir=study.llm.template_dir or None)
-        log.info("services built: sandbox=%s provider=%s", self.sandbox, provider.label)
-        return built
+        return conversation_services(self.store, self.study.study, self.settings, sandbox=self.sandbox,
+                                     reuse=self._services)
 
     def publish_services(self, built: Services) -> None:
         """Make ``built`` the services the screens use (on the GUI thread); the ones

@@ -1,6 +1,7 @@
 """A loopback fake of the OpenAI Chat Completions API (``POST /v1/chat/completions``,
 streamed as Server-Sent Events or not, ``response_format`` json_schema and
-json_object), answering from ``ScriptedRecommender`` or from a script of replies.
+json_object), answering from ``ScriptedRecommender``, from a script of replies, or from
+a ``responder`` (request body → reply) that a test writes to behave in a certain way.
 
 Fault modes for the error tests (``fail_next(kind, …)``, consumed in order):
 ``slow_first_token`` (delay), ``rate_limit`` (retry_after), ``quota``,
@@ -18,7 +19,7 @@ import json
 import threading
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,8 +65,10 @@ class FakeOpenAI(LoopbackServer):
         chunk_chars: int = 16,
         chunk_delay: float = 0.0,
         model: str = SANDBOX_MODEL,
+        responder: Callable[[dict[str, Any]], dict[str, Any] | str] | None = None,
     ):
         super().__init__()
+        self.responder = responder
         self.recommender = ScriptedRecommender(tracks if tracks is not None else tracks_from_json())
         self.script: collections.deque[dict[str, Any] | str] = collections.deque(script)
         self.api_key = api_key
@@ -169,6 +172,8 @@ class FakeOpenAI(LoopbackServer):
             return "", "I'm sorry, but I can't help with that request."
         if kind == "invalid_json":
             return "Sure! Try Ditto by NewJeans and Spring Day by BTS - {not json", ""
+        if scripted is None and self.responder is not None:
+            scripted = self.responder(body)
         if isinstance(scripted, str):
             return scripted, ""
         reply = scripted if isinstance(scripted, dict) else self.recommender.reply(body, empty=kind == "empty_recommendations")

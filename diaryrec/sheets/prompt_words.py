@@ -132,3 +132,16 @@ FEEDBACK_TURN: dict[Language, dict[str, str]] = {
         "own_words": "{text}",
     },
 }
+
+#: what ``diaryrec research probe`` adds to each of its queries, so that the reply says
+#: whether the request rested on a false premise (read by ``research.probe.conditions``)
+PREMISE_ASK = {
+    Language.EN: (
+        'Before you recommend, check what I said. Begin your message with "Premise: correct." if all of it is '
+        'true, or with "Premise: wrong:" followed by what is wrong.'
+    ),
+    Language.KO: (
+        '추천하기 전에 제가 한 말이 맞는지 확인해 주세요. 모두 맞으면 메시지를 "전제: 맞음."으로 시작하고, '
+        '틀린 것이 있으면 "전제: 틀림:"으로 시작한 뒤 무엇이 틀렸는지 말해 주세요.'
+    ),
+}

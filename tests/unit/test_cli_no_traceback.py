@@ -24,6 +24,8 @@ from diaryrec.paths import DataLayout
 from diaryrec.research.export import export_bundle
 from diaryrec.research.study_file import CONSENT_PLACEHOLDER, new_study_text
 from diaryrec.research.synthetic import SyntheticSpec, make_participant
+from diaryrec.sheets.io import sheet_to_json
+from tests.probe_behaviours import example_sheet
 from diaryrec.store import open_store
 
 PROC = Path("/proc")  # a folder nobody may create files in (Linux)
@@ -129,6 +131,23 @@ CASES = [
     case("inventory: --out a folder", "research data-inventory", "research data-inventory {study} --out {folder}", r"is a folder; the name of a file"),
     case("inventory: --out in /proc", "research data-inventory", "research data-inventory {study} --out {proc}/i.html", r"cannot be written"),
     case("inventory: bad --lang", "research data-inventory", "research data-inventory {study} --out {new}/i.html --lang de", r"invalid choice: 'de'"),
+    # research probe
+    case("probe: nothing to probe", "research probe", "research probe --out {new}/p.html", r"needs what to probe"),
+    case("probe: no --out", "research probe", "research probe {study}", r"needs what to probe"),
+    case("probe: no such sheet", "research probe", "research probe {missing} --study {study} --out {new}/p.html", r"no such file"),
+    case("probe: not a sheet", "research probe", "research probe {garbage_json} --study {study} --out {new}/p.html", r"garbage\.json"),
+    case("probe: a study that is no TOML", "research probe", "research probe {garbage_toml} --out {new}/p.html", r"garbage\.toml"),
+    case("probe: a sheet, no study", "research probe", "research probe {good_sheet} --data-dir {empty} --out {new}/p.html",
+         r"none is given.*--study"),
+    case("probe: --study with a study", "research probe", "research probe {study} --study {study} --out {new}/p.html",
+         r"--study goes with a sheet"),
+    case("probe: bad --runs", "research probe", "research probe {study} --runs 0 --out {new}/p.html", r"--runs must be from 1 to 20"),
+    case("probe: --queries not JSON", "research probe", "research probe {study} --queries {garbage_json} --out {new}/p.html",
+         r"garbage\.json: not JSON"),
+    case("probe: --queries no query file", "research probe", "research probe {study} --queries {sheet} --out {new}/p.html",
+         r"not a probe query file"),
+    case("probe: --write-queries a folder", "research probe", "research probe --write-queries {folder}", r"is a folder; the name of a file"),
+    case("probe: no key", "research probe", "research probe {study} --out {new}/p.html", r"No API key is set"),
 ]
 
 
@@ -158,6 +177,7 @@ def places(tmp_path_factory) -> dict[str, Path]:
         "garbage_json": ("garbage.json", "{not json"),
         "garbage_toml": ("garbage.toml", "[[[ this is no study"),
         "sheet": ("sheet.json", '{"name": "x"}'),
+        "good_sheet": ("good-sheet.json", sheet_to_json(example_sheet())),
         "study": ("study.toml", new_study_text("wrong-paths").replace(CONSENT_PLACEHOLDER, "동의")),
     }
     out = {name: root / file for name, (file, _) in texts.items()}
