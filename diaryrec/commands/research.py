@@ -177,17 +177,23 @@ def run_demo_study(args: argparse.Namespace) -> int:
         progress=lambda done, total, code: print(f"[{done}/{total}] {code}", file=sys.stderr, flush=True),
     )
     folder, bundles = demo.folder, demo.bundles_folder
+    tries = [
+        f"diaryrec research report {bundles} --out {folder / 'report.html'} --csv {folder / 'tables'}",
+        f"diaryrec research merge {bundles} --out {folder / 'study.sqlite'}",
+        f"diaryrec research export-qda {bundles} --out {folder / 'study.qdpx'}",
+        f"diaryrec research data-inventory {demo.study_file} --out {folder / 'inventory.html'}",
+        f"diaryrec research check-study {demo.study_file}",
+    ]
+    if demo.sheet_file is not None:  # the sandbox's fakes answer: nothing leaves the computer
+        tries.append(f"diaryrec --sandbox research probe {demo.sheet_file} --study {demo.study_file} "
+                     f"--out {folder / 'probe.html'}")
     print(f"Wrote a demo study of {len(demo.bundles)} synthetic participants (Korean and English) in {folder}:\n"
           f"  {demo.study_file}  the study file they joined\n"
           f"  {bundles}/  their export bundles\n"
           f"  {folder / 'participants'}/  their data folders (diaryrec --data-dir {demo.data_folders[0]} opens one)\n"
-          "Next, try:\n"
-          f"  diaryrec research report {bundles} --out {folder / 'report.html'} --csv {folder / 'tables'}\n"
-          f"  diaryrec research merge {bundles} --out {folder / 'study.sqlite'}\n"
-          f"  diaryrec research export-qda {bundles} --out {folder / 'study.qdpx'}\n"
-          f"  diaryrec research data-inventory {demo.study_file} --out {folder / 'inventory.html'}\n"
-          f"  diaryrec research check-study {demo.study_file}\n"
-          f"  and in the app: File → Open study data… → {bundles} (or the merged {folder / 'study.sqlite'})")
+          + (f"  {demo.sheet_file}  the first one's planning sheet\n" if demo.sheet_file else "")
+          + "Next, try:\n" + "".join(f"  {line}\n" for line in tries)
+          + f"  and in the app: File → Open study data… → {bundles} (or the merged {folder / 'study.sqlite'})")
     return 0
 
 

@@ -27,7 +27,9 @@ from diaryrec.protocol import parse_study_text
 from diaryrec.research.export import export_bundle
 from diaryrec.research.study_file import CONSENT_TEXT, new_study_text
 from diaryrec.research.synthetic import SyntheticSpec, make_participant, participant_code
-from diaryrec.store import open_store
+from diaryrec.services.sheet_versions import latest_version
+from diaryrec.sheets.io import parse_sheet, sheet_to_json
+from diaryrec.store import Store, open_store
 from diaryrec.store.types import utcnow
 
 DEMO_STUDY_ID = "demo-study"
@@ -60,6 +62,8 @@ class DemoStudy:
     study_file: Path
     bundles: list[Path]
     data_folders: list[Path]
+    #: the first participant's week-3 planning sheet, to try ``research probe`` on
+    sheet_file: Path | None = None
 
     @property
     def bundles_folder(self) -> Path:
@@ -87,6 +91,7 @@ def write_demo_study(folder: Path, participants: int = 6, *, now: dt.datetime | 
     spec = demo_spec(participants)
     bundles_folder = make_folder(folder / "bundles")
     data_folders, bundles = [], []
+    sheet_file = None
     for index in range(participants):
         code = participant_code(index)
         if progress is not None:
@@ -95,7 +100,18 @@ def write_demo_study(folder: Path, participants: int = 6, *, now: dt.datetime | 
         store = open_store(layout)
         try:
             bundles.append(export_bundle(store, bundles_folder / f"{code}.zip", now=now).path)
+            if sheet_file is None:
+                sheet_file = _write_sheet(store, folder / f"sheet-{code}.json")
         finally:
             store.close()
         data_folders.append(layout.root)
-    return DemoStudy(folder, study_file, bundles, data_folders)
+    return DemoStudy(folder, study_file, bundles, data_folders, sheet_file)
+
+
+def _write_sheet(store: Store, path: Path) -> Path | None:
+    """The participant's latest planning sheet as a sheet file (``prompt compile``, ``probe``)."""
+    latest = latest_version(store, kind="planning")
+    if latest is None:
+        return None
+    write_atomic(path, sheet_to_json(parse_sheet(latest.content)).encode("utf-8"))
+    return path

@@ -138,14 +138,9 @@ def result_document(result: ProbeRun) -> dict[str, Any]:
     }
 
 
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.0f} %"
-
-
 def render_probe(result: ProbeRun) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir())), undefined=jinja2.StrictUndefined,
                              autoescape=True)
-    env.filters["percent"] = _percent
     return env.get_template("probe/probe.html.j2").render(
         result=result, table=rates_by_kind(result.outcomes), kinds=[k.value for k in ProbeKind],
         colours={v.value: c for v, c in VERDICT_COLOURS.items()}, catalog_name=catalog_name,

@@ -10,6 +10,7 @@ import pytest
 
 from diaryrec.__main__ import main
 from diaryrec.research.demo import STUDY_FILE
+from diaryrec.sheets.io import load_sheet_file
 from diaryrec.research.merge import verify_bundle
 from diaryrec.sheets import compile_sheet, parse_sheet
 
@@ -29,7 +30,8 @@ def test_it_writes_a_study_file_bundles_and_data_folders_and_says_what_to_run(tm
     assert f"diaryrec research report {bundles} --out" in out
     assert f"diaryrec research merge {bundles} --out {folder / 'study.sqlite'}" in out
     assert f"diaryrec research data-inventory {folder / STUDY_FILE}" in out
-    assert sorted(p.name for p in folder.iterdir()) == ["bundles", "participants", STUDY_FILE]
+    assert sorted(p.name for p in folder.iterdir()) == ["bundles", "participants", "sheet-P001.json", STUDY_FILE]
+    assert load_sheet_file(folder / "sheet-P001.json").name  # the first participant's planning sheet, to probe
     assert [p.name for p in bundles.iterdir()] == ["P001.zip"]
     assert (folder / "participants" / "P001" / "diaryrec.sqlite").is_file()
     assert main(["research", "demo-study", str(folder)]) == 2  # a folder that holds files is left alone

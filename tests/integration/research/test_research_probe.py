@@ -191,3 +191,19 @@ def test_the_report_is_self_contained(tmp_path, catalog_env, capsys):
     _code, _document, html, _err = probe(tmp_path, "follows", catalog_env, capsys)
     assert "<script" not in html and not re.search(r'(src|href)="(https?:)?//', html)
     assert "<style>" in html
+
+
+def test_the_demo_studys_sheet_can_be_probed_in_the_sandbox(tmp_path, capsys):
+    """What demo-study suggests: its sheet, its study file, the sandbox's fakes answering."""
+    demo = tmp_path / "demo"
+    assert main(["research", "demo-study", str(demo), "--participants", "1"]) == 0
+    said = capsys.readouterr().out
+    sheet = demo / "sheet-P001.json"
+    assert f"diaryrec --sandbox research probe {sheet} --study {demo / 'study.toml'}" in said
+    out = tmp_path / "probe.html"
+    assert main(["--sandbox", "research", "probe", str(sheet), "--study", str(demo / "study.toml"), "--out", str(out),
+                 "--json", str(tmp_path / "probe.json")]) == 0
+    document = json.loads((tmp_path / "probe.json").read_text(encoding="utf-8"))
+    assert document["model"] == "diaryrec-sandbox-scripted" and document["catalogs"] == ["spotify", "musicbrainz"]
+    assert len(document["outcomes"]) == 30 and document["target"]["language"] == "ko"
+    assert document["target"]["name"] in out.read_text(encoding="utf-8")
