@@ -2212,174 +2212,239 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
 <context>
     <name>ResearchWindow</name>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="85"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="87"/>
         <source>Study data</source>
         <translation>연구 데이터</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="87"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="89"/>
         <source>Nothing opened yet. This window only reads: it changes no study data.</source>
         <translation>아직 연 데이터가 없습니다. 이 창은 읽기만 하며 연구 데이터를 바꾸지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="90"/>
-        <location filename="../../diaryrec/ui/research/window.py" line="170"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="92"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="172"/>
         <source>Open merged database…</source>
         <translation>병합된 데이터베이스 열기…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="92"/>
-        <location filename="../../diaryrec/ui/research/window.py" line="173"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="94"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="175"/>
         <source>Open folder of bundles…</source>
         <translation>번들 폴더 열기…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="105"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="107"/>
         <source>Loading</source>
         <translation>불러오는 중</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="160"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="162"/>
         <source>Open study data</source>
         <translation>연구 데이터 열기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="163"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="165"/>
         <source>Open a merged study database (written by “diaryrec research merge”) or a folder holding the participants&apos; export bundles (.zip files). Bundles are checked file by file; a changed or incomplete bundle is refused and named.</source>
         <translation>병합된 연구 데이터베이스(“diaryrec research merge”로 만든 파일)나 참가자들이 내보낸 번들(.zip 파일)이 들어 있는 폴더를 여세요. 번들은 파일 하나하나 검사하며, 바뀌었거나 빠진 파일이 있는 번들은 거부하고 그 이름을 알려 드립니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="192"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="194"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="193"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="195"/>
         <source>Open merged &amp;database…</source>
         <translation>병합된 데이터베이스 열기(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="196"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="198"/>
         <source>Open &amp;folder of bundles…</source>
         <translation>번들 폴더 열기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="199"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="201"/>
         <source>&amp;Close window</source>
         <translation>창 닫기(&amp;C)</translation>
     </message>
     <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="205"/>
+        <source>Write study &amp;report…</source>
+        <translation>연구 보고서 쓰기(&amp;R)…</translation>
+    </message>
+    <message>
         <location filename="../../diaryrec/ui/research/window.py" line="208"/>
+        <source>Export for &amp;qualitative coding (REFI-QDA)…</source>
+        <translation>질적 코딩용으로 내보내기(REFI-QDA)(&amp;Q)…</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="227"/>
         <source>Study data — diaryrec</source>
         <translation>연구 데이터 — diaryrec</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="216"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="235"/>
         <source>Open a merged study database</source>
         <translation>병합된 연구 데이터베이스 열기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="217"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="236"/>
         <source>Merged study databases (*.sqlite *.sqlite3 *.db);;All files (*)</source>
         <translation>병합된 연구 데이터베이스 (*.sqlite *.sqlite3 *.db);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="223"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="242"/>
         <source>Open a folder of export bundles</source>
         <translation>내보내기 번들 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="257"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="276"/>
         <source>Checking and merging the export bundles in {folder} ({count} found)…</source>
         <translation>{folder}의 내보내기 번들을 검사하고 병합하는 중 ({count}개 발견)…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="258"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="277"/>
         <source>Opening {name}…</source>
         <translation>{name} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="280"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="301"/>
         <source>one participant</source>
         <translation>참가자 1명</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="280"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="301"/>
         <source>{count} participants</source>
         <translation>참가자 {count}명</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="282"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="303"/>
         <source>{source} · {participants} · study {studies}</source>
         <translation>{source} · {participants} · 연구 {studies}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="294"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="316"/>
         <source>No participant could be read from {name}.</source>
         <translation>{name}에서 읽을 수 있는 참가자가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="314"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="336"/>
         <source>One bundle was refused and is not shown:</source>
         <translation>번들 1개가 거부되어 표시되지 않습니다:</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="315"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="337"/>
         <source>{count} bundles were refused and are not shown:</source>
         <translation>번들 {count}개가 거부되어 표시되지 않습니다:</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="318"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="340"/>
         <source>{bundle}: {problems}</source>
         <translation>{bundle}: {problems}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="320"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="342"/>
         <source>… and {count} more (the log names them all).</source>
         <translation>… 외 {count}개 (전체 목록은 로그에 있습니다).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="321"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="343"/>
         <source>Ask the participants whose bundles were refused to export their data again.</source>
         <translation>번들이 거부된 참가자에게 데이터를 다시 내보내 달라고 요청하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="336"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="358"/>
         <source>{name} is a single export bundle. Put the participants&apos; bundles in one folder and open the folder, or merge them first with “diaryrec research merge”.</source>
         <translation>{name}은(는) 내보내기 번들 하나입니다. 참가자들의 번들을 한 폴더에 모아 그 폴더를 열거나, 먼저 “diaryrec research merge”로 병합하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="341"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="363"/>
         <source>{name} is not a database file. Choose the merged study database (.sqlite) or a folder of bundles.</source>
         <translation>{name}은(는) 데이터베이스 파일이 아닙니다. 병합된 연구 데이터베이스(.sqlite)나 번들 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="343"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="365"/>
         <source>{name} is a participant&apos;s own diaryrec database, not a merged study. Open the folder of the participants&apos; export bundles instead, or merge the bundles with “diaryrec research merge”.</source>
         <translation>{name}은(는) 병합된 연구 데이터가 아니라 참가자 한 명의 diaryrec 데이터베이스입니다. 대신 참가자들이 내보낸 번들 폴더를 열거나, “diaryrec research merge”로 번들을 병합하세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="346"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="368"/>
         <source>{name} is a database, but not a merged diaryrec study. Merge the bundles with “diaryrec research merge” and open what it writes.</source>
         <translation>{name}은(는) 데이터베이스이지만 병합된 diaryrec 연구 데이터가 아닙니다. “diaryrec research merge”로 번들을 병합한 뒤 그 결과 파일을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="349"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="371"/>
         <source>{name} could not be opened: {reason}</source>
         <translation>{name}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="351"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="373"/>
         <source>{name} could not be read: {reason}</source>
         <translation>{name}을(를) 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="353"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="375"/>
         <source>{name} could not be opened because of an unexpected problem ({kind}). The details are in the log.</source>
         <translation>예상하지 못한 문제({kind}) 때문에 {name}을(를) 열 수 없습니다. 자세한 내용은 로그에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="375"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="382"/>
+        <source>Write the study report</source>
+        <translation>연구 보고서 쓰기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="383"/>
+        <source>Web pages (*.html);;All files (*)</source>
+        <translation>웹 페이지 (*.html);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="390"/>
+        <source>Export a REFI-QDA project</source>
+        <translation>REFI-QDA 프로젝트 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="391"/>
+        <source>REFI-QDA projects (*.qdpx);;All files (*)</source>
+        <translation>REFI-QDA 프로젝트 (*.qdpx);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="401"/>
+        <source>Wrote the report {name} ({folder}).</source>
+        <translation>보고서 {name}을(를) 썼습니다({folder}).</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="403"/>
+        <source>Writing the report {name}…</source>
+        <translation>보고서 {name}을(를) 쓰는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="413"/>
+        <source>Wrote {name}: {participants} participant(s), {texts} text and {pictures} picture source(s).</source>
+        <translation>{name}을(를) 썼습니다: 참가자 {participants}명, 텍스트 소스 {texts}개, 그림 소스 {pictures}개.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="416"/>
+        <source>{count} picture(s) are not included: their files are not at hand.</source>
+        <translation>그림 {count}개는 파일이 없어 포함되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="420"/>
+        <source>Exporting {name}…</source>
+        <translation>{name} 내보내는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="437"/>
+        <source>an unexpected problem ({kind}); the details are in the log</source>
+        <translation>예상하지 못한 문제({kind}). 자세한 내용은 로그에 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="438"/>
+        <source>{name} could not be written: {reason}</source>
+        <translation>{name}을(를) 쓸 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../diaryrec/ui/research/window.py" line="474"/>
         <source>This participant&apos;s data could not be read ({reason}).</source>
         <translation>이 참가자의 데이터를 읽을 수 없습니다 ({reason}).</translation>
     </message>

@@ -427,6 +427,54 @@ def test_korean_window(qtbot, research, study, artifacts_dir, default_study):
     save(window, qtbot, artifacts_dir / "screens" / "ko-research-3-diary.png")
 
 
+def menu_action(window: ResearchWindow, text: str):
+    return next(a for m in window.menuBar().actions() for a in m.menu().actions() if a.text() == text)
+
+
+def test_the_file_menu_writes_the_report_and_the_qda_project_of_what_is_open(qtbot, research, study, tmp_path,
+                                                                              monkeypatch, artifacts_dir):
+    """What ``research report`` and ``research export-qda`` write, from the window's File menu."""
+    import zipfile
+
+    from PySide6.QtWidgets import QFileDialog
+
+    window = research()
+    report, qda = menu_action(window, "Write study &report…"), menu_action(window, "Export for &qualitative coding (REFI-QDA)…")
+    assert not report.isEnabled() and not qda.isEnabled()  # nothing open yet
+    window.open_source(study.bundles)
+    loaded(qtbot, window, 3)
+    assert report.isEnabled() and qda.isEnabled()
+    out = tmp_path / "보고서" / "report.html"
+    out.parent.mkdir()
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (asked.append(a[2]) or str(out), "")))
+    report.trigger()
+    qtbot.waitUntil(lambda: not window.writing, timeout=20_000)
+    assert asked[0].endswith("report.html")
+    html = out.read_text(encoding="utf-8")
+    assert KOREAN_CODE in html and "P003" in html
+    assert window.statusBar().currentMessage() == f"Wrote the report report.html ({out.parent})."
+
+    project = tmp_path / "study.qdpx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(project), "")))
+    qda.trigger()
+    assert window.writing and not qda.isEnabled()  # one write at a time
+    qtbot.waitUntil(lambda: not window.writing, timeout=30_000)
+    with zipfile.ZipFile(project) as archive:
+        assert "project.qde" in archive.namelist()
+        assert KOREAN_CODE in archive.read("project.qde").decode("utf-8")
+    assert window.statusBar().currentMessage().startswith("Wrote study.qdpx: 3 participant(s), ")
+    assert not window.error.isVisible()
+    save(window, qtbot, artifacts_dir / "screens" / "en-research-4-written.png")
+
+    # a place that cannot be written is said in words, and the window goes on
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path), "")))
+    report.trigger()
+    qtbot.waitUntil(lambda: not window.writing, timeout=20_000)
+    assert window.error.isVisible() and "could not be written" in window.error.text()
+    assert "Traceback" not in window.error.text() and report.isEnabled()
+
+
 def test_the_main_windows_file_menu_opens_the_research_window(qtbot, data_dir):
     from diaryrec.runtime.context import AppContext
     from diaryrec.ui.main_window import MainWindow

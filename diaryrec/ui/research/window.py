@@ -1,7 +1,8 @@
 """The researcher window: open a merged study database or a folder of export
 bundles, see every participant's compliance in a table, and read one participant's
-timeline, conversations, diary and sheets. It only reads: nothing here writes to the
-study data.
+timeline, conversations, diary and sheets; write the study report or a REFI-QDA
+project of what is open (File menu: what ``research report`` and ``research
+export-qda`` write). It only reads: nothing here writes to the study data.
 
 Reads of the open study run one after another on the window's own single-thread
 TaskRunner (open → participant → participant → close), so study data is closed
@@ -78,6 +79,7 @@ class ResearchWindow(QMainWindow):
         self.lang = interface_language()
         self.study: LoadedStudy | None = None
         self.loading = False
+        self.writing = False  # a report or a REFI-QDA project is being written
         self.setObjectName("researchWindow")
         self.setStyleSheet(STYLE)
         self.resize(1280, 800)
@@ -199,10 +201,27 @@ class ResearchWindow(QMainWindow):
         close = QAction(self.tr("&Close window"), self)
         close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
+        # what the command line's report and export-qda write, of the study that is open
+        self.report_action = QAction(self.tr("Write study &report…"), self)
+        self.report_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.report_action.triggered.connect(self.choose_report)
+        self.qda_action = QAction(self.tr("Export for &qualitative coding (REFI-QDA)…"), self)
+        self.qda_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.qda_action.triggered.connect(self.choose_qda)
         menu.addAction(self.open_database_action)
         menu.addAction(self.open_folder_action)
         menu.addSeparator()
+        menu.addAction(self.report_action)
+        menu.addAction(self.qda_action)
+        menu.addSeparator()
         menu.addAction(close)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        """Writing needs a study with participants, and nothing else running."""
+        ready = self.study is not None and bool(self.study.participants) and not self.loading and not self.writing
+        self.report_action.setEnabled(ready)
+        self.qda_action.setEnabled(ready)
 
     def _update_title(self) -> None:
         title = self.tr("Study data — diaryrec")
@@ -267,6 +286,8 @@ class ResearchWindow(QMainWindow):
             self.statusBar().showMessage(text)
         else:
             self.statusBar().clearMessage()
+        if hasattr(self, "report_action"):
+            self._update_actions()
 
     def _loaded(self, loaded: LoadedStudy | None) -> None:
         self.loading = False
@@ -284,6 +305,7 @@ class ResearchWindow(QMainWindow):
             )
         )
         self._update_title()
+        self._update_actions()
         self.view.show_nothing()
         self.table.set_rows(list(loaded.participants))
         if loaded.participants:
@@ -354,6 +376,83 @@ class ResearchWindow(QMainWindow):
             name=name, kind=type(exc).__name__
         )
 
+    # -- writing what is open: the report, the REFI-QDA project ---------------------------------
+    def choose_report(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Write the study report"), str(self._start_folder() / "report.html"),
+            self.tr("Web pages (*.html);;All files (*)"),
+        )
+        if name:
+            self.write_report(Path(name))
+
+    def choose_qda(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export a REFI-QDA project"), str(self._start_folder() / "study.qdpx"),
+            self.tr("REFI-QDA projects (*.qdpx);;All files (*)"),
+        )
+        if name:
+            self.write_qda(Path(name))
+
+    def write_report(self, out: Path) -> None:
+        """The study report of what is open (``research report``), written off the GUI thread."""
+        from diaryrec.research.report import write_report
+
+        def done(_result: object) -> None:
+            self._written(self.tr("Wrote the report {name} ({folder}).").format(name=out.name, folder=out.parent))
+
+        self._write(self.tr("Writing the report {name}…").format(name=out.name), out, write_report, done)
+
+    def write_qda(self, out: Path) -> None:
+        """A REFI-QDA project of what is open (``research export-qda``), with its progress."""
+        from diaryrec.research.qda import export_qda
+
+        def run(data, path, progress=None):  # noqa: ANN001, ANN202 - StudyData, Path, the runner's relay
+            return export_qda(data, path, progress=None if progress is None else lambda d, t, _name: progress((d, t)))
+
+        def done(result) -> None:  # noqa: ANN001 - a QdaResult
+            text = self.tr("Wrote {name}: {participants} participant(s), {texts} text and {pictures} picture source(s).").format(
+                name=out.name, participants=result.participants, texts=result.text_sources, pictures=result.picture_sources)
+            if result.pictures_missing:
+                text += " " + self.tr("{count} picture(s) are not included: their files are not at hand.").format(
+                    count=len(result.pictures_missing))
+            self._written(text)
+
+        self._write(self.tr("Exporting {name}…").format(name=out.name), out, run, done, progress=True)
+
+    def _write(self, busy: str, out: Path, fn, on_done, *, progress: bool = False) -> None:  # noqa: ANN001
+        study = self.study
+        if study is None or self.writing or self.loading:
+            return
+        self.writing = True
+        self.error.setVisible(False)
+        self._set_busy(True, busy)
+
+        def failed(exc: BaseException) -> None:
+            self.writing = False
+            self._set_busy(False)
+            if isinstance(exc, (UserError, OSError)):
+                reason = plain_reason(exc) if isinstance(exc, UserError) else (exc.strerror or str(exc))
+            else:
+                log.error("writing %s failed", out, exc_info=exc)
+                reason = self.tr("an unexpected problem ({kind}); the details are in the log").format(kind=type(exc).__name__)
+            self.error.setText(self.tr("{name} could not be written: {reason}").format(name=out.name, reason=reason))
+            self.error.setVisible(True)
+
+        def stepped(value: tuple[int, int]) -> None:
+            done, total = value
+            self.busy_bar.setRange(0, total)
+            self.busy_bar.setValue(done)
+
+        # on the window's reader thread: the open study's reads run one after another there
+        self.db_tasks.run(fn, study.data, out, owner=self, topic="write", on_done=on_done, on_error=failed,
+                          on_progress=stepped if progress else None)
+
+    def _written(self, text: str) -> None:
+        self.writing = False
+        self._set_busy(False)
+        self.busy_bar.setRange(0, 0)
+        self.statusBar().showMessage(text)
+
     # -- one participant -----------------------------------------------------------------
     def _participant_chosen(self, row: ParticipantRow) -> None:
         study = self.study
@@ -378,7 +477,10 @@ class ResearchWindow(QMainWindow):
     def _forget(self) -> None:
         self.db_tasks.forget(self, "study")
         self.db_tasks.forget(self, "participant")
+        self.db_tasks.forget(self, "write")
         self.loading = False
+        self.writing = False
+        self.busy_bar.setRange(0, 0)
         self._set_busy(False)
         self.study = None
         self.table.set_rows([])
@@ -387,6 +489,7 @@ class ResearchWindow(QMainWindow):
         self.error.setVisible(False)
         self.stack.setCurrentWidget(self.empty_page)
         self._update_title()
+        self._update_actions()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         # Closing frees the study's temporary merge; the window stays, ready to open again.
