@@ -2389,62 +2389,62 @@ LLM 기반 음악 추천 시스템에 관한 일기 연구.</translation>
         <translation>예상하지 못한 문제({kind}) 때문에 {name}을(를) 열 수 없습니다. 자세한 내용은 로그에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="382"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="381"/>
         <source>Write the study report</source>
         <translation>연구 보고서 쓰기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="383"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="381"/>
         <source>Web pages (*.html);;All files (*)</source>
         <translation>웹 페이지 (*.html);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="390"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="386"/>
         <source>Export a REFI-QDA project</source>
         <translation>REFI-QDA 프로젝트 내보내기</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="391"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="387"/>
         <source>REFI-QDA projects (*.qdpx);;All files (*)</source>
         <translation>REFI-QDA 프로젝트 (*.qdpx);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="401"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="400"/>
         <source>Wrote the report {name} ({folder}).</source>
         <translation>보고서 {name}을(를) 썼습니다({folder}).</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="403"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="402"/>
         <source>Writing the report {name}…</source>
         <translation>보고서 {name}을(를) 쓰는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="413"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="412"/>
         <source>Wrote {name}: {participants} participant(s), {texts} text and {pictures} picture source(s).</source>
         <translation>{name}을(를) 썼습니다: 참가자 {participants}명, 텍스트 소스 {texts}개, 그림 소스 {pictures}개.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="416"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="415"/>
         <source>{count} picture(s) are not included: their files are not at hand.</source>
         <translation>그림 {count}개는 파일이 없어 포함되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="420"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="419"/>
         <source>Exporting {name}…</source>
         <translation>{name} 내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="437"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="436"/>
         <source>an unexpected problem ({kind}); the details are in the log</source>
         <translation>예상하지 못한 문제({kind}). 자세한 내용은 로그에 있습니다</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="438"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="437"/>
         <source>{name} could not be written: {reason}</source>
         <translation>{name}을(를) 쓸 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../diaryrec/ui/research/window.py" line="474"/>
+        <location filename="../../diaryrec/ui/research/window.py" line="473"/>
         <source>This participant&apos;s data could not be read ({reason}).</source>
         <translation>이 참가자의 데이터를 읽을 수 없습니다 ({reason}).</translation>
     </message>

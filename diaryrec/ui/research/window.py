@@ -378,20 +378,19 @@ class ResearchWindow(QMainWindow):
 
     # -- writing what is open: the report, the REFI-QDA project ---------------------------------
     def choose_report(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Write the study report"), str(self._start_folder() / "report.html"),
-            self.tr("Web pages (*.html);;All files (*)"),
-        )
-        if name:
-            self.write_report(Path(name))
+        out = self._save_as(self.tr("Write the study report"), "report.html", self.tr("Web pages (*.html);;All files (*)"))
+        if out is not None:
+            self.write_report(out)
 
     def choose_qda(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export a REFI-QDA project"), str(self._start_folder() / "study.qdpx"),
-            self.tr("REFI-QDA projects (*.qdpx);;All files (*)"),
-        )
-        if name:
-            self.write_qda(Path(name))
+        out = self._save_as(self.tr("Export a REFI-QDA project"), "study.qdpx",
+                            self.tr("REFI-QDA projects (*.qdpx);;All files (*)"))
+        if out is not None:
+            self.write_qda(out)
+
+    def _save_as(self, title: str, default: str, kinds: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self, title, str(self._start_folder() / default), kinds)
+        return Path(name) if name else None
 
     def write_report(self, out: Path) -> None:
         """The study report of what is open (``research report``), written off the GUI thread."""
