@@ -334,3 +334,35 @@ def test_a_model_named_by_its_path_is_stored_and_exported_without_the_folders(
     assert any(file_name in text for text in members.values())
     with_folders = [name for name, text in members.items() if f"/{file_name}" in text or f"\\{file_name}" in text]
     assert not with_folders, with_folders
+
+
+def test_the_probe_runs_against_a_real_server(server, tmp_path, monkeypatch, capsys):
+    """``research probe`` through the real server: every query answered or its error kept
+    in words, the model's made-up tracks caught by the catalog (the tiny model's words
+    are gibberish), the page and the JSON written."""
+    import re as regex
+    import types
+
+    from diaryrec.__main__ import main
+    from diaryrec.research.probe.queries import default_queries, queries_json
+    from tests.catalog_data import csv_fake
+    from tests.probe_behaviours import study_file
+
+    queries = default_queries("en")[::10]  # one of each kind
+    (tmp_path / "q.json").write_text(queries_json(queries), encoding="utf-8")
+    with csv_fake() as spotify:
+        monkeypatch.setenv("DIARYREC_SPOTIFY_API_URL", spotify.api_url)
+        monkeypatch.setenv("DIARYREC_SPOTIFY_TOKEN_URL", spotify.token_url)
+        study = study_file(tmp_path, types.SimpleNamespace(url=server.base_url), spotify)
+        study.write_text(study.read_text(encoding="utf-8").replace('model = "probe-model"', f'model = "{ALIAS}"'),
+                         encoding="utf-8")
+        code = main(["research", "probe", str(study), "--queries", str(tmp_path / "q.json"),
+                     "--out", str(tmp_path / "p.html"), "--json", str(tmp_path / "p.json")])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    document = json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))
+    assert [o["query"]["id"] for o in document["outcomes"]] == [q.id for q in queries]
+    for outcome in document["outcomes"]:
+        assert outcome["answered"] or (outcome["error"] and "Traceback" not in outcome["error"])
+        assert all(s["verdict"] in ("not_found", "uncertain", "verified") for s in outcome["suggestions"])
+    assert document["model"] == ALIAS and len(regex.findall(r"^\[\d/3\]", err, flags=regex.M)) == 3
