@@ -397,7 +397,9 @@ class ChatView(QWidget):
         self._paint_timer.setInterval(PAINT_MS)
         self._paint_timer.timeout.connect(self._paint_text)
         self._card_queue: list[TrackView] = []
-        self._card_queue_done: Callable[[], None] | None = None
+        self._cover_queue: list[TrackView] = []  # cards waiting for their cover (_load_next_cover)
+        self._cover_loading = False
+        self._then: list[Callable[[], None]] = []  # steps after the queued cards, one per pass too
         self._card_timer = QTimer(self)
         self._card_timer.setInterval(0)
         self._card_timer.timeout.connect(self._next_card)
@@ -437,8 +439,9 @@ class ChatView(QWidget):
         self.groups, self.error_boxes, self._feedback_bubble = {}, [], None
         self._wait_timer.stop()
         self._unanswered = self._sent_text = ""
-        self._card_queue, self._card_queue_done = [], None
+        self._card_queue, self._then = [], []
         self._card_timer.stop()
+        self._cover_queue = []  # a cover under way still lands, on no card
 
     def _add(self, widget: QWidget) -> QWidget:
         self.items.insertWidget(self.items.count() - 1, widget)
@@ -692,9 +695,30 @@ class ChatView(QWidget):
         else:
             card.update_track(track)
         if track.image_url and track.verdict in (Verdict.VERIFIED, Verdict.UNCERTAIN):
-            self.tasks.run(_load_cover, track.id, track.image_url, self.context.layout.covers, on_done=self._cover_loaded,
-                           on_error=lambda exc: log.info("no cover for track %s: %s", track.id, exc))
+            self._cover_queue.append(track)
+            self._load_next_cover()
         return card
+
+    def _load_next_cover(self) -> None:
+        """Covers load one at a time, and not while a turn is under way: each download
+        and thumbnail is Python work in a worker, and every worker running Python makes
+        the GUI thread wait for the interpreter lock (a turn's cards came in 50 ms
+        stalls with three covers loading beside the turn). A card shows "♪" meanwhile."""
+        if self._cover_loading or self.busy or self._card_queue or self._then or not self._cover_queue:
+            return
+        track = self._cover_queue.pop(0)
+        self._cover_loading = True
+
+        def failed(exc: BaseException) -> None:
+            log.info("no cover for track %s: %s", track.id, exc)
+            self._cover_done()
+
+        self.tasks.run(_load_cover, track.id, track.image_url, self.context.layout.covers, owner=self,
+                       on_done=self._cover_loaded, on_error=failed)
+
+    def _cover_done(self) -> None:
+        self._cover_loading = False
+        self._load_next_cover()
 
     def _on_verdict(self, track: TrackView | None) -> None:
         # Verdicts land in bursts; one card per event-loop pass keeps each pass short
@@ -705,18 +729,22 @@ class ChatView(QWidget):
                 self._card_timer.start()
 
     def _next_card(self) -> None:
-        if not self._card_queue:
+        """One step per event-loop pass: a card, else what waits for the cards (the
+        end of a turn, in two steps: its feedback panel built, then put in place)."""
+        if self._card_queue:
+            self._add_card(self._card_queue.pop(0))
+        elif self._then:
+            self._then.pop(0)()
+        if not self._card_queue and not self._then:
             self._card_timer.stop()
-            if self._card_queue_done is not None:
-                self._card_queue_done()
-            return
-        self._add_card(self._card_queue.pop(0))
+            self._load_next_cover()
 
     def _cover_loaded(self, loaded: tuple[int, QImage]) -> None:
         track_id, image = loaded
         card = self.cards.get(track_id)
         if card is not None:
             card.set_cover(image)
+        self._cover_done()
 
     def _made(self, conversation_id: int) -> None:
         if self.conversation_id is None:
@@ -754,42 +782,54 @@ class ChatView(QWidget):
                 self.cards[track.id].update_track(track)
         missing = [t for t in tracks if t.id not in self.cards]
         if missing:
-            self._add_card(missing[0])
             self._card_queue = missing[1:]  # the rest one per pass; the feedback panel after them
-            self._card_timer.start()
-        self._card_queue_done = lambda: self._finish_turn(result, tracks)
-        if not self._card_timer.isActive():
-            self._finish_turn(result, tracks)
+            self._add_card(missing[0])
+        self._then = [lambda: self._finish_turn(result, tracks)]
+        self._card_timer.start()
 
     def _finish_turn(self, result: Any, tracks: list[TrackView]) -> None:
-        self._card_queue_done = None
         message_id = result.assistant_message_id
         if tracks or result.not_shown:
             group = self._group(message_id)
             group.arrange([t.id for t in tracks])  # one order, the recommender's: the rating list's too
             group.show_not_shown(result.not_shown)
             group.show_unchecked(tracks)
-        if result.status == "complete":
-            self._show_feedback(message_id, tracks, result.follow_up)
+        # built here, laid out and painted in the next pass: both at once took a frame and more
+        panel = self._feedback_panel(message_id, tracks, result.follow_up) if result.status == "complete" else None
+        self._then.append(lambda: self._end_turn(result, panel))
+
+    def _end_turn(self, result: Any, panel: FeedbackPanel | None) -> None:
+        if panel is not None:
+            self._put_feedback(panel)
         self.turns_done += 1
         self._update_buttons()
         self.turn_finished.emit(result)
         self.turn_ended.emit()
 
     def _show_feedback(self, message_id: int, tracks: list[TrackView], follow_up: dict[str, Any] | None) -> None:
+        panel = self._feedback_panel(message_id, tracks, follow_up)
+        if panel is not None:
+            self._put_feedback(panel)
+
+    def _feedback_panel(self, message_id: int, tracks: list[TrackView],
+                        follow_up: dict[str, Any] | None) -> FeedbackPanel | None:
+        """The feedback panel under a reply, not yet in the transcript (None: nothing to ask)."""
         if self.read_only:
-            return
+            return None
         modes = list(self.feedback_modes)
         kind = (follow_up or {}).get("kind")
         if not modes and kind and kind != FollowUpKind.NONE:
             modes = [kind]  # the plain assistant: the feedback its reply asks for
         if not modes or (not tracks and not (follow_up or {}).get("options")):
-            return
+            return None
         panel = FeedbackPanel(modes, tracks, follow_up, self.own_description)
         if not panel.has_inputs():
             panel.deleteLater()
-            return
+            return None
         panel.submitted.connect(lambda items, m=message_id: self.send_feedback(m, items))
+        return panel
+
+    def _put_feedback(self, panel: FeedbackPanel) -> None:
         self.feedback = panel
         self._add(panel)
 
@@ -822,6 +862,7 @@ class ChatView(QWidget):
         self._add_error(text, retry=self._resend_stored if stored else self.send, settings=settings)
         if self.feedback is not None and not self._feedback_sent:
             self.feedback.setEnabled(True)  # the turn that failed was a message, not this feedback
+        self._load_next_cover()
         self.turn_ended.emit()
 
     def _add_error(self, text: str, *, retry: Callable[[], None] | None, settings: bool = False) -> None:

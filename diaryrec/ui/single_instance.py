@@ -14,7 +14,6 @@ only when it is needed: after the first paint (the server), or by the second sta
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 from pathlib import Path
@@ -30,6 +29,8 @@ _RAISE = b"raise\n"
 def server_name(data_dir: Path) -> str:
     """A name for the folder, the same for every start of this user on this folder
     (local socket names are short on macOS: 104 bytes for the whole path)."""
+    import hashlib  # here: loading OpenSSL costs the first paint 5 ms, and the name is needed after it
+
     key = os.path.normcase(str(Path(data_dir).resolve()))
     user = os.environ.get("USER") or os.environ.get("USERNAME") or ""
     return "diaryrec-" + hashlib.sha256(f"{user}\0{key}".encode()).hexdigest()[:24]

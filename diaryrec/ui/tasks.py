@@ -28,6 +28,7 @@ test fixtures after every test, so no thread outlives its owner.
 from __future__ import annotations
 
 import logging
+import sys
 import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -41,6 +42,11 @@ if TYPE_CHECKING:  # diaryrec.llm pulls in openai: not before the first paint
 log = logging.getLogger(__name__)
 Callback = Callable[[Any], None]
 _NOTHING = object()
+#: how long a thread running Python keeps the interpreter lock from one that waits for it
+#: (Python's default: 5 ms). The GUI thread gives the lock up at its Qt calls and waits for
+#: it again each time; with a worker running Python beside it, a frame's dozens of waits
+#: of 5 ms added up to 30-50 ms stalls while a turn's cards came in. 1 ms keeps them short.
+SWITCH_INTERVAL_S = 0.001
 
 
 class _Relay(QObject):
@@ -110,6 +116,8 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 4):
         super().__init__(parent)
+        if sys.getswitchinterval() > SWITCH_INTERVAL_S:  # for the whole process: workers run here
+            sys.setswitchinterval(SWITCH_INTERVAL_S)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
         self._relays: set[_Relay] = set()

@@ -55,9 +55,13 @@ class TrackCard(QFrame):
         layout.addWidget(self.cover, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(text, 1)
         layout.addLayout(side)
-        self.update_track(track)
+        self._show(track)
 
     def update_track(self, track: TrackView) -> None:
+        if track != self.track:  # the turn's end hands every card its track again, mostly unchanged
+            self._show(track)
+
+    def _show(self, track: TrackView) -> None:
         self.track = track
         self.title.setText(track.title)
         parts = [track.artist]

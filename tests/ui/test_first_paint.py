@@ -17,7 +17,8 @@ from diaryrec.ui.main_window import MainWindow
 
 from ui_helpers import seoul
 
-HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "pydantic", "jinja2", "openai", "spotipy", "keyring", "PIL", "rapidfuzz")
+HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "pydantic", "jinja2", "openai", "spotipy", "keyring", "PIL", "rapidfuzz",
+         "hashlib")
 
 
 def _cache_calendar(data_dir):
