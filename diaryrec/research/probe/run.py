@@ -19,8 +19,8 @@ from typing import Any
 from sqlmodel import select
 
 from diaryrec.llm.errors import LlmError
-from diaryrec.research.probe.conditions import Check, Holds, Premise, check, premise_answer, probe_message
-from diaryrec.research.probe.queries import ProbeKind, ProbeQuery
+from diaryrec.research.probe.conditions import Check, Premise, check, premise_answer, probe_message
+from diaryrec.research.probe.queries import ProbeQuery
 from diaryrec.services.sheet_versions import save_sheet_version
 from diaryrec.services.turn import TurnService
 from diaryrec.sheets.models import PlanningSheet
@@ -180,5 +180,3 @@ def probe(
                 progress(done, total, outcome)
             yield outcome
 
-
-__all__ = ["Holds", "ProbeKind", "ProbeRun", "ProbeStopped", "ProbeTarget", "QueryOutcome", "SuggestionOutcome", "probe"]
