@@ -49,7 +49,7 @@ class Rates:
     unchecked: int = 0
     satisfied: int = 0
     violated: int = 0
-    undecided: int = 0
+    unknown: int = 0  # the condition could not be decided (Holds.UNKNOWN)
     misinformed: int = 0
     corrected: int = 0
     accepted: int = 0
@@ -79,7 +79,7 @@ class Rates:
                 n[s.verdict if answered else Verdict.UNCHECKED.value] += 1
                 holds = s.condition.holds
                 if holds != Holds.NONE:
-                    n[{Holds.SATISFIED: "satisfied", Holds.VIOLATED: "violated"}.get(holds, "undecided")] += 1
+                    n[holds.value] += 1  # satisfied, violated or unknown: the fields named by the Holds codes
         return cls(**n)
 
     @property

@@ -103,7 +103,7 @@ def test_a_recommender_that_invents_songs_is_caught(tmp_path, catalog_env, capsy
     overall = rates(document)
     assert overall["existence"] == 0.0
     assert overall["condition"] is None  # nothing found: nothing to decide
-    assert document["by_kind"]["overall"]["counts"]["undecided"] > 0
+    assert document["by_kind"]["overall"]["counts"]["unknown"] > 0
     assert "not found" in html and "Zyxq Moonlit Ferry" in html
 
 
