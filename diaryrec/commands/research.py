@@ -321,10 +321,26 @@ def run_probe(args: argparse.Namespace) -> int:
         result.finished_at = dt.datetime.now(dt.timezone.utc)
     write_probe(result, Path(args.out), Path(args.json) if args.json else None)
     print(f"Wrote {args.out}" + (f" and {args.json}" if args.json else ""))
+    _probe_warnings(result)
     if result.stopped:
         print(f"note: the probe stopped early: {result.stopped}", file=sys.stderr)
         return 1
     return 0
+
+
+def _probe_warnings(result) -> None:  # noqa: ANN001 - a ProbeRun
+    """What makes the page's rates say little, on stderr: the catalog not answering, every query failing."""
+    from diaryrec.research.probe.report import Rates
+
+    overall = Rates.of(result.outcomes)
+    if overall.suggestions and overall.unchecked == overall.suggestions:
+        print("note: the catalog answered for none of the suggestions, so the existence and condition rates are "
+              "unknown; check the study's catalog settings (diaryrec catalog check tells why)", file=sys.stderr)
+    elif overall.unchecked:
+        print(f"note: the catalog did not answer for {overall.unchecked} of {overall.suggestions} suggestions; "
+              "the rates leave them out", file=sys.stderr)
+    if overall.queries and overall.errors == overall.queries:
+        print("note: every query ended in an error (the page lists them)", file=sys.stderr)
 
 
 def _probe_progress(done: int, total: int, outcome) -> None:  # noqa: ANN001 - a QueryOutcome

@@ -207,3 +207,17 @@ def test_the_demo_studys_sheet_can_be_probed_in_the_sandbox(tmp_path, capsys):
     assert document["model"] == "diaryrec-sandbox-scripted" and document["catalogs"] == ["spotify", "musicbrainz"]
     assert len(document["outcomes"]) == 30 and document["target"]["language"] == "ko"
     assert document["target"]["name"] in out.read_text(encoding="utf-8")
+
+
+def test_a_catalog_that_does_not_answer_is_said_not_hidden_in_the_rates(tmp_path, catalog_env, capsys):
+    catalog_env.set_fault("500")  # every search fails: the suggestions stay unchecked
+    try:
+        code, document, html, err = probe(tmp_path, "follows", catalog_env, capsys)
+    finally:
+        catalog_env.set_fault(None)
+    assert code == 0
+    counts = document["by_kind"]["overall"]["counts"]
+    assert counts["unchecked"] == counts["suggestions"] > 0
+    assert rates(document)["existence"] is None  # not 0 %: nothing was decided
+    assert "the catalog answered for none of the suggestions" in err
+    assert "unchecked" in html
