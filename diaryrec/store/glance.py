@@ -15,9 +15,8 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from diaryrec.protocol.lived_days import EVENT as DAY_BEGAN
 from diaryrec.protocol.lived_days import JUMP_EVENT, DayAnchor
@@ -28,8 +27,7 @@ from diaryrec.store.sqlite_file import connect_readonly, head_revision, revision
 Query = Callable[[str], list[tuple[Any, ...]]]
 
 
-@dataclass(frozen=True)
-class EnrolmentGlance:
+class EnrolmentGlance(NamedTuple):  # not a dataclass: 0.5 ms less before the first paint
     id: int
     study_sha256: str
     participant_code: str

@@ -9,7 +9,6 @@ the window, which starts the LLM and Spotify clients in another worker.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import importlib
 import logging
 import os
@@ -21,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from diaryrec import __version__
 from diaryrec.errors import QT_TRANSLATE_NOOP, UserError
@@ -71,7 +70,7 @@ def open_context(data_dir: Path, sandbox: bool) -> AppContext:
 
 def in_a_language(first: FirstPaint) -> FirstPaint:
     """``first`` knowing this computer's language (Qt tells it, so runtime.startup leaves it open)."""
-    return dataclasses.replace(first, system_language=system_language())
+    return first._replace(system_language=system_language())
 
 
 def run_app(args: argparse.Namespace, first: FirstPaint | None = None) -> int:
@@ -100,6 +99,8 @@ def run_app(args: argparse.Namespace, first: FirstPaint | None = None) -> int:
         return context
 
     def failed(exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox  # here, not before the first paint: its type costs 2 ms
+
         if not isinstance(exc, UserError):
             log.error("the study data could not be opened", exc_info=exc)
             exc = UserError(
@@ -142,6 +143,8 @@ def _hold_data_folder(data_dir: Path) -> Instance | None:
             print("diaryrec is already open with this data folder: its window was brought to the front.", flush=True)
             return None
         time.sleep(0.3)
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.information(None, "diaryrec", QCoreApplication.translate(
         "SingleInstance",
         "diaryrec is already open with this study's data folder ({folder}). Switch to its window; "
@@ -167,6 +170,7 @@ def unexpected_error_reporter(window: MainWindow, log_folder: Path):  # noqa: AN
             return
         told.add(key)
         from PySide6.QtCore import Qt  # here: touching Qt's enums costs the first paint (see README)
+        from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Warning, "diaryrec", QCoreApplication.translate(
             "UnexpectedError",

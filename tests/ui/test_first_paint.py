@@ -18,7 +18,11 @@ from diaryrec.ui.main_window import MainWindow
 from ui_helpers import seoul
 
 HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "pydantic", "jinja2", "openai", "spotipy", "keyring", "PIL", "rapidfuzz",
-         "hashlib")
+         "hashlib",
+         # what the first paint does not show: built once the store is open
+         "diaryrec.ui.checking_notice", "diaryrec.ui.services", "diaryrec.runtime.context")
+# Qt types the first paint does not need (PySide creates each on first touch: QMessageBox 2 ms)
+LAZY_QT_TYPES = ("QMessageBox", "QDialog")
 
 
 def _cache_calendar(data_dir):
@@ -46,6 +50,7 @@ def _first_paint_in_a_child(data_dir) -> dict:
             "welcome": window.first_run is not None and window.first_run.isVisible(),
             "heavy": sorted(m for m in {HEAVY!r} if m in sys.modules),
             "qt_namespace_built": "Qt" in PySide6.QtCore.__dict__,
+            "lazy_qt_types_built": sorted(t for t in {LAZY_QT_TYPES!r} if t in PySide6.QtWidgets.__dict__),
         }}))
     """)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -56,7 +61,8 @@ def _first_paint_in_a_child(data_dir) -> dict:
 def test_the_first_paint_imports_no_orm_and_builds_no_qt_enums(joined, data_dir):
     _cache_calendar(data_dir)
     seen = _first_paint_in_a_child(data_dir)
-    assert seen == {"home": True, "cells": 21, "welcome": False, "heavy": [], "qt_namespace_built": False}
+    assert seen == {"home": True, "cells": 21, "welcome": False, "heavy": [], "qt_namespace_built": False,
+                    "lazy_qt_types_built": []}
 
 
 def test_the_welcome_page_of_a_first_run_is_painted_without_the_store_or_the_keyring(data_dir):
@@ -126,6 +132,33 @@ def test_a_first_run_shows_the_welcome_page_at_once_and_a_study_opened_early_onc
     _attach(window, data_dir, seoul(2, 12))
     assert window.first_run is welcome and welcome.context is window.context  # the same page, not rebuilt
     assert welcome.pages.currentWidget() is welcome.consent_page and welcome.sandbox
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1920, 1080)])
+def test_the_first_paint_looks_exactly_like_the_home_once_attached(qtbot, joined, data_dir, first_window, monkeypatch,
+                                                                    size):
+    """Pixel for pixel: what the first paint leaves out (the checking notice, hidden
+    until the store tells; the other screens) or builds differently must not show."""
+    import diaryrec.runtime.startup
+
+    _cache_calendar(data_dir)
+    now = seoul(6, 12)
+    monkeypatch.setattr(diaryrec.runtime.startup, "_now", lambda: now)
+    (data_dir / "settings.json").write_text(json.dumps({"ui_language": "en"}), encoding="utf-8")
+    _, window = first_window()
+    window.resize(*size)
+    qtbot.waitExposed(window)
+    qtbot.wait(50)
+    painted = window.grab().toImage()
+    _attach(window, data_dir, now)
+    home = window.home
+    qtbot.waitUntil(lambda: window.checking_notice is not None and window.tasks.active() == 0, timeout=10_000)
+    qtbot.wait(50)
+    assert window.home is home and home.summary is not None
+    window.checking_notice.setVisible(False)  # it says "no Spotify app is set up", rightly: once the store has told
+    qtbot.wait(50)
+    attached = window.grab().toImage()
+    assert attached.size() == painted.size() and attached == painted
 
 
 def test_a_database_only_the_store_can_judge_waits_for_it(qtbot, data_dir, first_window):
