@@ -66,6 +66,8 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".heic", ".h
 SETTINGS_ERRORS = {"no_key", "wrong_key", "model_not_found", "connection", "quota", "rejected"}
 WAIT_NOTICE_S = 10  # no word of the reply after this long: say it is still waited for
 THUMB_PX = 64  # attached pictures in the composer and in the conversation
+RATING_ROWS_PER_PASS = 2  # a feedback panel's rating rows built per event-loop pass (each row is 7 widgets)
+COVERS_AFTER_MS = 50  # covers start loading this long after a turn's last step, once it is painted
 
 
 def _load_cover(track_id: int, url: str, covers: Path) -> tuple[int, QImage]:
@@ -403,6 +405,10 @@ class ChatView(QWidget):
         self._card_timer = QTimer(self)
         self._card_timer.setInterval(0)
         self._card_timer.timeout.connect(self._next_card)
+        self._cover_timer = QTimer(self)
+        self._cover_timer.setSingleShot(True)
+        self._cover_timer.setInterval(COVERS_AFTER_MS)
+        self._cover_timer.timeout.connect(self._load_next_cover)
         self._waited = QElapsedTimer()
         self._wait_timer = QTimer(self)
         self._wait_timer.setInterval(1000)
@@ -441,6 +447,7 @@ class ChatView(QWidget):
         self._unanswered = self._sent_text = ""
         self._card_queue, self._then = [], []
         self._card_timer.stop()
+        self._cover_timer.stop()
         self._cover_queue = []  # a cover under way still lands, on no card
 
     def _add(self, widget: QWidget) -> QWidget:
@@ -730,14 +737,16 @@ class ChatView(QWidget):
 
     def _next_card(self) -> None:
         """One step per event-loop pass: a card, else what waits for the cards (the
-        end of a turn, in two steps: its feedback panel built, then put in place)."""
+        end of a turn: its feedback panel put in place, then its rating rows a few per
+        pass). Covers follow once the last step is painted: a cover loading in a worker
+        makes each of the GUI thread's calls into Python wait for the interpreter lock."""
         if self._card_queue:
             self._add_card(self._card_queue.pop(0))
         elif self._then:
             self._then.pop(0)()
         if not self._card_queue and not self._then:
             self._card_timer.stop()
-            self._load_next_cover()
+            self._cover_timer.start()
 
     def _cover_loaded(self, loaded: tuple[int, QImage]) -> None:
         track_id, image = loaded
@@ -794,13 +803,21 @@ class ChatView(QWidget):
             group.arrange([t.id for t in tracks])  # one order, the recommender's: the rating list's too
             group.show_not_shown(result.not_shown)
             group.show_unchecked(tracks)
-        # built here, laid out and painted in the next pass: both at once took a frame and more
-        panel = self._feedback_panel(message_id, tracks, result.follow_up) if result.status == "complete" else None
-        self._then.append(lambda: self._end_turn(result, panel))
-
-    def _end_turn(self, result: Any, panel: FeedbackPanel | None) -> None:
+        # the panel without its rating rows here; the rows a few per pass (all at once: 60
+        # widgets built, shown, laid out and painted in one pass, more than a frame)
+        panel = (self._feedback_panel(message_id, tracks, result.follow_up, rating_rows=0)
+                 if result.status == "complete" else None)
         if panel is not None:
             self._put_feedback(panel)
+            self._then.append(lambda: self._grow_feedback(result, panel))
+        else:
+            self._then.append(lambda: self._end_turn(result))
+
+    def _grow_feedback(self, result: Any, panel: FeedbackPanel) -> None:
+        more = panel.add_rating_rows(RATING_ROWS_PER_PASS)
+        self._then.insert(0, (lambda: self._grow_feedback(result, panel)) if more else (lambda: self._end_turn(result)))
+
+    def _end_turn(self, result: Any) -> None:
         self.turns_done += 1
         self._update_buttons()
         self.turn_finished.emit(result)
@@ -811,8 +828,8 @@ class ChatView(QWidget):
         if panel is not None:
             self._put_feedback(panel)
 
-    def _feedback_panel(self, message_id: int, tracks: list[TrackView],
-                        follow_up: dict[str, Any] | None) -> FeedbackPanel | None:
+    def _feedback_panel(self, message_id: int, tracks: list[TrackView], follow_up: dict[str, Any] | None,
+                        rating_rows: int | None = None) -> FeedbackPanel | None:
         """The feedback panel under a reply, not yet in the transcript (None: nothing to ask)."""
         if self.read_only:
             return None
@@ -822,7 +839,7 @@ class ChatView(QWidget):
             modes = [kind]  # the plain assistant: the feedback its reply asks for
         if not modes or (not tracks and not (follow_up or {}).get("options")):
             return None
-        panel = FeedbackPanel(modes, tracks, follow_up, self.own_description)
+        panel = FeedbackPanel(modes, tracks, follow_up, self.own_description, rating_rows=rating_rows)
         if not panel.has_inputs():
             panel.deleteLater()
             return None

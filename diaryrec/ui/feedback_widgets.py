@@ -154,7 +154,9 @@ class FeedbackPanel(QFrame):
     submitted = Signal(list)  # [FeedbackItem]
 
     def __init__(self, modes: Sequence[str], tracks: Sequence[TrackView], follow_up: dict[str, Any] | None,
-                 own_description: str = "", parent: QWidget | None = None):
+                 own_description: str = "", parent: QWidget | None = None, *, rating_rows: int | None = None):
+        """``rating_rows``: how many of the tracks' rating rows to build now (None: all);
+        ``add_rating_rows`` builds the rest, a few at a time."""
         super().__init__(parent)
         self.setObjectName("feedbackPanel")
         self.modes = [m for m in modes if m]
@@ -175,20 +177,14 @@ class FeedbackPanel(QFrame):
             asked.setObjectName("followUpQuestion")
             asked.setWordWrap(True)
             layout.addWidget(asked)
+        self.ratings = QGridLayout()
+        self._unbuilt: list[TrackView] = []  # tracks whose rating row is still to build
         if FeedbackKind.RATING in self.modes and self.tracks:
-            grid = QGridLayout()
-            for row, track in enumerate(self.tracks):
-                name = QLabel(f"{track.title} — {track.artist}")
-                name.setWordWrap(True)
-                name.setMaximumWidth(RATING_NAME_MAX_PX)
-                stars = StarRating(track.title)
-                self.stars[track.id] = stars
-                grid.addWidget(name, row, 0)
-                grid.addWidget(stars, row, 1)
             # the stars stay next to their titles on a wide screen: the room left goes after them
-            grid.setColumnStretch(2, 1)
+            self.ratings.setColumnStretch(2, 1)
             layout.addWidget(self._section(self.tr("Rate each track from 1 to 5")))
-            layout.addLayout(grid)
+            layout.addLayout(self.ratings)
+            self._unbuilt = list(self.tracks)
         options = [str(o) for o in follow_up.get("options") or [] if str(o).strip()]
         if FeedbackKind.MULTIPLE_CHOICE in self.modes:
             layout.addWidget(self._section(self.tr("Choose the answers that fit")))
@@ -230,6 +226,22 @@ class FeedbackPanel(QFrame):
         row.addWidget(self.error, 1)
         row.addWidget(self.send_button)
         layout.addLayout(row)
+        self.add_rating_rows(len(self._unbuilt) if rating_rows is None else rating_rows)
+
+    def add_rating_rows(self, count: int) -> bool:
+        """Build the next ``count`` rating rows (title and stars); True while more are left.
+        Ten rows are 60 widgets: the chat builds them a few per event-loop pass."""
+        for track in self._unbuilt[:count]:
+            row = self.ratings.rowCount() if self.ratings.count() else 0
+            name = QLabel(f"{track.title} — {track.artist}")
+            name.setWordWrap(True)
+            name.setMaximumWidth(RATING_NAME_MAX_PX)
+            stars = StarRating(track.title)
+            self.stars[track.id] = stars
+            self.ratings.addWidget(name, row, 0)
+            self.ratings.addWidget(stars, row, 1)
+        del self._unbuilt[:count]
+        return bool(self._unbuilt)
 
     def _section(self, text: str) -> QLabel:
         label = QLabel(text)
@@ -238,7 +250,7 @@ class FeedbackPanel(QFrame):
         return label
 
     def has_inputs(self) -> bool:
-        return bool(self.stars or self.choices or self.free_text or self.own_text or self.tournament)
+        return bool(self.stars or self._unbuilt or self.choices or self.free_text or self.own_text or self.tournament)
 
     def items(self) -> list[FeedbackItem]:
         items = [FeedbackItem(FeedbackKind.RATING, track_id=tid, rating=s.value) for tid, s in self.stars.items() if s.value]
