@@ -30,6 +30,10 @@ from diaryrec.vocabulary import FeedbackKind
 
 
 RATING_NAME_MAX_PX = 420  # a longer title wraps, so its stars stay beside it
+#: a title up to this wide keeps one line (the grid otherwise gives a word-wrapped label
+#: its narrowest width: "Shape of You — / Ed Sheeran" beside an empty half panel); it
+#: still fits the panel at 1024 × 700 with the stars and "not rated" beside it
+RATING_NAME_ONE_LINE_PX = 260
 
 
 class StarRating(QWidget):
@@ -236,6 +240,7 @@ class FeedbackPanel(QFrame):
             name = QLabel(f"{track.title} — {track.artist}")
             name.setWordWrap(True)
             name.setMaximumWidth(RATING_NAME_MAX_PX)
+            name.setMinimumWidth(min(name.fontMetrics().horizontalAdvance(name.text()) + 4, RATING_NAME_ONE_LINE_PX))
             stars = StarRating(track.title)
             self.stars[track.id] = stars
             self.ratings.addWidget(name, row, 0)

@@ -75,6 +75,16 @@ def _picture(qtbot, window, chat, widget, artifacts_dir, name):
     window.grab().save(str(folder / f"{name}.png"))
 
 
+def _wrapped_short_titles(panel) -> list[str]:
+    """Rating-row titles short enough for one line that wrap all the same."""
+    from diaryrec.ui.feedback_widgets import RATING_NAME_ONE_LINE_PX
+
+    labels = [panel.ratings.itemAtPosition(row, 0).widget() for row in range(len(panel.stars))]
+    return [label.text() for label in labels
+            if label.fontMetrics().horizontalAdvance(label.text()) < RATING_NAME_ONE_LINE_PX - 8
+            and label.heightForWidth(label.width()) > 1.5 * label.fontMetrics().lineSpacing()]
+
+
 def _live_errors(chat):
     return [b for b in chat.error_boxes if b.isEnabled()]
 
@@ -118,6 +128,7 @@ def test_every_turn_keeps_its_cards_and_the_feedback_sent_is_shown(qtbot, open_w
     for width, height in SIZES:
         window.resize(width, height)
         qtbot.wait(150)
+        assert _wrapped_short_titles(chat.feedback) == [], width  # "Shape of You — / Ed Sheeran" by an empty half panel
         window.grab().save(str(folder / f"{lang}-{width}-two-turns.png"))
     # the diary's automatic screenshot is made from this widget tree: both turns' cards in it
     image = chat.capture()

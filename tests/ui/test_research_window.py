@@ -465,7 +465,7 @@ def test_the_file_menu_writes_the_report_and_the_qda_project_of_what_is_open(qtb
         assert KOREAN_CODE in archive.read("project.qde").decode("utf-8")
     assert window.statusBar().currentMessage().startswith("Wrote study.qdpx: 3 participant(s), ")
     assert not window.error.isVisible()
-    save(window, qtbot, artifacts_dir / "screens" / "en-research-4-written.png")
+    save(window, qtbot, artifacts_dir / "screens" / "en-research-8-written.png")
 
     # a place that cannot be written is said in words, and the window goes on
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path), "")))
