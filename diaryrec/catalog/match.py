@@ -141,8 +141,17 @@ def _name_forms(name: str) -> set[str]:
     return {v for f in forms for v in variants(f)}
 
 
-def names_agree(mine: str, theirs: str) -> bool:
+def _names_agree(mine: str, theirs: str) -> bool:
     return any(words_agree(x, y) for x in _name_forms(mine) for y in _name_forms(theirs))
+
+
+def artist_credited(named: str, names: Sequence[str], artists: Sequence[str]) -> bool:
+    """Whether the artist ``named`` (as a suggestion or a query writes it) is among
+    ``names``, the split and folded names a catalog credits (its aliases may be among
+    them), or is all of its ``artists`` together ("Simon & Garfunkel")."""
+    mine = split_artists(named)
+    return bool(mine) and (any(_names_agree(mine[0], a) for a in names)
+                           or words_agree(fold(named), fold(" ".join(artists))))
 
 
 @dataclass
@@ -213,7 +222,7 @@ def compare(s: Suggestion, track: CatalogTrack, *, artist_vouched: bool = False)
     if my_artists and their_names:
         artist = max(_similar(my_artists[0], a) for a in their_names)
         artist = max(artist, _similar(fold(s.artist), fold(" ".join(track.artists))))
-        agrees = any(names_agree(my_artists[0], a) for a in their_names) or words_agree(fold(s.artist), fold(" ".join(track.artists)))
+        agrees = artist_credited(s.artist, their_names, track.artists)
         if not agrees and artist_vouched:
             agrees = any(_scripts_differ(my_artists[0], a) for a in their_artists)
     return Compared(

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from diaryrec.catalog.match import names_agree, words_agree
-from diaryrec.catalog.normalize import fold, split_artists
+from diaryrec.catalog.match import artist_credited
+from diaryrec.catalog.normalize import split_artists
 from diaryrec.research.probe.queries import Condition
 from diaryrec.sheets.prompt_words import PREMISE_ASK, in_language
 from diaryrec.vocabulary import Verdict
@@ -40,11 +40,8 @@ class Check:
 def credits(named: str, artists: list[str]) -> bool:
     """Whether ``named`` is among the catalog's credited ``artists`` (the matching's own
     rule for names: spelling, "The", other scripts)."""
-    mine = split_artists(named)
-    theirs = [part for name in artists for part in split_artists(name)]
-    if not mine or not theirs:
-        return False
-    return any(names_agree(mine[0], a) for a in theirs) or words_agree(fold(named), fold(" ".join(artists)))
+    names = [part for name in artists for part in split_artists(name)]
+    return bool(names) and artist_credited(named, names, artists)
 
 
 def _year(track: dict[str, Any]) -> int | None:
