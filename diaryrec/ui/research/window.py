@@ -286,8 +286,8 @@ class ResearchWindow(QMainWindow):
             self.statusBar().showMessage(text)
         else:
             self.statusBar().clearMessage()
-        if hasattr(self, "report_action"):
-            self._update_actions()
+            self.busy_bar.setRange(0, 0)  # a busy bar again after an export's steps
+        self._update_actions()
 
     def _loaded(self, loaded: LoadedStudy | None) -> None:
         self.loading = False
@@ -449,7 +449,6 @@ class ResearchWindow(QMainWindow):
     def _written(self, text: str) -> None:
         self.writing = False
         self._set_busy(False)
-        self.busy_bar.setRange(0, 0)
         self.statusBar().showMessage(text)
 
     # -- one participant -----------------------------------------------------------------
@@ -479,7 +478,6 @@ class ResearchWindow(QMainWindow):
         self.db_tasks.forget(self, "write")
         self.loading = False
         self.writing = False
-        self.busy_bar.setRange(0, 0)
         self._set_busy(False)
         self.study = None
         self.table.set_rows([])
