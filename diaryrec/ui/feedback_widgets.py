@@ -236,7 +236,7 @@ class FeedbackPanel(QFrame):
         """Build the next ``count`` rating rows (title and stars); True while more are left.
         Ten rows are 60 widgets: the chat builds them a few per event-loop pass."""
         for track in self._unbuilt[:count]:
-            row = self.ratings.rowCount() if self.ratings.count() else 0
+            row = len(self.stars)  # the rows built so far
             name = QLabel(f"{track.title} — {track.artist}")
             name.setWordWrap(True)
             name.setMaximumWidth(RATING_NAME_MAX_PX)
