@@ -200,7 +200,9 @@ def feedback_words(row: dict[str, Any]) -> str:
     return f"{words} ({text})" if text else words
 
 
-def _verdict_words(verdict: str, catalog: str) -> tuple[str, str]:
+def verdict_words(verdict: str, catalog: str) -> tuple[str, str]:
+    """A verdict in a reader's words ("found in Spotify") and its colour, for the
+    researcher's pages (transcripts, the probe); ``catalog`` is the catalog's name."""
     try:
         known = Verdict(verdict)
     except ValueError:
@@ -281,7 +283,7 @@ def build_transcripts(
 
 def _track(row: dict[str, Any], number: int, feedback: dict[Any, list[str]]) -> TranscriptTrack:
     catalog = _catalog_of(row)
-    words, colour = _verdict_words(str(row.get("verdict") or Verdict.PENDING), catalog)
+    words, colour = verdict_words(str(row.get("verdict") or Verdict.PENDING), catalog)
     return TranscriptTrack(
         number=number, title=str(row.get("title") or ""), artist=str(row.get("artist") or ""),
         album=str(row.get("album") or ""), year=row.get("year"), reason=str(row.get("reason") or ""),

@@ -27,7 +27,7 @@ from diaryrec.paths import templates_dir
 from diaryrec.research.probe.conditions import Holds, Premise
 from diaryrec.research.probe.queries import ProbeKind
 from diaryrec.research.probe.run import ProbeRun, QueryOutcome
-from diaryrec.vocabulary import VERDICT_COLOURS, Verdict, catalog_name
+from diaryrec.vocabulary import Verdict, catalog_name
 
 RESULT_FORMAT = "diaryrec-probe-result"
 RESULT_VERSION = 1
@@ -143,7 +143,6 @@ def render_probe(result: ProbeRun) -> str:
                              autoescape=True)
     return env.get_template("probe/probe.html.j2").render(
         result=result, table=rates_by_kind(result.outcomes), kinds=[k.value for k in ProbeKind],
-        colours={v.value: c for v, c in VERDICT_COLOURS.items()}, catalog_name=catalog_name,
         catalogs=", ".join(catalog_name(c) for c in result.catalogs) or "none", app_version=__version__,
         Holds=Holds, Premise=Premise, misinformed=ProbeKind.MISINFORMED,
     )

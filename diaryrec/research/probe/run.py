@@ -21,12 +21,13 @@ from sqlmodel import select
 from diaryrec.llm.errors import LlmError
 from diaryrec.research.probe.conditions import Check, Premise, check, premise_answer, probe_message
 from diaryrec.research.probe.queries import ProbeQuery
+from diaryrec.research.transcripts import verdict_words
 from diaryrec.services.sheet_versions import save_sheet_version
 from diaryrec.services.turn import TurnService
 from diaryrec.sheets.models import PlanningSheet
 from diaryrec.store import Store
 from diaryrec.store.models import RecommendedTrack
-from diaryrec.vocabulary import ConversationPurpose, Verdict, catalog_name
+from diaryrec.vocabulary import ConversationPurpose, catalog_name
 
 #: errors that every later query would meet too: the probe stops at the first
 STOPPING_ERRORS = frozenset({"no_key", "wrong_key", "quota", "connection", "model_not_found"})
@@ -69,10 +70,15 @@ class SuggestionOutcome:
                 "condition_detail": self.condition.why}
 
     @property
+    def verdict_words(self) -> tuple[str, str]:
+        """The verdict in words, with the catalog that gave it, and its colour."""
+        return verdict_words(self.verdict, catalog_name(self.catalog) if self.catalog else "")
+
+    @property
     def catalog_words(self) -> str:
-        """What the catalog found, in words ("Dynamite · BTS · 2020"), or why nothing."""
+        """What the catalog found, in words ("Dynamite · BTS · 2020"); "–" when nothing."""
         if not self.found:
-            return f"not in {catalog_name(self.catalog)}" if self.verdict == Verdict.NOT_FOUND else self.verdict.replace("_", " ")
+            return "–"
         parts = [str(self.found.get("name") or ""), ", ".join(self.found.get("artists") or []),
                  str(self.found.get("release_date") or "")[:4]]
         return " · ".join(p for p in parts if p)
