@@ -16,8 +16,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from diaryrec.errors import UserError
+
+if TYPE_CHECKING:
+    from diaryrec.paths import DataLayout
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -224,8 +228,8 @@ def run_export_qda(args: argparse.Namespace) -> int:
     return 0
 
 
-def _probe_target(args: argparse.Namespace) -> tuple[object, object]:
-    """(the study file, the ProbeTarget) that ``args`` name."""
+def _probe_target(args: argparse.Namespace, home: "DataLayout") -> tuple[object, object]:
+    """(the study file, the ProbeTarget) that ``args`` name; ``home`` is the data folder."""
     from diaryrec.protocol import load_study_file
     from diaryrec.research.probe.run import ProbeTarget
     from diaryrec.sheets.io import load_sheet_file
@@ -241,16 +245,14 @@ def _probe_target(args: argparse.Namespace) -> tuple[object, object]:
     if args.study:
         study = load_study_file(args.study).study
     else:
-        study = _joined_study(args)
+        study = _joined_study(home)
     return study, ProbeTarget(sheet, sheet.language, study.llm.template_dir or None, source.name)
 
 
-def _joined_study(args: argparse.Namespace):  # noqa: ANN202 - a StudyFile
-    from diaryrec.paths import DataLayout, resolve_data_dir
+def _joined_study(layout: "DataLayout"):  # noqa: ANN202 - a StudyFile
     from diaryrec.services.study import active_study
     from diaryrec.store import open_store
 
-    layout = DataLayout(resolve_data_dir(args.data_dir))
     if layout.database.exists():
         store = open_store(layout)
         try:
@@ -264,7 +266,6 @@ def _joined_study(args: argparse.Namespace):  # noqa: ANN202 - a StudyFile
 
 
 def run_probe(args: argparse.Namespace) -> int:
-    import datetime as dt
     import tempfile
 
     from diaryrec.fileio import write_atomic
@@ -277,6 +278,7 @@ def run_probe(args: argparse.Namespace) -> int:
     from diaryrec.runtime.context import conversation_services
     from diaryrec.settings import load_settings
     from diaryrec.store import open_store
+    from diaryrec.store.types import utcnow
 
     if args.write_queries:
         write_atomic(Path(args.write_queries), queries_json(default_queries(), COMMENT).encode("utf-8"))
@@ -287,23 +289,24 @@ def run_probe(args: argparse.Namespace) -> int:
                         hint="diaryrec research probe SHEET.json --study STUDY.toml --out probe.html")
     if not 1 <= args.runs <= 20:
         raise UserError(f"--runs must be from 1 to 20 (got {args.runs}).")
-    study, target = _probe_target(args)
+    home = DataLayout(resolve_data_dir(args.data_dir))
+    study, target = _probe_target(args, home)
     if args.queries:
         queries = [q for q in load_queries(Path(args.queries)) if not args.lang or q.language == args.lang]
     else:
         queries = default_queries(args.lang or target.language)
     if not queries:
         raise UserError(f"{args.queries} has no query in {args.lang}.", hint="Leave out --lang to send all of them.")
-    settings = load_settings(DataLayout(resolve_data_dir(args.data_dir)).settings_file)
+    settings = load_settings(home.settings_file)
     with tempfile.TemporaryDirectory(prefix="diaryrec-probe-") as folder:
         store = open_store(DataLayout(Path(folder)).ensure())
-        services = conversation_services(store, study, settings, sandbox=bool(getattr(args, "sandbox", False)),
+        services = conversation_services(store, study, settings, sandbox=args.sandbox,
                                          unknown_tracks=UnknownTracks.MARK)
         assert services.turns is not None and services.llm is not None
         config = services.llm.config
         result = ProbeRun(target=target, provider=config.label, model=config.model,
                           catalogs=list(getattr(services.validator, "catalogs", [])),
-                          planned=len(queries) * args.runs, started_at=dt.datetime.now(dt.timezone.utc))
+                          planned=len(queries) * args.runs, started_at=utcnow())
         print(f"Probing {target.name} with {len(queries)} queries x {args.runs} run(s): {config.model} at "
               f"{config.label}", file=sys.stderr, flush=True)
         try:
@@ -318,7 +321,7 @@ def run_probe(args: argparse.Namespace) -> int:
         finally:
             services.stop()
             store.close()
-        result.finished_at = dt.datetime.now(dt.timezone.utc)
+        result.finished_at = utcnow()
     write_probe(result, Path(args.out), Path(args.json) if args.json else None)
     print(f"Wrote {args.out}" + (f" and {args.json}" if args.json else ""))
     _probe_warnings(result)
