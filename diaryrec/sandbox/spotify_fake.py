@@ -1,5 +1,6 @@
-"""A loopback fake of the Spotify Web API, shaped by the OpenAPI spec in
-``../shared/specs/spotify-web-api.yml``, so the real spotipy code runs against it.
+"""A loopback fake of the Spotify Web API, shaped by Spotify's published OpenAPI
+description of it (the endpoints and fields below), so the real spotipy code runs
+against it.
 
 - ``POST /api/token``: client credentials (form ``grant_type=client_credentials``,
   HTTP Basic); 401 ``invalid_client`` on a wrong id or secret.
