@@ -913,11 +913,7 @@ class ChatView(QWidget):
         """The whole conversation as one image (not only the part on screen)."""
         # the layout may not have caught up with cards and panels added this instant
         self.items.activate()
-        inner, width = self.inner, self.scroll.viewport().width()
-        wanted = inner.heightForWidth(width) if inner.hasHeightForWidth() else -1
-        wanted = max(wanted, inner.sizeHint().height())
-        if inner.height() < wanted:
-            inner.resize(width, wanted)
+        self.scroll.fit()
         return render_full(self.scroll)
 
     def has_content(self) -> bool:

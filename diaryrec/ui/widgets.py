@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QResizeEvent
-from PySide6.QtWidgets import (
-    QAbstractScrollArea,
-    QAbstractSlider,
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QScrollArea,
-    QScrollBar,
-    QSizePolicy,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QWidget
 
 from diaryrec.paths import resources_dir
 
@@ -50,32 +39,79 @@ class ReadableColumn(QWidget):
 
 class FittingScroll(QScrollArea):
     """A scroll area whose content is always as tall as its text needs at the width it
-    has. QScrollArea sizes its content from the content's size hint, which Qt works
-    out for the widest layout: at 1024 × 700 word-wrapped labels (a track card's
-    details, a long reply) then get less height than their lines and overlap. Here the
-    content's minimum height follows its height for its width, whenever its layout or
-    its width changes."""
+    has, and that lays a long page out again only where it changed.
+
+    QScrollArea sizes a resizable content from its size hint, which Qt works out for
+    the widest layout: at 1024 × 700 word-wrapped labels (a track card's details, a
+    long reply) then got less height than their lines and overlapped. And on each
+    resize of its content it asks the content's height for the size hint's width too:
+    with the real width in between, every word-wrapped label of the page had its text
+    laid out again on each change (a box layout keeps one width's answer), so adding a
+    card to a conversation cost more with every card before it.
+
+    Here the scroll area holds a plain holder, which Qt asks nothing of, and places the
+    content in it: as wide as the viewport (or the content's minimum width), as tall as
+    its height for that width (at least the viewport's), worked out when the content's
+    layout or the viewport's size changes. A card added then lays out only itself."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWidgetResizable(True)
+        self.setWidgetResizable(False)
+        self._content: QWidget | None = None
+        # the viewport's size, from its resize events: viewport() called from Python makes
+        # PySide build the type of every QWidget subclass it might be (QDialog, QMessageBox:
+        # 2 ms of the first paint)
+        self._viewport_size: QSize | None = None
+        # a watcher of the content's layout: an eventFilter of this class would be called
+        # in Python for every event of the holder too (QScrollArea watches it)
+        self._watcher = _LayoutWatcher(self.fit, self)
 
     def setWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt's name
-        super().setWidget(widget)
-        widget.installEventFilter(self)
+        holder = QWidget()
+        holder.setObjectName("fittingHolder")
+        widget.setParent(holder)
+        self._content = widget
+        super().setWidget(holder)
+        widget.installEventFilter(self._watcher)
+        self.fit()
+
+    def content(self) -> QWidget | None:
+        """The widget given to ``setWidget`` (``widget()`` is its holder)."""
+        return self._content
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize:  # the window, or a scroll bar shown or hidden
+            self._viewport_size = event.size()  # type: ignore[attr-defined] - a QResizeEvent
+            self.fit()
+        return super().viewportEvent(event)
+
+    def fit(self) -> None:
+        """Size the content (and its holder) for the viewport's width now."""
+        content, holder = self._content, self.widget()
+        if content is None or holder is None:
+            return
+        viewport = self._viewport_size or self.maximumViewportSize()
+        least = content.minimumSizeHint().expandedTo(content.minimumSize())
+        width = max(viewport.width(), least.width())
+        needed = content.heightForWidth(width) if content.hasHeightForWidth() else content.sizeHint().height()
+        height = max(needed, viewport.height(), least.height())
+        if content.width() != width or content.height() != height:
+            content.setGeometry(0, 0, width, height)
+        if holder.width() != width or holder.height() != height:
+            holder.resize(width, height)
+
+
+class _LayoutWatcher(QObject):
+    """Calls ``changed`` when the watched widget's layout asks to be done again."""
+
+    def __init__(self, changed: Callable[[], None], parent: QObject):
+        super().__init__(parent)
+        self._changed = changed
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.widget() and event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
-            self._fit()
-        return super().eventFilter(watched, event)
-
-    def _fit(self) -> None:
-        content = self.widget()
-        if content is None or not content.hasHeightForWidth():
-            return
-        needed = content.heightForWidth(content.width())
-        if needed > 0 and content.minimumHeight() != needed:
-            content.setMinimumHeight(needed)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._changed()
+        return False
 
 
 def page_scroll(content: QWidget, max_width: int = READABLE_WIDTH) -> QScrollArea:
@@ -156,51 +192,3 @@ def app_icon() -> QIcon:
     painter.drawRect(28, 16, 16, 5)
     painter.end()
     return QIcon(pixmap)
-
-
-class WheelGuard(QObject):
-    """The mouse wheel scrolls the page, not the value under the pointer: a wheel over
-    a spin box, combo box or slider that does not have the keyboard focus goes to the
-    scroll area around it (the walk found "Number of tracks" turned from 5 to 1 while
-    scrolling the composer). Click or tab into the control and the wheel changes it.
-    One application-wide event filter (``install_wheel_guard``)."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget):
-            return False
-        control = _value_control(watched)
-        if control is None or control.hasFocus():
-            return False
-        area = _scroll_area_around(control)
-        if area is not None:
-            QCoreApplication.sendEvent(area.viewport(), event)  # the area scrolls (or, at its end, lets it go)
-        return True  # never the control's value
-
-
-def _value_control(widget: QWidget) -> QWidget | None:
-    """``widget`` or the spin box / combo box / slider it is part of (a spin box's line edit, say)."""
-    for candidate in (widget, widget.parentWidget()):
-        if isinstance(candidate, (QAbstractSpinBox, QComboBox)):
-            return candidate
-        if isinstance(candidate, QAbstractSlider) and not isinstance(candidate, QScrollBar):
-            return candidate
-    return None
-
-
-def _scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QAbstractScrollArea) and not isinstance(parent, QComboBox):
-            return parent
-        parent = parent.parentWidget()
-    return None
-
-
-def install_wheel_guard(app: QApplication) -> None:
-    """Install the ``WheelGuard`` once per application (after the first paint: an
-    application-wide filter sees every event)."""
-    if app.property("diaryrecWheelGuard"):
-        return
-    guard = WheelGuard(app)
-    app.installEventFilter(guard)
-    app.setProperty("diaryrecWheelGuard", True)
