@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from diaryrec.logs import register_secret
 from diaryrec.catalog.credentials import SpotifyCredentials
@@ -24,6 +24,7 @@ from diaryrec.services.connection import (
 )
 from diaryrec.ui.errors import error_text
 from diaryrec.ui.tasks import TaskRunner
+from diaryrec.ui.controls import ComboBox
 
 PROVIDERS = [  # (key, base URL); the names are translated in _provider_names
     ("openai", "https://api.openai.com/v1"),
@@ -83,7 +84,7 @@ class CredentialsForm(QWidget):
         self._stored_secret = ""
         self._key_from_study = False
 
-        self.provider = QComboBox()
+        self.provider = ComboBox()
         for (key, _url), name in zip(PROVIDERS, self._provider_names()):
             self.provider.addItem(name, key)
         self.provider.setAccessibleName(self.tr("Provider"))

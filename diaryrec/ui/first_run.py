@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -33,6 +32,7 @@ from diaryrec.ui.i18n import interface_language
 from diaryrec.vocabulary import CatalogId
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.widgets import page_scroll
+from diaryrec.ui.controls import ComboBox
 
 if TYPE_CHECKING:  # the study file's models, the store and the keyring load when first needed (see attach)
     from diaryrec.protocol import LoadedStudy
@@ -158,7 +158,7 @@ class FirstRunView(QWidget):
         self.choose_error.setWordWrap(True)
         self.choose_error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # the participant's choice, kept after joining (the study's language does not change it)
-        self.language = QComboBox()
+        self.language = ComboBox()
         for code, name in INTERFACE_LANGUAGES:
             self.language.addItem(name, code)
         self.language.setCurrentIndex(1 if interface_language() == "ko" else 0)

@@ -44,7 +44,7 @@ from diaryrec.ui.home_view import HomeView
 from diaryrec.ui.i18n import install_language
 from diaryrec.ui.screen import Screen
 from diaryrec.ui.tasks import TaskRunner
-from diaryrec.ui.widgets import app_icon, install_wheel_guard
+from diaryrec.ui.widgets import app_icon
 
 if TYPE_CHECKING:
     from diaryrec.runtime.context import AppContext
@@ -207,7 +207,6 @@ class MainWindow(QMainWindow):
         self.context = context
         from diaryrec.ui.services import ServicesGate
 
-        install_wheel_guard(QApplication.instance())  # type: ignore[arg-type]
         self.services = ServicesGate(context, self.tasks, self)
         self.services.ready.connect(self.startup.services_up)
         if self.checking_notice is not None:

@@ -9,14 +9,12 @@ from PySide6.QtCore import QTime, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +30,7 @@ from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.widgets import page_scroll
 from diaryrec.vocabulary import LANGUAGES as STUDY_LANGUAGES
 from diaryrec.ui.screen import Screen
+from diaryrec.ui.controls import ComboBox, TimeEdit
 
 LANGUAGES = ["", *STUDY_LANGUAGES]  # "": follow the study
 
@@ -55,7 +54,7 @@ class SettingsView(QWidget, Screen):
         self.sandbox_note.setVisible(context.sandbox)
 
         self.reminders_enabled = QCheckBox(self.tr("Show a &daily reminder"))
-        self.reminder_time = QTimeEdit()
+        self.reminder_time = TimeEdit()
         self.reminder_time.setDisplayFormat("HH:mm")
         self.reminder_time.setMaximumWidth(120)
         self.reminder_time.setAccessibleName(self.tr("Reminder time"))
@@ -65,7 +64,7 @@ class SettingsView(QWidget, Screen):
         reminder_form.addRow(self.reminders_enabled)
         reminder_form.addRow(self.tr("Remind me at"), self.reminder_time)
 
-        self.language = QComboBox()
+        self.language = ComboBox()
         self.language.addItem(self.tr("Same as the study"), "")
         self.language.addItem("English", "en")
         self.language.addItem("한국어", "ko")

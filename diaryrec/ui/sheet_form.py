@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSizePolicy,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from diaryrec.sheets.composer import Option, composer_options
 from diaryrec.sheets.models import FeedbackSetup, PlanningSheet, PreferenceInput, Presentation
 from diaryrec.vocabulary import FeedbackKind
 from diaryrec.ui.words import choice_label
+from diaryrec.ui.controls import ComboBox, SpinBox
 
 DEBOUNCE_MS = 150
 
@@ -138,12 +137,12 @@ class SheetForm(QWidget):
         self.own_style = QLineEdit()
         self.own_style.setAccessibleName(self.tr("Own explanation style"))
         self.own_style.setPlaceholderText(self.tr("another way of explaining, in your words"))
-        self.level = QComboBox()
+        self.level = ComboBox()
         for option in options.explanation_levels:
             self.level.addItem(option.text, option.code)
         self.level.setCurrentIndex(max(0, self.level.findData("balanced")))
         self.level.setAccessibleName(self.tr("Level of explanation"))
-        self.count = QSpinBox()
+        self.count = SpinBox()
         self.count.setRange(1, 20)
         self.count.setValue(5)
         self.count.setAccessibleName(self.tr("Number of tracks"))

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -41,6 +40,7 @@ from diaryrec.ui.tasks import TaskRunner
 from diaryrec.vocabulary import ConversationPurpose
 from diaryrec.ui.words import choice_label
 from diaryrec.ui.widgets import HeadingLabel
+from diaryrec.ui.controls import ComboBox
 
 if TYPE_CHECKING:
     from diaryrec.services.turn import TurnService
@@ -333,7 +333,7 @@ class PlanningView(_SheetScreen):
         self.objective.setAccessibleName(texts.objective_label.get(self.lang))
         self.objective.setTabChangesFocus(True)
         self.objective.setFixedHeight(60)
-        self.start_from = QComboBox()
+        self.start_from = ComboBox()
         self.start_from.setAccessibleName(self.tr("Start from"))
         self.start_from.setVisible(revision)
         self.start_from.activated.connect(self._start_from_chosen)

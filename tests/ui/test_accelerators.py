@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
 
 from diaryrec.protocol.model import Activity
-from diaryrec.ui.first_run import FirstRunView
 
-from test_activity_flows import _check, _send, sandbox_joined  # noqa: F401 - the fixture
+from study_walk import every_first_run_page, every_screen
+from test_activity_flows import sandbox_joined  # noqa: F401 - the fixture
 from ui_helpers import seoul
 
 
@@ -64,17 +64,9 @@ def test_mnemonic_reads_the_letter_after_a_single_ampersand():
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_every_first_run_page_has_unique_accelerators(qtbot, open_window, default_study, lang):
     window, context = open_window(now=seoul(2, 10), lang=lang)
-    first = window.centralWidget()
-    assert isinstance(first, FirstRunView)
-    found = clashes(window, "welcome") + menu_clashes(window)
-    first.show_study(default_study, sandbox=False)
-    qtbot.wait(20)
-    found += clashes(window, "consent")
-    first.consent_box.setChecked(True)
-    first.code.setText("P07")
-    first.consent_next.click()
-    qtbot.waitUntil(lambda: first.pages.currentWidget() is first.credentials_page)
-    found += clashes(window, "credentials")
+    found = menu_clashes(window)
+    for page in every_first_run_page(qtbot, window, default_study):
+        found += clashes(window, page)
     assert found == []
 
 
@@ -82,47 +74,8 @@ def test_every_first_run_page_has_unique_accelerators(qtbot, open_window, defaul
 def test_every_screen_of_the_study_has_unique_accelerators(qtbot, open_window, sandbox_joined, lang):  # noqa: F811
     window, context = open_window(now=seoul(2, 12), lang=lang, sandbox=True)
     found = menu_clashes(window)
-    for key in ("home", "diary", "taste", "settings"):
-        window.show_screen(key)
-        qtbot.wait(50)
-        found += clashes(window, key)
-    window.open_day(1)
-    qtbot.wait(50)
-    found += clashes(window, "day")
-
-    window.open_activity(1, Activity.ICE_BREAKING)
-    sheet = window.screens["activity"].body
-    qtbot.waitUntil(lambda: sheet.current == ("task", "s1-demographics"))
-    found += clashes(window, "ice-breaking task")
-    sheet._select(("ideas", 1))
-    qtbot.waitUntil(lambda: sheet.current == ("ideas", 1))
-    found += clashes(window, "ice-breaking ideas")
-
-    context.now = lambda: seoul(3, 12)
-    window.open_activity(2, Activity.DAILY_COMPOSER)
-    composer = window.screens["activity"].body
-    qtbot.waitUntil(lambda: composer.form is not None)
-    found += clashes(window, "composer")
-    _check(composer.form.data_types, "situation_emotion")
-    _check(composer.form.modes, "rating")
-    qtbot.waitUntil(composer.save_button.isEnabled)
-    composer.save_button.click()
-    qtbot.waitUntil(lambda: composer.pages.currentIndex() == 1)
-    found += clashes(window, "composer chat")
-
-    context.now = lambda: seoul(9, 12)
-    window.open_activity(8, Activity.PLANNING_SHEET)
-    planning = window.screens["activity"].body
-    qtbot.waitUntil(lambda: planning.form is not None)
-    found += clashes(window, "planning sheet")
-    context.now = lambda: seoul(16, 12)
-    window.open_activity(15, Activity.PLANNING_REVISION)
-    revision = window.screens["activity"].body
-    qtbot.waitUntil(lambda: revision.form is not None)
-    found += clashes(window, "revision")
-    window.open_activity(16, Activity.OWN_RECOMMENDER)
-    qtbot.wait(100)
-    found += clashes(window, "own recommender")
+    for screen in every_screen(qtbot, window, context):
+        found += clashes(window, screen)
     assert found == []
 
 

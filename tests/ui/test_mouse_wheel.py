@@ -5,10 +5,12 @@ the composer was scrolled). Driven through the real window and its screens."""
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea, QSpinBox, QTimeEdit
+from PySide6.QtWidgets import (QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox, QScrollArea, QScrollBar,
+                               QTimeEdit)
 
-from diaryrec.protocol.model import Activity
+from diaryrec.ui.controls import WheelNeedsFocus
 
+from study_walk import every_first_run_page, every_screen
 from test_activity_flows import sandbox_joined  # noqa: F401 - the fixture
 from ui_helpers import seoul
 
@@ -70,3 +72,29 @@ def test_the_wheel_leaves_the_settings_controls_alone(qtbot, open_window, joined
         _wheel(control, -1)
         after = control.currentIndex() if isinstance(control, QComboBox) else control.time()
         assert after == before, control.accessibleName()
+
+
+def _unguarded(window) -> list[str]:
+    """The value controls in the window that would turn under a passing wheel."""
+    controls = [*window.findChildren(QAbstractSpinBox), *window.findChildren(QComboBox),
+                *(s for s in window.findChildren(QAbstractSlider) if not isinstance(s, QScrollBar))]
+    return [f"{type(c).__name__} {c.accessibleName() or c.objectName()}" for c in controls if not isinstance(c, WheelNeedsFocus)]
+
+
+def test_every_value_control_of_every_screen_leaves_the_wheel_to_the_page(qtbot, open_window, sandbox_joined):  # noqa: F811
+    """The wheel is guarded per control (ui.controls), not by an application-wide
+    filter: a screen that builds a plain QComboBox or QSpinBox is caught here."""
+    window, context = open_window(now=seoul(2, 12), lang="en", sandbox=True)
+    found, seen = [], 0
+    for screen in every_screen(qtbot, window, context):
+        found += [f"{screen}: {c}" for c in _unguarded(window)]
+        seen += len(window.findChildren(WheelNeedsFocus))
+    assert found == [] and seen > 0
+
+
+def test_the_welcome_pages_value_controls_leave_the_wheel_to_the_page(qtbot, open_window, default_study):
+    window, _ = open_window(now=seoul(2, 10), lang="en")
+    found = []
+    for page in every_first_run_page(qtbot, window, default_study):
+        found += [f"{page}: {c}" for c in _unguarded(window)]
+    assert found == [] and window.findChildren(WheelNeedsFocus)
