@@ -56,6 +56,7 @@ from diaryrec.ui.track_card import TrackCard
 from diaryrec.ui.words import catalogs_named
 from diaryrec.ui.widgets import FittingScroll
 from diaryrec.vocabulary import FollowUpKind, Verdict
+from diaryrec.ui.restyle import restyle
 
 if TYPE_CHECKING:
     from diaryrec.services.turn import TurnService
@@ -653,8 +654,7 @@ class ChatView(QWidget):
         for box in self.error_boxes:  # an answered error keeps no live Retry
             box.setEnabled(False)
             box.setProperty("stale", True)
-            box.style().unpolish(box)
-            box.style().polish(box)
+            restyle(box)
         self.cancel_token = token = CancelToken()
         self._pending_text = None
         self._reply = self._add(Bubble("assistant", self.who("assistant"), self.tr("…")))  # type: ignore[assignment]

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from diaryrec.services.conversation import TrackView
 from diaryrec.ui.words import verdict_text
 from diaryrec.vocabulary import catalog_name
+from diaryrec.ui.restyle import restyle
 
 COVER_PX = 72
 
@@ -76,8 +77,7 @@ class TrackCard(QFrame):
         self.keywords.setVisible(bool(track.keywords))
         self.badge.setText(verdict_text(track.verdict, track.catalog))
         self.badge.setProperty("verdict", track.verdict)
-        self.badge.style().unpolish(self.badge)
-        self.badge.style().polish(self.badge)
+        restyle(self.badge)
         catalog = catalog_name(track.catalog)
         self.open_button.setText(self.tr("Open in {catalog}").format(catalog=catalog))
         self.open_button.setEnabled(bool(track.url))
