@@ -54,7 +54,7 @@ from diaryrec.ui.services import ServicesGate
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.track_card import TrackCard
 from diaryrec.ui.words import catalogs_named
-from diaryrec.ui.widgets import FittingScroll
+from diaryrec.ui.widgets import FittingScroll, after_next_paint
 from diaryrec.vocabulary import FollowUpKind, Verdict
 from diaryrec.ui.restyle import restyle
 
@@ -666,8 +666,14 @@ class ChatView(QWidget):
             conversation, result = job(cancel, progress)
             return conversation, result, list(result.shown_tracks)  # read once by the turn, with final verdicts
 
-        self.tasks.run(work, owner=self, topic="turn", cancel=token, on_progress=self._progress,
-                       on_done=self._turn_done, on_error=self._turn_failed)
+        def start() -> None:
+            if not self.tasks.closed:
+                self.tasks.run(work, owner=self, topic="turn", cancel=token, on_progress=self._progress,
+                               on_done=self._turn_done, on_error=self._turn_failed)
+
+        # the message and the "…" bubble are painted first: the turn's worker starting
+        # beside that frame made it wait for the interpreter lock (10-17 ms, issue 12)
+        after_next_paint(self.inner, start)
 
     def _still_waiting(self) -> None:
         seconds = self._waited.elapsed() // 1000

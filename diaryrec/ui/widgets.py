@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSize
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QWidget
 
@@ -112,6 +112,36 @@ class _LayoutWatcher(QObject):
         if event.type() == QEvent.Type.LayoutRequest:
             self._changed()
         return False
+
+
+class _AfterPaint(QObject):
+    """``after_next_paint``'s watcher, a child of the watched widget (gone with it)."""
+
+    def __init__(self, widget: QWidget, call: Callable[[], None], give_up_ms: int):
+        super().__init__(widget)
+        self._widget, self._call = widget, call
+        widget.installEventFilter(self)
+        QTimer.singleShot(give_up_ms, self, self._go)  # never painted (hidden, minimised): it goes on anyway
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._go)  # once this frame is done
+        return False
+
+    def _go(self) -> None:
+        call, self._call = self._call, None
+        if call is None:
+            return
+        self._widget.removeEventFilter(self)
+        self.deleteLater()
+        call()
+
+
+def after_next_paint(widget: QWidget, call: Callable[[], None], *, give_up_ms: int = 100) -> None:
+    """Run ``call`` once ``widget`` has been painted again (or after ``give_up_ms``).
+    For work that would compete with that frame: a worker running Python makes each of
+    the GUI thread's calls into Python wait for the interpreter lock."""
+    _AfterPaint(widget, call, give_up_ms)
 
 
 def page_scroll(content: QWidget, max_width: int = READABLE_WIDTH) -> QScrollArea:

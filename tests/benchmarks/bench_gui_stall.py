@@ -1,11 +1,13 @@
 """Longest GUI-thread stall during a full recommendation turn through the sandbox
 fakes (streamed reply, ten tracks checked against the Spotify fake, covers loaded,
 everything stored), measured by a 5 ms QTimer heartbeat: the largest gap between
-two beats. Baseline: the same heartbeat over an idle event loop for as long.
-Goal: the longest stall <= 16 ms, one frame (issue 12; it was <= 50 ms)."""
+two beats. Three turns in a row in one conversation; the figure is the median of
+their longest stalls. Baseline: the same heartbeat over an idle event loop for as
+long. Goal: the longest stall <= 16 ms, one frame (issue 12; it was <= 50 ms)."""
 
 from __future__ import annotations
 
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -22,6 +24,11 @@ from diaryrec.ui.main_window import MainWindow  # noqa: E402
 from ui_helpers import JOINED, seoul  # noqa: E402
 
 GOAL_MS = 16.0
+#: turns in a row in one conversation (its transcript grows); the figure is the median of
+#: their longest stalls, each turn's printed too: one turn's maximum swings by 5-10 ms
+#: with the machine's other work
+TURNS = 3
+MESSAGES = ["rainy day songs, calm and warm", "something brighter for the evening", "songs for a long train ride"]
 
 
 class Heartbeat:
@@ -74,25 +81,31 @@ def test_gui_stall_during_a_recommendation_turn(qtbot, data_dir, default_study):
         context._services.sandbox_llm.chunk_delay = 0.005  # a streamed reply, not one burst
 
         beat = Heartbeat()
-        beat.start()
-        started = time.perf_counter()
-        chat.input.setPlainText("rainy day songs, calm and warm")
-        chat.send()
-        qtbot.waitUntil(lambda: chat.turns_done == 1, timeout=30000)
-        covers = [c for c in chat.cards.values() if c.track.image_url]
-        qtbot.waitUntil(lambda: all(c.cover.pixmap() is not None and not c.cover.pixmap().isNull() for c in covers), timeout=10000)
-        turn_s = time.perf_counter() - started
-        stall = beat.stop()
-        worst = beat.worst()
-        assert chat.last_error is None and len(chat.cards) >= 8
+        stalls, worst, turns_ms = [], [], []
+        for turn in range(1, TURNS + 1):
+            beat.start()
+            started = time.perf_counter()
+            chat.input.setPlainText(MESSAGES[turn - 1])
+            chat.send()
+            qtbot.waitUntil(lambda: chat.turns_done == turn, timeout=30000)
+            covers = [c for c in chat.cards.values() if c.track.image_url]
+            qtbot.waitUntil(lambda: all(c.cover.pixmap() is not None and not c.cover.pixmap().isNull() for c in covers),
+                            timeout=10000)
+            turns_ms.append((time.perf_counter() - started) * 1000)
+            stalls.append(beat.stop())
+            worst.append(beat.worst())
+            assert chat.last_error is None and len(chat.cards) >= 8 * turn
+            qtbot.wait(200)  # the turn's last writes, before the next one is typed
 
         beat.start()
-        qtbot.wait(int(turn_s * 1000))
+        qtbot.wait(int(statistics.median(turns_ms)))
         idle = beat.stop()
+        stall = statistics.median(stalls)
         ratio = stall / idle if idle else float("inf")
-        print(f"BENCH gui_stall_turn: {stall:.1f} ms longest stall over a {turn_s * 1000:.0f} ms turn with {len(chat.cards)} cards "
-              f"(baseline: {idle:.1f} ms idle, ratio {ratio:.2f}, goal <= {GOAL_MS:.0f} ms)")
-        print(f"  longest gaps (at ms, gap ms): {worst}")
+        print(f"BENCH gui_stall_turn: {stall:.1f} ms longest stall, median of {TURNS} turns with 10 cards each "
+              f"(each turn: {', '.join(f'{s:.1f}' for s in stalls)} ms over {statistics.median(turns_ms):.0f} ms; "
+              f"baseline: {idle:.1f} ms idle, ratio {ratio:.2f}, goal <= {GOAL_MS:.0f} ms)")
+        print(f"  longest gaps per turn (at ms, gap ms): {worst}")
     finally:
         window.close()
         window.diary_tasks.shutdown()
