@@ -72,6 +72,7 @@ class FittingScroll(QScrollArea):
         widget.setParent(holder)
         self._content = widget
         super().setWidget(holder)
+        holder.setAutoFillBackground(False)  # QScrollArea fills its widget: the viewport's background shows, as before
         widget.installEventFilter(self._watcher)
         self.fit()
 
