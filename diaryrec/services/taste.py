@@ -63,7 +63,9 @@ def _keywords(tracks: list[TasteTrack]) -> list[tuple[str, int]]:
     counts: Counter[str] = Counter()
     shown: dict[str, str] = {}
     for track in tracks:
-        for word in {k.strip() for k in track.keywords if k.strip()}:
+        # in the track's own order (a set's order changes from run to run): equal counts
+        # keep the order they first came in, the same on every opening
+        for word in dict.fromkeys(k.strip() for k in track.keywords if k.strip()):
             key = word.casefold()
             shown.setdefault(key, word)
             counts[key] += 1
