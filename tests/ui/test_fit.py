@@ -47,6 +47,10 @@ def test_the_home_timeline_fits_without_horizontal_scrolling(qtbot, open_window,
     assert home.timeline_view.width() <= READABLE_WIDTH
     if size[0] >= 1920:
         assert scroll.viewport().width() > READABLE_WIDTH + 200, "a wide window keeps margins beside the content"
+        page = scroll.viewport().grab().toImage()
+        low = page.height() - 10
+        assert page.pixelColor(page.width() - 10, low) == page.pixelColor(page.width() // 2, low), \
+            "the margins have the page's colour"
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
