@@ -32,10 +32,15 @@ def every_screen(qtbot, window, context) -> Iterator[str]:
     qtbot.waitUntil(lambda: sheet.current == ("ideas", 1))
     yield "ice-breaking ideas"
 
-    context.now = lambda: seoul(3, 12)
-    window.open_activity(2, Activity.DAILY_COMPOSER)
-    composer = window.screens["activity"].body
-    qtbot.waitUntil(lambda: composer.form is not None)
+    def with_form(march_day: int, day: int, activity: Activity):
+        """The day's activity opened at noon on ``march_day``, once its sheet is built."""
+        context.now = lambda: seoul(march_day, 12)
+        window.open_activity(day, activity)
+        body = window.screens["activity"].body
+        qtbot.waitUntil(lambda: body.form is not None)
+        return body
+
+    composer = with_form(3, 2, Activity.DAILY_COMPOSER)
     yield "composer"
     _check(composer.form.data_types, "situation_emotion")
     _check(composer.form.modes, "rating")
@@ -44,15 +49,9 @@ def every_screen(qtbot, window, context) -> Iterator[str]:
     qtbot.waitUntil(lambda: composer.pages.currentIndex() == 1)
     yield "composer chat"
 
-    context.now = lambda: seoul(9, 12)
-    window.open_activity(8, Activity.PLANNING_SHEET)
-    planning = window.screens["activity"].body
-    qtbot.waitUntil(lambda: planning.form is not None)
+    with_form(9, 8, Activity.PLANNING_SHEET)
     yield "planning sheet"
-    context.now = lambda: seoul(16, 12)
-    window.open_activity(15, Activity.PLANNING_REVISION)
-    revision = window.screens["activity"].body
-    qtbot.waitUntil(lambda: revision.form is not None)
+    with_form(16, 15, Activity.PLANNING_REVISION)
     yield "revision"
     window.open_activity(16, Activity.OWN_RECOMMENDER)
     qtbot.wait(100)
