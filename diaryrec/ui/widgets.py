@@ -73,8 +73,7 @@ class FittingScroll(QScrollArea):
         self._content = widget
         super().setWidget(holder)
         holder.setAutoFillBackground(False)  # QScrollArea fills its widget: the viewport's background shows, as before
-        widget.installEventFilter(self._watcher)
-        self.fit()
+        widget.installEventFilter(self._watcher)  # fitted on its first layout, or the viewport's first resize
 
     def content(self) -> QWidget | None:
         """The widget given to ``setWidget`` (``widget()`` is its holder)."""
