@@ -28,13 +28,15 @@ test fixtures after every test, so no thread outlives its owner.
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import threading
 import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
 
 if TYPE_CHECKING:  # diaryrec.llm pulls in openai: not before the first paint
     from diaryrec.llm.cancel import CancelToken
@@ -47,6 +49,26 @@ _NOTHING = object()
 #: it again each time; with a worker running Python beside it, a frame's dozens of waits
 #: of 5 ms added up to 30-50 ms stalls while a turn's cards came in. 1 ms keeps them short.
 SWITCH_INTERVAL_S = 0.001
+#: Workers yield the processor to the GUI thread when both want it (a turn's catalog
+#: checks and the sandbox's fakes beside its cards: issue 12). Qt lowers its pool threads'
+#: priority on Windows and macOS; on Linux, where it leaves ordinary threads alone, each
+#: worker raises its own nice value by this much, once (threads it starts inherit it).
+WORKER_NICE = 5
+_lowered = threading.local()
+
+
+def _yield_to_the_window() -> None:
+    """Lower this worker thread's priority below the GUI thread's (once per thread)."""
+    if getattr(_lowered, "done", False):
+        return
+    _lowered.done = True
+    if not sys.platform.startswith("linux"):
+        return  # QThreadPool.setThreadPriority did it
+    thread = threading.get_native_id()
+    try:
+        os.setpriority(os.PRIO_PROCESS, thread, min(os.getpriority(os.PRIO_PROCESS, thread) + WORKER_NICE, 19))
+    except OSError as exc:  # a sandbox that forbids it: the work runs all the same
+        log.debug("worker priority left as it was: %s", exc)
 
 
 class _Relay(QObject):
@@ -62,6 +84,7 @@ class _Task(QRunnable):
         self._fn, self._args, self._kwargs, self._relay = fn, args, kwargs, relay
 
     def run(self) -> None:
+        _yield_to_the_window()
         try:
             result = self._fn(*self._args, **self._kwargs)
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
@@ -120,6 +143,7 @@ class TaskRunner(QObject):
             sys.setswitchinterval(SWITCH_INTERVAL_S)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
+        self._prioritised = False  # the pool's thread priority, set at the first run (QThread: not before the first paint)
         self._relays: set[_Relay] = set()
         self._running: set[Operation] = set()
         self._latest: dict[tuple[int, str], object] = {}
@@ -154,6 +178,9 @@ class TaskRunner(QObject):
             self._latest[(id(owner), topic)] = key
             for op in previous:
                 op.cancel()
+        if not self._prioritised:
+            self._pool.setThreadPriority(QThread.Priority.LowPriority)  # Windows, macOS; Linux: _yield_to_the_window
+            self._prioritised = True
         operation = Operation(self, owner, topic, key, token)
         if token is not None:
             kwargs["cancel"] = token

@@ -2,12 +2,15 @@
 cancel reaching the worker, stale results dropped centrally, one default error
 route, and a shutdown that waits. Also the check that no test leaves work running."""
 
+import os
+import sys
 import threading
 
+import pytest
 from PySide6.QtCore import QObject
 
 from diaryrec.errors import QT_TRANSLATE_NOOP, UserError
-from diaryrec.ui.tasks import TaskRunner
+from diaryrec.ui.tasks import WORKER_NICE, TaskRunner
 from leftovers import leftover_work, running_threads
 
 
@@ -25,6 +28,28 @@ def test_progress_reaches_the_gui_thread_in_order(qtbot):
                on_done=done.append)
     qtbot.waitUntil(lambda: done == ["finished"])
     assert seen == [(step, True) for step in range(5)]
+    runner.shutdown()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux: a nice value per thread (elsewhere Qt's pool priority)")
+def test_workers_yield_the_processor_to_the_gui_thread(qtbot):
+    """A worker and the threads it starts run at a lower priority than the window
+    (issue 12: the GUI thread shared two cores with a turn's catalog checks)."""
+    runner = TaskRunner()
+    seen: list[tuple[int, int]] = []
+
+    def work():  # noqa: ANN202
+        inner: list[int] = []
+        started = threading.Thread(target=lambda: inner.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id())))
+        started.start()
+        started.join()
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id()), inner[0]
+
+    runner.run(work, on_done=lambda both: seen.append(both))
+    qtbot.waitUntil(lambda: bool(seen))
+    window = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    expected = min(window + WORKER_NICE, 19)
+    assert seen == [(expected, expected)] and window < expected
     runner.shutdown()
 
 
