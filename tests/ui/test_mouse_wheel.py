@@ -5,10 +5,9 @@ the composer was scrolled). Driven through the real window and its screens."""
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import (QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox, QScrollArea, QScrollBar,
-                               QTimeEdit)
+from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea, QScrollBar, QTimeEdit
 
-from diaryrec.ui.controls import WheelNeedsFocus
+from diaryrec.ui.controls import VALUE_CONTROLS, WheelNeedsFocus
 
 from study_walk import every_first_run_page, every_screen
 from test_activity_flows import sandbox_joined  # noqa: F401 - the fixture
@@ -76,8 +75,7 @@ def test_the_wheel_leaves_the_settings_controls_alone(qtbot, open_window, joined
 
 def _unguarded(window) -> list[str]:
     """The value controls in the window that would turn under a passing wheel."""
-    controls = [*window.findChildren(QAbstractSpinBox), *window.findChildren(QComboBox),
-                *(s for s in window.findChildren(QAbstractSlider) if not isinstance(s, QScrollBar))]
+    controls = [c for kind in VALUE_CONTROLS for c in window.findChildren(kind) if not isinstance(c, QScrollBar)]
     return [f"{type(c).__name__} {c.accessibleName() or c.objectName()}" for c in controls if not isinstance(c, WheelNeedsFocus)]
 
 
