@@ -36,7 +36,8 @@ print("shown", flush=True)
 # The floor under the goal: a window of the home screen's make built by PySide alone, no
 # diaryrec code and no data read: a sidebar of four, the title, the day's card with two
 # buttons, 21 day cells (buttons holding two labels, one word-wrapped), the menus and the
-# app's style sheet. Whatever reads the study and builds this screen costs at least this.
+# app's style sheet, in Korean like the bench's study (Hangul glyphs cost more to load
+# than Latin ones). Whatever reads the study and builds this screen costs at least this.
 REPLICA = r"""
 import sys
 from PySide6.QtWidgets import (QApplication, QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget, QMainWindow,
@@ -47,29 +48,29 @@ window.resize(1100, 720)
 central = QWidget()
 row = QHBoxLayout(central)
 nav = QListWidget()
-for name in ("Home", "Diary", "My taste", "Settings"):
+for name in ("홈", "일기", "나의 취향", "설정"):
     nav.addItem(name)
 row.addWidget(nav)
 pages = QStackedWidget()
 row.addWidget(pages, 1)
 inner = QWidget()
 column = QVBoxLayout(inner)
-title = QLabel("Music recommender diary study")
+title = QLabel("나만의 음악 추천 시스템 만들기")
 title.setObjectName("screenTitle")
 title.setWordWrap(True)
 column.addWidget(title)
-column.addWidget(QLabel("Participant BENCH · joined 2026-11-28"))
+column.addWidget(QLabel("참가자 BENCH · 2026-11-28 참여"))
 card = QFrame()
 card.setObjectName("card")
 lines = QVBoxLayout(card)
-for text in ("Today is day 7 of 21 · Week 1: Exploration", "• Daily experiment\n• Diary: not written yet",
-             "Recommender: plain assistant"):
+for text in ("오늘은 21일 중 7일차 · 1주차: 탐색", "• 오늘의 실험: 아이디어로 프롬프트를 만들어 추천 받기\n• 일기: 아직 쓰지 않음",
+             "나의 추천 시스템: 기본 도우미"):
     label = QLabel(text)
     label.setWordWrap(True)
     lines.addWidget(label)
 buttons = QHBoxLayout()
-buttons.addWidget(QPushButton("Start today's activity"))
-buttons.addWidget(QPushButton("Write today's diary"))
+buttons.addWidget(QPushButton("오늘의 활동 시작"))
+buttons.addWidget(QPushButton("오늘의 일기 쓰기"))
 buttons.addStretch(1)
 lines.addLayout(buttons)
 column.addWidget(card)
@@ -81,13 +82,13 @@ for day in range(21):
     cell.setMinimumSize(80, 78)
     cell.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     inside = QVBoxLayout(cell)
-    inside.addWidget(QLabel(f"Day {day + 1}"))
-    words = QLabel("Daily experiment\nDiary written")
+    inside.addWidget(QLabel(f"{day + 1}일차"))
+    words = QLabel("오늘의 실험\n일기 씀")
     words.setWordWrap(True)
     words.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     inside.addWidget(words, 1)
     grid.addWidget(cell, day // 7, day % 7)
-column.addWidget(QLabel("6 of 21 diaries written"))
+column.addWidget(QLabel("21일 중 6일 추천 세션과 일기 완료"))
 column.addWidget(timeline)
 column.addStretch(1)
 scroll = QScrollArea()
@@ -96,7 +97,7 @@ scroll.setFrameShape(QFrame.Shape.NoFrame)
 scroll.setWidget(inner)
 pages.addWidget(scroll)
 window.setCentralWidget(central)
-for menu_name, actions in (("File", ["Open study file…", "Export…", "Quit"]), ("Study", ["Home", "Diary"]), ("Help", ["About"])):
+for menu_name, actions in (("파일(&F)", ["연구 파일 열기…", "내보내기…", "끝내기"]), ("이동(&G)", ["홈", "일기"]), ("도움말(&H)", ["정보"])):
     menu = window.menuBar().addMenu(menu_name)
     for action in actions:
         menu.addAction(action)
