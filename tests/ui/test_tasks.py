@@ -48,6 +48,8 @@ def test_workers_yield_the_processor_to_the_gui_thread(qtbot):
     runner.run(work, on_done=lambda both: seen.append(both))
     qtbot.waitUntil(lambda: bool(seen))
     window = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    if window >= 19:
+        pytest.skip("the test runs at the lowest priority already")
     expected = min(window + WORKER_NICE, 19)
     assert seen == [(expected, expected)] and window < expected
     runner.shutdown()
