@@ -226,6 +226,10 @@ def split_contract(prompt: str, contract: str) -> tuple[str, str]:
     return rest + "\n", core
 
 
+#: how many tracks the plain assistant of the ice-breaking week recommends in a reply
+PLAIN_ASSISTANT_TRACKS = 5
+
+
 def compile_plain_assistant(
     language: str, *, with_contract: bool = True, template_dir: str | Path | None = None
 ) -> CompiledPrompt:
@@ -235,7 +239,7 @@ def compile_plain_assistant(
     context = {
         "language": language,
         "with_contract": with_contract,
-        "track_count": 5,
+        "track_count": PLAIN_ASSISTANT_TRACKS,
         "follow_up_kinds": ALL_FOLLOW_UPS,
     }
     text, template = _render(env, PLAIN_ASSISTANT, context)

@@ -24,6 +24,7 @@ from diaryrec.research.probe.queries import ProbeQuery
 from diaryrec.research.transcripts import verdict_words
 from diaryrec.services.sheet_versions import save_sheet_version
 from diaryrec.services.turn import TurnService
+from diaryrec.sheets.compiler import PLAIN_ASSISTANT_TRACKS
 from diaryrec.sheets.models import PlanningSheet
 from diaryrec.store import Store
 from diaryrec.store.models import RecommendedTrack
@@ -31,8 +32,6 @@ from diaryrec.vocabulary import ConversationPurpose, catalog_name
 
 #: errors that every later query would meet too: the probe stops at the first
 STOPPING_ERRORS = frozenset({"no_key", "wrong_key", "quota", "connection", "model_not_found"})
-#: the track count of the plain assistant's prompt (``sheets.compiler.compile_plain_assistant``)
-PLAIN_TRACK_COUNT = 5
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ class ProbeTarget:
     @property
     def track_limit(self) -> int:
         """The most tracks the prompt allows in one reply."""
-        return self.sheet.presentation.track_count if self.sheet is not None else PLAIN_TRACK_COUNT
+        return self.sheet.presentation.track_count if self.sheet is not None else PLAIN_ASSISTANT_TRACKS
 
 
 @dataclass(frozen=True)
