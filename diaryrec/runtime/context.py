@@ -30,6 +30,7 @@ from diaryrec.vocabulary import CatalogId
 if TYPE_CHECKING:  # the LLM client pulls in openai: imported when the services start, not at start-up
     from diaryrec.llm.client import LlmClient
     from diaryrec.protocol import StudyFile
+    from diaryrec.protocol.model import UnknownTracks
     from diaryrec.services.turn import TurnService
 
 log = logging.getLogger(__name__)
@@ -62,7 +63,7 @@ class Services:
 
 def conversation_services(
     store: Store, study: "StudyFile", settings: Settings, *, sandbox: bool = False, reuse: Services | None = None,
-    unknown_tracks: Any = None,
+    unknown_tracks: "UnknownTracks | None" = None,
 ) -> Services:
     """The conversation services for ``study``: the LLM client, the catalog validator and
     the turn service over ``store`` (the app's, or the probe's own).
@@ -81,7 +82,6 @@ def conversation_services(
     reuse = reuse or Services()
     built = Services()
     study_catalog = study.catalog
-    market = resolve_market(study_catalog=study_catalog, settings=settings)
     if sandbox:
         # imported here: the fakes (and their track lists) are not needed outside the sandbox
         from diaryrec.catalog.client import CatalogConfig
@@ -96,6 +96,7 @@ def conversation_services(
         built.sandbox_spotify = fake = reuse.sandbox_spotify or start_sandbox_spotify()
         built.sandbox_musicbrainz = open_fake = reuse.sandbox_musicbrainz or start_sandbox_musicbrainz()
         provider = built.sandbox_llm.provider()
+        market = resolve_market(study_catalog=study_catalog, settings=settings)
         config = CatalogConfig(client_id=fake.client_id, client_secret=fake.client_secret, market=market,
                                api_url=fake.api_url, token_url=fake.token_url)
         open_catalog = MusicBrainzProvider(MusicBrainzConfig(contact=study.study.researcher.email or "sandbox@diaryrec.invalid",
