@@ -50,13 +50,13 @@ from diaryrec.ui.errors import error_text
 from diaryrec.ui.feedback_widgets import FeedbackPanel
 from diaryrec.ui.image_viewer import Thumbnail, decode_image, open_image
 from diaryrec.ui.screenshots import png_bytes, render_full
+from diaryrec.ui.restyle import restyle
 from diaryrec.ui.services import ServicesGate
 from diaryrec.ui.tasks import TaskRunner
 from diaryrec.ui.track_card import TrackCard
 from diaryrec.ui.words import catalogs_named
 from diaryrec.ui.widgets import FittingScroll, after_next_paint
 from diaryrec.vocabulary import FollowUpKind, Verdict
-from diaryrec.ui.restyle import restyle
 
 if TYPE_CHECKING:
     from diaryrec.services.turn import TurnService
@@ -68,7 +68,6 @@ SETTINGS_ERRORS = {"no_key", "wrong_key", "model_not_found", "connection", "quot
 WAIT_NOTICE_S = 10  # no word of the reply after this long: say it is still waited for
 THUMB_PX = 64  # attached pictures in the composer and in the conversation
 RATING_ROWS_PER_PASS = 2  # a feedback panel's rating rows built per event-loop pass (each row is 7 widgets)
-COVERS_AFTER_MS = 50  # covers start loading this long after a turn's last step, once it is painted
 
 
 def _load_cover(track_id: int, url: str, covers: Path) -> tuple[int, QImage]:
@@ -406,10 +405,6 @@ class ChatView(QWidget):
         self._card_timer = QTimer(self)
         self._card_timer.setInterval(0)
         self._card_timer.timeout.connect(self._next_card)
-        self._cover_timer = QTimer(self)
-        self._cover_timer.setSingleShot(True)
-        self._cover_timer.setInterval(COVERS_AFTER_MS)
-        self._cover_timer.timeout.connect(self._load_next_cover)
         self._waited = QElapsedTimer()
         self._wait_timer = QTimer(self)
         self._wait_timer.setInterval(1000)
@@ -448,7 +443,6 @@ class ChatView(QWidget):
         self._unanswered = self._sent_text = ""
         self._card_queue, self._then = [], []
         self._card_timer.stop()
-        self._cover_timer.stop()
         self._cover_queue = []  # a cover under way still lands, on no card
 
     def _add(self, widget: QWidget) -> QWidget:
@@ -752,7 +746,7 @@ class ChatView(QWidget):
             self._then.pop(0)()
         if not self._card_queue and not self._then:
             self._card_timer.stop()
-            self._cover_timer.start()
+            after_next_paint(self.inner, self._load_next_cover)  # the turn's last step on screen first
 
     def _cover_loaded(self, loaded: tuple[int, QImage]) -> None:
         track_id, image = loaded

@@ -9,9 +9,9 @@ from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from diaryrec.services.conversation import TrackView
+from diaryrec.ui.restyle import restyle
 from diaryrec.ui.words import verdict_text
 from diaryrec.vocabulary import catalog_name
-from diaryrec.ui.restyle import restyle
 
 COVER_PX = 72
 
