@@ -22,8 +22,8 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QByteArray, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -44,7 +44,7 @@ from diaryrec.ui.home_view import HomeView
 from diaryrec.ui.i18n import install_language
 from diaryrec.ui.screen import Screen
 from diaryrec.ui.tasks import TaskRunner
-from diaryrec.ui.widgets import app_icon
+from diaryrec.ui.widgets import after_next_paint, app_icon
 
 if TYPE_CHECKING:
     from diaryrec.runtime.context import AppContext
@@ -142,14 +142,10 @@ class MainWindow(QMainWindow):
     # -- the two start-up steps ------------------------------------------------
     def call_after_first_frame(self, call: Callable[[], None], *, give_up_ms: int = 2000) -> None:
         """Run ``call`` once the window has painted its first frame (or after
-        ``give_up_ms``, if it is never shown: started minimised, say)."""
+        ``give_up_ms``, if it is never shown: started minimised, say), in the order asked."""
         self._after_first_frame.append(call)
-        QTimer.singleShot(give_up_ms, self._first_frame_done)
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
-        super().paintEvent(event)
-        if self._after_first_frame:
-            QTimer.singleShot(0, self._first_frame_done)  # once this frame is on screen
+        if len(self._after_first_frame) == 1:
+            after_next_paint(self, self._first_frame_done, give_up_ms=give_up_ms)
 
     def _first_frame_done(self) -> None:
         calls, self._after_first_frame = self._after_first_frame, []
